@@ -1,0 +1,27 @@
+# Quick start: `make brief` then `make test`. Both create .venv and install pinned dependencies.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: brief test setup clean template
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+brief: $(STAMP)
+	$(VENV)/bin/briefing build seeds/ -o out/brief.docx
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+template: $(STAMP)
+	$(PY) templates/make_template.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,76 @@
+"""briefing: turn a day's news articles into a Word policy brief.
+
+    import briefing
+    brief = briefing.build_brief(["seeds/"])
+    brief.save_docx("out/brief.docx")
+
+Everything public is importable from here; the modules behind it are private.
+"""
+
+from briefing.errors import (
+    BriefingError,
+    ConfigError,
+    InputError,
+    NoUsableInputError,
+    OutputError,
+    SummarizerError,
+    TemplateError,
+)
+from briefing.ingest import LoadResult, load_articles
+from briefing.merge import Merger, point_similarity, same_point
+from briefing.models import (
+    Article,
+    Brief,
+    Citation,
+    Point,
+    Section,
+    SectionSpec,
+    SentenceSpan,
+    Skipped,
+    SourceRef,
+)
+from briefing.pipeline import brief_from_articles, build_brief, write_brief
+from briefing.route import Router
+from briefing.sections import load_sections
+from briefing.sentences import split_sentences
+from briefing.settings import Settings, load_settings
+from briefing.summarize import SUMMARIZERS, Selector, Summarizer, get_summarizer
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SUMMARIZERS",
+    "Article",
+    "Brief",
+    "BriefingError",
+    "Citation",
+    "ConfigError",
+    "InputError",
+    "LoadResult",
+    "Merger",
+    "NoUsableInputError",
+    "OutputError",
+    "Point",
+    "Router",
+    "Section",
+    "SectionSpec",
+    "Selector",
+    "SentenceSpan",
+    "Settings",
+    "Skipped",
+    "SourceRef",
+    "Summarizer",
+    "SummarizerError",
+    "TemplateError",
+    "__version__",
+    "brief_from_articles",
+    "build_brief",
+    "get_summarizer",
+    "load_articles",
+    "load_sections",
+    "load_settings",
+    "point_similarity",
+    "same_point",
+    "split_sentences",
+    "write_brief",
+]

@@ -1,0 +1,42 @@
+"""The exceptions briefing raises. Every one of them derives from BriefingError::
+
+    BriefingError                 anything briefing raises on purpose
+    ├── InputError                an input (file, directory, URL) could not be used
+    │   └── NoUsableInputError    no input at all could be used: nothing to brief
+    ├── ConfigError               settings or section definitions are invalid
+    ├── TemplateError             the Word template is unreadable or lacks a style
+    ├── SummarizerError           an unknown summarizer name, or a summarizer failed
+    └── OutputError               the brief could not be written
+
+Catch BriefingError to handle every expected failure; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+
+class BriefingError(Exception):
+    """Base of every error briefing raises on purpose."""
+
+
+class InputError(BriefingError):
+    """An input could not be read or holds no usable text."""
+
+
+class NoUsableInputError(InputError):
+    """None of the inputs could be used, so there is nothing to brief."""
+
+
+class ConfigError(BriefingError):
+    """Settings, a config file or section definitions are invalid."""
+
+
+class TemplateError(BriefingError):
+    """The Word template cannot be used."""
+
+
+class SummarizerError(BriefingError):
+    """A summarizer is unknown or failed."""
+
+
+class OutputError(BriefingError):
+    """The brief could not be written."""

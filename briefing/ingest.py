@@ -1,0 +1,252 @@
+"""Ingest: read article files, decode them, clean them and keep their metadata.
+
+Inputs are ``.txt`` and ``.md`` files, or directories searched recursively for them. Bytes are
+decoded as UTF-8 (with or without BOM) or UTF-16 with a BOM; a byte that is not UTF-8 is read as
+cp1252, so a bad byte never stops a run. An optional front-matter block at the top of a file sets
+metadata explicitly::
+
+    ---
+    title: Tillerson rules out normal ties with Russia
+    source: Reuters
+    date: 2017-12-06
+    url: https://example.org/story
+    ---
+
+An input that cannot be used (missing, unreadable, binary, empty, nothing left after cleaning) is
+never fatal: it comes back in ``LoadResult.skipped`` with the reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from briefing.clean import canonical_source, clean_text
+from briefing.models import Article, Skipped
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or Office document)",
+    b"\x7fELF": "an executable",
+    b"\x1f\x8b": "a gzip archive",
+}
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+_FM_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+
+
+class LoadResult(BaseModel):
+    """The articles read from the inputs, and the inputs that could not be used."""
+
+    model_config = ConfigDict(frozen=True)
+
+    articles: tuple[Article, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+
+
+class InputSkipped(Exception):
+    """Raised inside ingest for one input; becomes a Skipped entry, never escapes."""
+
+
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeDecodeError)
+    bad = err.object[err.start : err.end]
+    return bad.decode("cp1252", errors="replace").replace("\ufffd", ""), err.end
+
+
+codecs.register_error("briefing-cp1252", _cp1252_fallback)
+
+
+def decode(data: bytes) -> str:
+    """Decode article bytes: UTF-16 with BOM, else UTF-8 (BOM optional) with cp1252 for bad bytes."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    return data.decode("utf-8", errors="briefing-cp1252")
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    head = data[:4096]
+    if head and head.count(0) > len(head) // 10:
+        return "binary data"
+    return None
+
+
+def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Split a leading ``---`` block of ``key: value`` lines from text."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in m.group("body").splitlines():
+        lm = _FM_LINE.match(line.strip())
+        if lm:
+            meta[lm.group("key").lower()] = lm.group("value").strip().strip("\"'")
+    return meta, text[m.end() :]
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y")
+
+
+def parse_date(value: str | None) -> _dt.date | None:
+    """A date from common written forms ("2017-12-06", "6 December 2017"); None if unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return _dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return _dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _derive_title(text: str, max_words: int = 12) -> str:
+    first = text.split("\n", 1)[0]
+    words = first.split()
+    if len(words) <= max_words:
+        return first.rstrip(".")
+    return " ".join(words[:max_words]).rstrip(",;:") + " …"
+
+
+def article_from_text(
+    raw: str,
+    *,
+    path: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+    date: _dt.date | None = None,
+) -> Article:
+    """Clean raw text into an Article; metadata given here wins over what the text says."""
+    meta, body = parse_front_matter(raw.lstrip("\ufeff"))
+    cleaned = clean_text(body)
+    if not cleaned.text.strip():
+        what = "all boilerplate" if cleaned.removed else "no text"
+        raise InputSkipped(f"no article text after cleaning ({what})")
+    src = source or meta.get("source") or cleaned.source
+    digest = hashlib.sha1(f"{url or path or ''}\n{cleaned.text}".encode()).hexdigest()[:12]
+    return Article(
+        id=digest,
+        source=canonical_source(src) if src else "Unknown",
+        title=title or meta.get("title") or cleaned.title or _derive_title(cleaned.text),
+        date=date or parse_date(meta.get("date")),
+        url=url or meta.get("url") or None,
+        path=path,
+        place=cleaned.place,
+        text=cleaned.text,
+        removed=tuple(cleaned.removed),
+    )
+
+
+def read_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Read and clean one file. Raises InputSkipped with the reason when it cannot be used."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputSkipped(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+        with open(p, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputSkipped("no such file") from None
+    except PermissionError:
+        raise InputSkipped("permission denied") from None
+    except IsADirectoryError:
+        raise InputSkipped("is a directory") from None
+    except OSError as exc:
+        raise InputSkipped(f"cannot read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise InputSkipped("empty file" if not data else "whitespace only")
+    kind = _binary_kind(data)
+    if kind:
+        raise InputSkipped(f"not text: looks like {kind}")
+    return article_from_text(decode(data), path=str(p))
+
+
+def _walk(path: Path, seen_dirs: set[tuple[int, int]]) -> Iterator[Path | tuple[Path, str]]:
+    try:
+        st = path.stat()
+    except OSError:
+        yield (path, "cannot read directory")
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in seen_dirs:
+        yield (path, "symlink loop: directory already visited")
+        return
+    seen_dirs.add(key)
+    try:
+        entries = sorted(os.scandir(path), key=lambda e: e.name)
+    except PermissionError:
+        yield (path, "permission denied")
+        return
+    except OSError as exc:
+        yield (path, f"cannot read directory: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        child = Path(entry.path)
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(child, seen_dirs)
+        elif child.suffix.lower() in TEXT_SUFFIXES:
+            yield child
+        else:
+            yield (child, f"not a text article ({child.suffix or 'no extension'}); "
+                          f"expected one of {', '.join(sorted(TEXT_SUFFIXES))}")
+
+
+def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path | tuple[Path, str]]:
+    """Files to read, in order; or (path, reason) for inputs that cannot be read."""
+    seen_dirs: set[tuple[int, int]] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from _walk(path, seen_dirs)
+        elif path.exists() or path.is_symlink():
+            yield path
+        else:
+            yield (path, "no such file or directory")
+
+
+def load_articles(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
+    """Read every article under paths (files or directories). Never raises for one bad input."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for item in iter_inputs(paths):
+        if isinstance(item, tuple):
+            skipped.append(Skipped(input=str(item[0]), reason=item[1]))
+            continue
+        try:
+            articles.append(read_article(item, max_bytes=max_bytes))
+        except InputSkipped as exc:
+            skipped.append(Skipped(input=str(item), reason=str(exc)))
+    return LoadResult(articles=tuple(articles), skipped=tuple(skipped))

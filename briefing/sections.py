@@ -1,0 +1,123 @@
+"""Section definitions: data in a TOML file, not code.
+
+The default definitions ship as ``templates/sections.toml`` (installed inside the package). A user
+file has the same shape::
+
+    [[section]]
+    key = "ukraine"                 # short identifier, unique
+    title = "Ukraine"               # heading in the brief
+    description = "The war, Crimea, the Minsk process."
+    order = 1                       # sections appear in this order
+    min_score = 3.0                 # a sentence needs this topic score to belong here
+    [section.terms]                 # single words, matched on their stem, with weights
+    ukraine = 3
+    crimea = 3
+    [section.phrases]               # multi-word phrases, matched case-insensitively
+    "eastern ukraine" = 2
+
+A sentence's topic score for a section is the sum of the weights of the distinct terms and phrases
+it contains. SectionMatcher computes it; routing and section-aware selection both use it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from briefing._nlp import stem
+from briefing.errors import ConfigError
+from briefing.models import SectionSpec
+from briefing.sentences import to_words
+
+_ALLOWED_TOP = {"section"}
+
+
+def default_sections_path() -> Path:
+    """The packaged default section definitions."""
+    return Path(str(resources.files("briefing.templates") / "sections.toml"))
+
+
+def load_sections(path: str | Path | None = None) -> tuple[SectionSpec, ...]:
+    """Read section definitions from a TOML file (default: the packaged ones), in order."""
+    file = Path(path) if path else default_sections_path()
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"section file not found: {file}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read section file {file}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"section file {file} is not valid TOML: {exc}") from None
+    unknown = set(data) - _ALLOWED_TOP
+    if unknown:
+        raise ConfigError(
+            f"section file {file}: unknown top-level key(s) {', '.join(sorted(unknown))}; "
+            "define sections as [[section]] tables"
+        )
+    raw = data.get("section", [])
+    if not isinstance(raw, list) or not raw:
+        raise ConfigError(f"section file {file} defines no sections ([[section]] tables)")
+    specs = []
+    for i, entry in enumerate(raw, 1):
+        try:
+            spec = SectionSpec.model_validate(entry)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc']) or 'section'}: {e['msg']}" for e in exc.errors()
+            )
+            raise ConfigError(f"section file {file}, section #{i}: {problems}") from None
+        if not spec.terms and not spec.phrases:
+            raise ConfigError(f"section file {file}, section {spec.key!r}: no terms or phrases")
+        specs.append(spec)
+    keys = [s.key for s in specs]
+    dupes = sorted({k for k in keys if keys.count(k) > 1})
+    if dupes:
+        raise ConfigError(f"section file {file}: section key(s) defined twice: {', '.join(dupes)}")
+    return tuple(sorted(specs, key=lambda s: (s.order, keys.index(s.key))))
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in phrase.lower().split()]
+    return re.compile(r"\b" + r"[\s\-]+".join(words) + r"\b")
+
+
+class SectionMatcher:
+    """Scores text against section definitions."""
+
+    def __init__(self, sections: Sequence[SectionSpec]):
+        self.sections = tuple(sections)
+        self._terms = [
+            {stem(t.lower()): float(w) for t, w in s.terms.items()} for s in self.sections
+        ]
+        self._phrases = [
+            [(_phrase_pattern(p), float(w)) for p, w in s.phrases.items()] for s in self.sections
+        ]
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Topic score of text for every section, by section key."""
+        stems = {stem(w.lower()) for w in to_words(text)}
+        lowered = text.lower().replace("’", "'")
+        out: dict[str, float] = {}
+        for spec, terms, phrases in zip(self.sections, self._terms, self._phrases):
+            score = sum(w for t, w in terms.items() if t in stems)
+            score += sum(w for pat, w in phrases if pat.search(lowered))
+            out[spec.key] = score
+        return out
+
+    def topics(self, text: str) -> tuple[tuple[str, float], ...]:
+        """Sections whose threshold text reaches, best first, as (key, score) pairs."""
+        scored = self.scores(text)
+        hits = [
+            (spec.key, scored[spec.key])
+            for spec in self.sections
+            if scored[spec.key] >= spec.min_score
+        ]
+        return tuple(sorted(hits, key=lambda kv: -kv[1]))
+
+    def keys(self) -> Iterable[str]:
+        return (s.key for s in self.sections)

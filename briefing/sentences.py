@@ -1,0 +1,122 @@
+"""Sentence splitting, offline: no NLTK data, no download.
+
+sumy's Tokenizer("english") needs NLTK's punkt_tab data, which many users cannot download. This
+splitter is rule based and ships entirely in this file: a boundary is a full stop, question or
+exclamation mark (with any closing quotes or brackets) followed by space and a capital letter,
+digit or opening quote, unless the word before it is a known abbreviation ("Jan.", "Gen.", "Mr.")
+or an initial ("H.R. McMaster"). Initialisms such as "U.S." or "U.N." end a sentence only when a
+typical sentence opener follows ("... in the U.S. The next day").
+
+Every line of the cleaned text is a paragraph: a sentence never runs across a line break.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.models import SentenceSpan
+
+# Words that are followed by a full stop without ending a sentence (lowercase, no dot).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov pres supt insp det
+    rev fr st ste mt ft jr sr hon amb esq messrs mmes
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    inc corp co ltd llc plc bros dept univ assn
+    no nos vol vols pp fig figs approx est vs etc al cf ca ed eds op
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
+    neb nev okla ore pa tenn tex va vt wash wis wyo
+    """.split()
+)
+
+# Words that typically open a sentence: after "U.S." they mark a boundary.
+SENTENCE_OPENERS = frozenset(
+    """
+    the a an this that these those he she it they we i you his her its their our my
+    but and so yet or however meanwhile still also then there here in on at for
+    after before when while if as although though since because
+    mr mrs ms dr
+    """.split()
+)
+
+_CANDIDATE = re.compile(
+    r"""(?P<end>[.!?…]+)            # terminal punctuation
+        (?P<close>["'”’)\]]*)         # closing quotes or brackets
+        (?P<space>\s+)
+        (?=(?P<next>[\"'“‘(\[]*[A-Z0-9]))  # the next sentence starts with a capital or digit
+    """,
+    re.VERBOSE,
+)
+_WORD_BEFORE = re.compile(r"([\w.\-’']+)$")
+_INITIALISM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z]$")
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
+
+
+def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
+    if text.count("“", start, m.start()) > text.count("”", start, m.start()) and "”" not in m.group(
+        "close"
+    ):
+        # Inside an open quotation: only a capital letter may start the next sentence.
+        if not text[m.end()].isupper():
+            return False
+    if m.group("end") != ".":
+        return True  # "?", "!", "..." and the like always end a sentence here
+    if m.group("close"):
+        return True  # '... illegitimate.” His comments' : the quote closed the sentence
+    before = _WORD_BEFORE.search(text, 0, m.start())
+    if not before:
+        return True
+    word = before.group(1)
+    bare = word.rstrip(".").lower()
+    if bare.split(".")[-1] in ABBREVIATIONS or bare in ABBREVIATIONS:
+        return False
+    if _INITIALISM.match(word + "."):
+        # "H.R. McMaster", "U.S. officials": not a boundary, unless a sentence opener follows.
+        nxt = _NEXT_WORD.match(text, m.end())
+        return bool(nxt and nxt.group(1).lower() in SENTENCE_OPENERS and len(word) > 1)
+    return True
+
+
+def split_paragraph(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the sentences in one paragraph, shifted by offset."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    while start < n and text[start].isspace():
+        start += 1
+    for m in _CANDIDATE.finditer(text):
+        if m.start() < start or not _is_boundary(text, m, start):
+            continue
+        end = m.end() - len(m.group("space"))
+        if text[start:end].strip():
+            spans.append((offset + start, offset + end))
+        start = m.end()
+    end = len(text.rstrip())
+    if start < end:
+        spans.append((offset + start, offset + end))
+    return spans
+
+
+def split_sentences(text: str) -> list[SentenceSpan]:
+    """Split cleaned article text (a paragraph per line) into sentences with offsets."""
+    spans: list[SentenceSpan] = []
+    pos = 0
+    for line in text.split("\n"):
+        for start, end in split_paragraph(line, pos):
+            spans.append(SentenceSpan(index=len(spans), start=start, end=end, text=text[start:end]))
+        pos += len(line) + 1
+    return spans
+
+
+def to_sentences(text: str) -> list[str]:
+    """The sentences of text, as strings."""
+    return [s.text for s in split_sentences(text)]
+
+
+_WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
+
+
+def to_words(text: str) -> list[str]:
+    """Word tokens of a sentence (letters and digits; inner apostrophes, hyphens kept)."""
+    return _WORD.findall(text)

@@ -1,0 +1,115 @@
+"""Settings: one typed object, filled in layers.
+
+Later layers win: packaged defaults, then a user TOML file (``--config`` or ``BRIEFING_CONFIG``),
+then ``BRIEFING_*`` environment variables (``BRIEFING_SUMMARIZER=lsa``), then command-line flags
+(or keyword arguments to ``load_settings``). The result is passed down explicitly; nothing reads
+the environment after this.
+
+A config file holds the same keys at top level::
+
+    title = "Morning Brief: Russia and Europe"
+    summarizer = "lexrank"
+    sentences = 5
+    sections_file = "my_sections.toml"   # relative paths are relative to the config file
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
+
+from briefing.errors import ConfigError
+
+_PATH_KEYS = ("sections_file", "template", "output")
+
+
+class Settings(BaseSettings):
+    """Everything a run can be told. See the module docstring for where values come from."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="BRIEFING_", extra="forbid", frozen=True, validate_default=True
+    )
+
+    title: str = "Daily Policy Brief"
+    date: _dt.date | None = Field(default=None, description="Date of the brief; default today.")
+    author: str = "briefing"
+    handling: str | None = Field(default=None, description="e.g. 'For internal use only'.")
+    output: Path = Path("out/brief.docx")
+    format: Literal["docx", "json"] = "docx"
+    summarizer: str = "lexrank"
+    sentences: int = Field(default=5, ge=1, le=100, description="Sentences chosen per article.")
+    per_section: int = Field(
+        default=2, ge=0, le=20, description="Extra on-topic sentences per section and article."
+    )
+    key_points: int = Field(default=5, ge=0, le=20)
+    max_points_per_section: int = Field(default=6, ge=1, le=100)
+    merge_threshold: float = Field(default=0.6, gt=0.0, le=1.0)
+    sections_file: Path | None = None
+    template: Path | None = None
+    max_article_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
+    date_format: str = "%-d %B %Y"
+
+    @field_validator("summarizer")
+    @classmethod
+    def _known_summarizer(cls, value: str) -> str:
+        from briefing.summarize import SUMMARIZERS
+
+        name = value.strip().lower()
+        if name not in SUMMARIZERS:
+            raise ValueError(f"unknown summarizer {value!r}; choose one of {', '.join(sorted(SUMMARIZERS))}")
+        return name
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+    for key in _PATH_KEYS:
+        if isinstance(data.get(key), str) and not Path(data[key]).is_absolute():
+            data[key] = str((path.parent / data[key]).resolve())
+    return data
+
+
+def _explain(exc: ValidationError, origin: str) -> ConfigError:
+    problems = []
+    for e in exc.errors():
+        loc = ".".join(str(p) for p in e["loc"]) or "settings"
+        msg = "unknown setting" if e["type"] == "extra_forbidden" else e["msg"]
+        problems.append(f"{loc}: {msg}")
+    return ConfigError(f"invalid settings ({origin}): " + "; ".join(problems))
+
+
+def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
+    """Build Settings from defaults, a TOML file, BRIEFING_* variables and overrides (in that order).
+
+    Overrides whose value is None are ignored, so CLI flags that were not given do not count.
+    """
+    config = config or os.environ.get("BRIEFING_CONFIG") or None
+    values: dict[str, Any] = {}
+    origin = "defaults"
+    if config:
+        values.update(_read_toml(Path(config)))
+        origin = f"config file {config}"
+    try:
+        env = EnvSettingsSource(Settings)()
+    except Exception as exc:  # pydantic-settings raises SettingsError on unparsable values
+        raise ConfigError(f"invalid BRIEFING_* environment variable: {exc}") from None
+    if env:
+        values.update(env)
+        origin += " and BRIEFING_* environment"
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        raise _explain(exc, origin) from None

@@ -1,0 +1,243 @@
+"""Summarize: choose each article's sentences for the brief, extractively, with sumy.
+
+Sentences are copied, never rewritten. A summarizer rates every sentence of an article; the
+selector keeps the best ``sentences`` of them, and then, for every section the article has material
+on, the best ``per_section`` sentences on that section's topic, so that a section's facts are not
+lost to a generic top-N. Each selected sentence becomes a Point that records its article, position,
+character offsets and score.
+
+Summarizers are small objects registered by name in SUMMARIZERS. The sumy ones build sumy's
+document model from our own sentence splitter and word tokenizer (sumy's default Tokenizer needs
+NLTK's punkt_tab data, which cannot be downloaded here), and sumy's objects never leave this module.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from briefing._nlp import _stemmer, stop_words
+from briefing.errors import SummarizerError
+from briefing.models import Article, Citation, Point, SentenceSpan
+from briefing.sections import SectionMatcher
+from briefing.sentences import to_sentences, to_words
+
+
+class _Tokenizer:
+    """What sumy asks of a tokenizer, answered offline by briefing.sentences."""
+
+    language = "english"
+
+    @staticmethod
+    def to_sentences(paragraph: str) -> tuple[str, ...]:
+        return tuple(to_sentences(paragraph))
+
+    @staticmethod
+    def to_words(sentence: str) -> tuple[str, ...]:
+        return tuple(to_words(sentence))
+
+
+def _rank_normalize(raw: Sequence[float]) -> list[float]:
+    """Map raw ratings to (0, 1] by rank: the best sentence gets 1.0; ties share a value."""
+    n = len(raw)
+    if n == 0:
+        return []
+    order = sorted(range(n), key=lambda i: (-raw[i], i))
+    out = [0.0] * n
+    rank = 0
+    for pos, i in enumerate(order):
+        if pos and raw[i] != raw[order[pos - 1]]:
+            rank = pos
+        out[i] = 1.0 - rank / n
+    return out
+
+
+class Summarizer:
+    """Rates the sentences of one article; higher is more summary-worthy."""
+
+    name: ClassVar[str] = ""
+
+    def rate(self, sentences: Sequence[str]) -> list[float]:
+        """One score per sentence in (0, 1], the best sentence 1.0."""
+        raise NotImplementedError
+
+
+class SumySummarizer(Summarizer):
+    """A sumy summarizer, asked for its rating of every sentence."""
+
+    sumy_class: ClassVar[str] = ""  # "module:Class" under sumy.summarizers
+
+    def __init__(self, *, language: str = "english"):
+        self.language = language
+
+    def _make(self) -> Any:
+        module, cls = self.sumy_class.split(":")
+        summarizer = getattr(importlib.import_module(f"sumy.summarizers.{module}"), cls)(_stemmer())
+        summarizer.stop_words = stop_words()
+        return summarizer
+
+    def rate(self, sentences: Sequence[str]) -> list[float]:
+        if not sentences:
+            return []
+        from sumy.models.dom import ObjectDocumentModel, Paragraph
+        from sumy.models.dom import Sentence as SumySentence
+
+        tokenizer = _Tokenizer()
+        sumy_sentences = [SumySentence(s, tokenizer) for s in sentences]
+        document = ObjectDocumentModel([Paragraph(sumy_sentences)])
+        summarizer = self._make()
+        captured: dict[str, list[float]] = {}
+
+        def capture(doc_sentences: Any, count: Any, rating: Any, *args: Any, **kwargs: Any) -> tuple:
+            if isinstance(rating, dict):
+                captured["r"] = [float(rating.get(s, float("-inf"))) for s in doc_sentences]
+            else:
+                captured["r"] = [float(rating(s, *args, **kwargs)) for s in doc_sentences]
+            return ()
+
+        summarizer._get_best_sentences = capture  # every sumy summarizer ends by calling this
+        try:
+            summarizer(document, len(sumy_sentences))
+        except Exception as exc:  # sumy raises assorted errors on degenerate input
+            raise SummarizerError(f"{self.name} failed: {type(exc).__name__}: {exc}") from exc
+        raw = captured.get("r")
+        if raw is None or len(raw) != len(sentences):
+            raise SummarizerError(f"{self.name} did not rate the sentences")
+        raw = [r if r == r else float("-inf") for r in raw]  # NaN -> worst
+        return _rank_normalize(raw)
+
+
+class LexRank(SumySummarizer):
+    name = "lexrank"
+    sumy_class = "lex_rank:LexRankSummarizer"
+
+
+class Lsa(SumySummarizer):
+    name = "lsa"
+    sumy_class = "lsa:LsaSummarizer"
+
+
+class TextRank(SumySummarizer):
+    name = "textrank"
+    sumy_class = "text_rank:TextRankSummarizer"
+
+
+class Luhn(SumySummarizer):
+    name = "luhn"
+    sumy_class = "luhn:LuhnSummarizer"
+
+
+class SumBasic(SumySummarizer):
+    name = "sumbasic"
+    sumy_class = "sum_basic:SumBasicSummarizer"
+
+
+class KL(SumySummarizer):
+    name = "kl"
+    sumy_class = "kl:KLSummarizer"
+
+
+class Reduction(SumySummarizer):
+    name = "reduction"
+    sumy_class = "reduction:ReductionSummarizer"
+
+
+class Lead(Summarizer):
+    """The first sentences first: the classic news baseline."""
+
+    name = "lead"
+
+    def rate(self, sentences: Sequence[str]) -> list[float]:
+        n = len(sentences)
+        return [1.0 - i / n for i in range(n)]
+
+
+SUMMARIZERS: dict[str, type[Summarizer]] = {
+    cls.name: cls for cls in (LexRank, Lsa, TextRank, Luhn, SumBasic, KL, Reduction, Lead)
+}
+
+
+def get_summarizer(name: str) -> Summarizer:
+    """The summarizer registered under name; SummarizerError lists the known names otherwise."""
+    try:
+        cls = SUMMARIZERS[name.strip().lower()]
+    except KeyError:
+        known = ", ".join(sorted(SUMMARIZERS))
+        raise SummarizerError(f"unknown summarizer {name!r}; choose one of: {known}") from None
+    return cls()
+
+
+def _eligible(span: SentenceSpan, min_words: int, max_words: int) -> bool:
+    n = len(to_words(span.text))
+    return min_words <= n <= max_words
+
+
+class Selector:
+    """Chooses the sentences of one article that become points."""
+
+    def __init__(
+        self,
+        summarizer: Summarizer,
+        matcher: SectionMatcher | None = None,
+        *,
+        sentences: int = 5,
+        per_section: int = 2,
+        max_sentences: int = 150,
+        min_words: int = 6,
+        max_words: int = 80,
+    ):
+        if sentences < 1:
+            raise SummarizerError("sentences per article must be at least 1")
+        self.summarizer = summarizer
+        self.matcher = matcher
+        self.sentences = sentences
+        self.per_section = per_section
+        self.max_sentences = max_sentences
+        self.min_words = min_words
+        self.max_words = max_words
+
+    def select(self, article: Article, spans: Sequence[SentenceSpan]) -> list[Point]:
+        """Points for one article, in article order."""
+        # Quadratic summarizers (LexRank, TextRank) and KL are only given the opening sentences.
+        candidates = [s for s in spans[: self.max_sentences] if _eligible(s, self.min_words, self.max_words)]
+        if not candidates:
+            return []
+        ratings = self.summarizer.rate([s.text for s in candidates])
+        chosen: dict[int, float] = {}
+        by_rating = sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))
+        for i in by_rating[: self.sentences]:
+            chosen[i] = ratings[i]
+        topics: list[tuple[tuple[str, float], ...]] = [()] * len(candidates)
+        if self.matcher is not None:
+            topics = [self.matcher.topics(s.text) for s in candidates]
+            if self.per_section > 0:
+                for key in self.matcher.keys():
+                    on_topic = [
+                        (dict(topics[i])[key] + ratings[i], i)
+                        for i in range(len(candidates))
+                        if key in dict(topics[i])
+                    ]
+                    for _, i in sorted(on_topic, key=lambda t: (-t[0], t[1]))[: self.per_section]:
+                        chosen.setdefault(i, ratings[i])
+        points = []
+        for i in sorted(chosen):
+            span = candidates[i]
+            points.append(
+                Point(
+                    text=span.text,
+                    score=round(chosen[i], 6),
+                    citations=(
+                        Citation(
+                            article_id=article.id,
+                            source=article.source,
+                            sentence=span.index,
+                            start=span.start,
+                            end=span.end,
+                        ),
+                    ),
+                    method=self.summarizer.name,
+                    topics=topics[i],
+                )
+            )
+        return points
