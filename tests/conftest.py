@@ -1,0 +1,28 @@
+"""Shared fixtures: project paths and one seed brief built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+EVAL_DATA = ROOT.parent / "shared" / "eval-data"
+REUTERS_SEED = SEEDS / "000_41486dca4cf9b297.txt"
+CNN_SEED = SEEDS / "002_2a1c33e9a189450b.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_brief():
+    import briefing
+
+    settings = briefing.load_settings(date="2017-12-08")
+    return briefing.build_brief([SEEDS], settings)
+
+
+@pytest.fixture(scope="session")
+def seed_docx(seed_brief, tmp_path_factory):
+    path = tmp_path_factory.mktemp("brief") / "brief.docx"
+    seed_brief.save_docx(path)
+    return path

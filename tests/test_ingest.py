@@ -1,0 +1,69 @@
+"""Ingest: files and folders, decoding, front matter, metadata, skipped inputs."""
+
+import datetime as dt
+
+from briefing import load_articles
+from briefing.ingest import decode
+from conftest import CNN_SEED, REUTERS_SEED, SEEDS
+
+
+def test_seeds_folder_loads_both_articles():
+    result = load_articles([SEEDS])
+    assert [a.source for a in result.articles] == ["Reuters", "CNN"]
+    assert result.skipped == ()
+    reuters, cnn = result.articles
+    assert reuters.path == str(REUTERS_SEED) and cnn.path == str(CNN_SEED)
+    assert reuters.place == "BRUSSELS"
+    assert reuters.title.startswith("U.S. Secretary of State Rex Tillerson")
+    assert len({a.id for a in result.articles}) == 2
+
+
+def test_front_matter_sets_metadata(tmp_path):
+    f = tmp_path / "story.md"
+    f.write_text(
+        "---\ntitle: Tillerson rules out normal ties\nsource: reuters\ndate: 2017-12-06\n"
+        "url: https://example.org/story\n---\nThe minister spoke on Wednesday about the talks in Vienna.\n",
+        encoding="utf-8",
+    )
+    (a,) = load_articles([f]).articles
+    assert a.title == "Tillerson rules out normal ties"
+    assert a.source == "Reuters"
+    assert a.date == dt.date(2017, 12, 6)
+    assert a.url == "https://example.org/story"
+    assert a.text == "The minister spoke on Wednesday about the talks in Vienna."
+
+
+def test_decoding_bom_cp1252_and_bad_bytes():
+    assert decode("\ufeffKyiv said “no”.".encode("utf-8")) == "Kyiv said “no”."
+    assert decode("Kyiv said “no”.".encode("cp1252")) == "Kyiv said “no”."
+    assert decode("Kyiv said “no”.".encode("utf-16")) == "Kyiv said “no”."
+    # valid UTF-8 with one stray cp1252 byte: both survive
+    mixed = "Zelensky’s aide".encode("utf-8") + b" said \x93yes\x94."
+    assert decode(mixed) == "Zelensky’s aide said “yes”."
+
+
+def test_bad_inputs_are_listed_not_fatal(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The ministers met on Monday in Brussels to discuss sanctions.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "latin.txt").write_bytes("Les ministres ont discuté des sanctions à Bruxelles lundi.".encode("cp1252"))
+    (tmp_path / "fake.txt").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    result = load_articles([tmp_path, tmp_path / "missing.txt"])
+    used = {a.path for a in result.articles}
+    assert str(good) in used and str(tmp_path / "latin.txt") in used
+    reasons = {s.input.rsplit("/", 1)[-1]: s.reason for s in result.skipped}
+    assert reasons["empty.txt"] == "empty file"
+    assert "PDF" in reasons["fake.txt"]
+    assert "not a text article" in reasons["notes.pdf"]
+    assert reasons["missing.txt"] == "no such file or directory"
+    latin = next(a for a in result.articles if a.path.endswith("latin.txt"))
+    assert "discuté" in latin.text
+
+
+def test_duplicate_file_gets_its_own_id(tmp_path):
+    text = REUTERS_SEED.read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    a, b = load_articles([tmp_path]).articles
+    assert a.text == b.text and a.id != b.id
