@@ -18,6 +18,11 @@ EXIT_USAGE = 2
 Command = Callable[[argparse.Namespace], int]
 
 
+def _one_line(text: str) -> str:
+    """text with line breaks shown as \\n, so one message stays one line on the terminal."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def _build(args: argparse.Namespace) -> int:
     from briefing.pipeline import build_brief, write_brief
     from briefing.settings import load_settings
@@ -43,7 +48,7 @@ def _build(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     brief = build_brief(inputs, settings)
     for skipped in brief.skipped:
-        print(f"briefing: skipped {skipped.input}: {skipped.reason}", file=sys.stderr)
+        print(f"briefing: skipped {_one_line(skipped.input)}: {_one_line(skipped.reason)}", file=sys.stderr)
     written = write_brief(brief, settings)
     n_points = len(brief.points)
     print(
@@ -98,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except BriefingError as exc:
-        print(f"briefing: error: {exc}", file=sys.stderr)
+        print(f"briefing: error: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)

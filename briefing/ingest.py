@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
+import errno
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -69,10 +71,31 @@ def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
 codecs.register_error("briefing-cp1252", _cp1252_fallback)
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when data looks like BOM-less UTF-16 text (every other byte 0)."""
+    head = data[:4096]
+    if len(head) < 8:
+        return None
+    head = head[: len(head) // 2 * 2]
+    even, odd = head[0::2], head[1::2]
+    pairs = len(head) // 2
+    if odd.count(0) >= 0.9 * pairs and even.count(0) <= 0.1 * pairs:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * pairs and odd.count(0) <= 0.1 * pairs:
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes) -> str:
-    """Decode article bytes: UTF-16 with BOM, else UTF-8 (BOM optional) with cp1252 for bad bytes."""
+    """Decode article bytes: UTF-32 or UTF-16 with BOM (or BOM-less UTF-16 text), else UTF-8
+    (BOM optional) with cp1252 for bad bytes."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return data.decode("utf-32", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     return data.decode("utf-8", errors="briefing-cp1252")
@@ -82,12 +105,24 @@ def _binary_kind(data: bytes) -> str | None:
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             return kind
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(data):
         return None
     head = data[:4096]
     if head and head.count(0) > len(head) // 10:
         return "binary data"
     return None
+
+
+# Control characters other than tab, newline, carriage return and form feed, and U+FFFD.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f\ufffd]")
+MAX_CONTROL_SHARE = 0.05
+
+
+def _control_share(text: str) -> float:
+    """Share of text that is control characters or replacement marks: high for binary data."""
+    if not text:
+        return 0.0
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -144,7 +179,12 @@ def article_from_text(
     meta, body = parse_front_matter(raw.lstrip("\ufeff"))
     cleaned = clean_text(body)
     if not cleaned.text.strip():
-        what = "all boilerplate" if cleaned.removed else "no text"
+        if cleaned.removed:
+            what = "all boilerplate"
+        elif cleaned.title:
+            what = "only a heading, no sentence"
+        else:
+            what = "no text"
         raise InputSkipped(f"no article text after cleaning ({what})")
     src = source or meta.get("source") or cleaned.source
     digest = hashlib.sha1(f"{url or path or ''}\n{cleaned.text}".encode()).hexdigest()[:12]
@@ -165,25 +205,46 @@ def read_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Art
     """Read and clean one file. Raises InputSkipped with the reason when it cannot be used."""
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputSkipped(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise InputSkipped("is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise InputSkipped("not a regular file (a device, pipe or socket)")
+        if st.st_size > max_bytes:
+            raise InputSkipped(_too_big(st.st_size, max_bytes))
         with open(p, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
+        if p.is_symlink():
+            raise InputSkipped(f"broken symlink (to {os.readlink(p)})") from None
         raise InputSkipped("no such file") from None
     except PermissionError:
         raise InputSkipped("permission denied") from None
     except IsADirectoryError:
         raise InputSkipped("is a directory") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputSkipped("symlink loop") from None
         raise InputSkipped(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:  # it grew after stat()
+        raise InputSkipped(_too_big(len(data), max_bytes))
     if not data.strip():
         raise InputSkipped("empty file" if not data else "whitespace only")
     kind = _binary_kind(data)
     if kind:
         raise InputSkipped(f"not text: looks like {kind}")
-    return article_from_text(decode(data), path=str(p))
+    text = decode(data)
+    share = _control_share(text)
+    if share > MAX_CONTROL_SHARE:
+        raise InputSkipped(f"not text: looks like binary data ({share:.0%} control characters)")
+    return article_from_text(text, path=str(p))
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    return (
+        f"file is {size / 2**20:.1f} MiB, over the {round(max_bytes / 2**20, 2):g} MiB limit "
+        "(skipped whole, not truncated; raise max_article_bytes to read it)"
+    )
 
 
 def _walk(path: Path, seen_dirs: set[tuple[int, int]]) -> Iterator[Path | tuple[Path, str]]:
@@ -208,11 +269,21 @@ def _walk(path: Path, seen_dirs: set[tuple[int, int]]) -> Iterator[Path | tuple[
     for entry in entries:
         child = Path(entry.path)
         if entry.name.startswith("."):
+            kind = "folder" if _is_dir(entry) else "file"
+            yield (child, f"hidden {kind}, not read (name starts with '.')")
             continue
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
+        if entry.is_symlink():
+            try:
+                os.stat(entry.path)
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    yield (child, "symlink loop")
+                elif exc.errno == errno.ENOENT:
+                    yield (child, f"broken symlink (to {os.readlink(entry.path)})")
+                else:
+                    yield (child, f"cannot follow symlink: {exc.strerror or exc}")
+                continue
+        is_dir = _is_dir(entry)
         if is_dir:
             yield from _walk(child, seen_dirs)
         elif child.suffix.lower() in TEXT_SUFFIXES:
@@ -220,6 +291,13 @@ def _walk(path: Path, seen_dirs: set[tuple[int, int]]) -> Iterator[Path | tuple[
         else:
             yield (child, f"not a text article ({child.suffix or 'no extension'}); "
                           f"expected one of {', '.join(sorted(TEXT_SUFFIXES))}")
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path | tuple[Path, str]]:
@@ -241,10 +319,21 @@ def load_articles(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_B
         paths = [paths]
     articles: list[Article] = []
     skipped: list[Skipped] = []
+    seen_files: dict[tuple[int, int], Path] = {}
     for item in iter_inputs(paths):
         if isinstance(item, tuple):
             skipped.append(Skipped(input=str(item[0]), reason=item[1]))
             continue
+        try:
+            st = item.stat()
+        except OSError:
+            pass  # read_article gives the reason
+        else:
+            key = (st.st_dev, st.st_ino)
+            if key in seen_files:
+                skipped.append(Skipped(input=str(item), reason=f"same file as {seen_files[key]}, read once"))
+                continue
+            seen_files[key] = item
         try:
             articles.append(read_article(item, max_bytes=max_bytes))
         except InputSkipped as exc:

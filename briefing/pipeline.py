@@ -33,11 +33,21 @@ def build_brief(
 
     loaded = load_articles(inputs, max_bytes=settings.max_article_bytes)
     if not loaded.articles:
-        reasons = "; ".join(f"{s.input}: {s.reason}" for s in loaded.skipped[:5])
-        raise NoUsableInputError(
-            "no usable article in " + ", ".join(str(i) for i in inputs) + (f" ({reasons})" if reasons else "")
-        )
+        raise NoUsableInputError(_no_usable_message(inputs, loaded.skipped))
     return brief_from_articles(loaded.articles, settings, skipped=loaded.skipped)
+
+
+def _no_usable_message(inputs: list, skipped: Iterable, show: int = 3) -> str:
+    """One line: what was given and why nothing could be used (the first few reasons)."""
+    skipped = list(skipped)
+    named = ", ".join(str(i) for i in inputs[:show])
+    if len(inputs) > show:
+        named += f" and {len(inputs) - show} more"
+    reasons = "; ".join(f"{s.input}: {s.reason}" for s in skipped[:show])
+    if len(skipped) > show:
+        reasons += f"; and {len(skipped) - show} more skipped"
+    message = f"no usable article in {named}" + (f" ({reasons})" if reasons else " (nothing to read)")
+    return " ".join(message.split())
 
 
 def brief_from_articles(

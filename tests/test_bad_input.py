@@ -1,0 +1,436 @@
+"""Bad input: each case alone and mixed with good articles.
+
+Every input ends up either used (listed under Sources) or skipped with its reason (in the brief's
+"Inputs skipped" and on stderr); when nothing is usable the command exits 1 with one line and
+writes no brief. Decision for oversized files: an article over ``max_article_bytes`` (20 MB by
+default) is skipped whole, never truncated, and listed with its size and the limit.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from _privileges import can_read, run_cli_without_file_override
+from briefing import load_articles, load_settings
+from briefing.cli import main
+from briefing.ingest import read_article
+from briefing.pipeline import build_brief
+from briefing.route import EMPTY_NOTE
+from conftest import CNN_SEED, REUTERS_SEED, ROOT
+
+GOOD = REUTERS_SEED.read_text(encoding="utf-8")
+SMART = "“We will not accept this,” the minister said of the sanctions against Russia — it’s final. "
+OFF_TOPIC = (
+    "The bakery on Main Street sold more bread this week than in any week before.\n"
+    "Customers queued for hours in the cold to buy the last loaves of the day.\n"
+    "The owner said she would hire two more bakers before the spring season starts.\n"
+)
+BOILERPLATE = (
+    "Story highlights\nMinisters meet in Brussels\nTalks on sanctions\n"
+    "03:52 - Source: CNN\nReporting by John Smith; Editing by Jane Doe\n"
+)
+ONE_SENTENCE = "Russia denied any role in the election interference campaign on Tuesday, officials said."
+
+# name -> (how to make it in a folder, expected skip reason fragment)
+UNUSABLE = {
+    "empty": (lambda d: _write(d / "empty.txt", b""), "empty file"),
+    "whitespace": (lambda d: _write(d / "blank.txt", b" \n\t\r\n   \n"), "whitespace only"),
+    "pdf": (lambda d: _write(d / "report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"), "PDF"),
+    "png": (lambda d: _write(d / "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01"), "PNG"),
+    "random-binary": (lambda d: _write(d / "blob.txt", _random_bytes(20000)), "binary data"),
+    "boilerplate": (lambda d: _write(d / "boiler.txt", BOILERPLATE.encode()), "all boilerplate"),
+    "heading-only": (lambda d: _write(d / "heading.txt", b"Ministers meet in Brussels\n"), "heading"),
+    "50MB": (lambda d: _write_big(d / "huge.txt", 50 * 1024 * 1024), "over the 20 MiB limit"),
+    "missing": (lambda d: d / "does-not-exist.txt", "no such file"),
+    "symlink-loop": (lambda d: _self_link(d / "loop.txt"), "symlink loop"),
+    "fifo": (lambda d: _fifo(d / "pipe.txt"), "not a regular file"),
+}
+
+# name -> (how to make it, a fragment its cleaned text must contain, fragments it must not contain)
+USABLE = {
+    "nul-and-controls": (
+        lambda d: _write(d / "nul.txt", GOOD.replace(". ", ".\x00 \x07\x1b\x0b ", 4).encode()),
+        "Rex Tillerson said on Wednesday",
+        ("\x00", "\x07", "\x1b", "\x0b"),
+    ),
+    "invalid-utf8": (
+        lambda d: _write(d / "badutf8.txt", GOOD.encode()[:200] + b"\xff\xc3\x28\xed\xa0\x80 " + GOOD.encode()[200:]),
+        "could be no normal relations with Russia",
+        ("\ufffd", "\udc80"),
+    ),
+    "utf16-le-bom": (
+        lambda d: _write(d / "utf16le.txt", codecs.BOM_UTF16_LE + (SMART * 3).encode("utf-16-le")),
+        "“We will not accept this,” the minister said",
+        ("\x00", "\ufeff"),
+    ),
+    "utf16-be-bom": (
+        lambda d: _write(d / "utf16be.txt", codecs.BOM_UTF16_BE + (SMART * 3).encode("utf-16-be")),
+        "it’s final.",
+        ("\x00", "\ufeff"),
+    ),
+    "utf16-no-bom": (
+        lambda d: _write(d / "utf16nobom.txt", (SMART * 3).encode("utf-16-le")),
+        "“We will not accept this,” the minister said",
+        ("\x00",),
+    ),
+    "cp1252-smart-quotes": (
+        lambda d: _write(d / "cp1252.txt", (SMART * 3).encode("cp1252")),
+        "“We will not accept this,” the minister said of the sanctions against Russia — it’s final.",
+        ("\ufffd", "â€"),
+    ),
+    "one-sentence": (
+        lambda d: _write(d / "one.txt", ONE_SENTENCE.encode()),
+        ONE_SENTENCE,
+        (),
+    ),
+    "off-topic": (lambda d: _write(d / "bakery.txt", OFF_TOPIC.encode()), "sold more bread", ()),
+}
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _random_bytes(n: int) -> bytes:
+    import random
+
+    rng = random.Random(7)  # a fixed stream: no magic number, few NULs, but not text
+    data = bytes(rng.randrange(256) for _ in range(n))
+    return b"x" + data.replace(b"\x00", b"\x01")  # not even NUL-heavy
+
+
+def _write_big(path: Path, size: int) -> Path:
+    line = (GOOD.replace("\n", " ") + "\n").encode()
+    with open(path, "wb") as fh:
+        written = 0
+        while written < size:
+            fh.write(line)
+            written += len(line)
+    return path
+
+
+def _self_link(path: Path) -> Path:
+    path.symlink_to(path.name)
+    return path
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def _good(d: Path) -> Path:
+    return _write(d / "good-reuters.txt", GOOD.encode())
+
+
+def _docx_text(path: Path) -> list[str]:
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+def _skipped_in_docx(path: Path) -> list[str]:
+    paras = _docx_text(path)
+    assert "Inputs skipped" in paras
+    return paras[paras.index("Inputs skipped") + 1 :]
+
+
+def _no_temp_files(folder: Path) -> bool:
+    return not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+# --- each unusable input alone ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", sorted(UNUSABLE))
+def test_unusable_input_is_skipped_with_its_reason(case, tmp_path):
+    make, reason = UNUSABLE[case]
+    path = make(tmp_path)
+    result = load_articles([path])
+    assert result.articles == ()
+    assert [s.input for s in result.skipped] == [str(path)]
+    assert reason in result.skipped[0].reason
+
+
+@pytest.mark.parametrize("case", sorted(UNUSABLE))
+def test_unusable_input_alone_exits_1_with_one_line_and_no_brief(case, tmp_path, capsys):
+    make, reason = UNUSABLE[case]
+    src = tmp_path / "in"
+    src.mkdir()
+    path = make(src)
+    out = tmp_path / "out" / "brief.docx"
+    assert main(["build", str(path), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("briefing: error: no usable article in ")
+    assert reason in lines[0] and str(path) in lines[0]
+    assert not out.exists()
+    assert not out.parent.exists() or _no_temp_files(out.parent)
+
+
+def test_no_usable_input_keeps_the_previous_brief(tmp_path, capsys):
+    out = tmp_path / "brief.docx"
+    assert main(["build", str(_good(tmp_path)), "-o", str(out), "--title", "Yesterday"]) == 0
+    before = out.read_bytes()
+    empty = _write(tmp_path / "e.txt", b"")
+    assert main(["build", str(empty), "-o", str(out), "--title", "Today"]) == 1
+    assert out.read_bytes() == before
+    assert _no_temp_files(tmp_path)
+
+
+def test_many_unusable_inputs_still_one_line(tmp_path, capsys):
+    paths = [_write(tmp_path / f"e{i}.txt", b"") for i in range(50)]
+    assert main(["build", *map(str, paths), "-o", str(tmp_path / "b.docx")]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1
+    assert "and 47 more" in lines[0] and "more skipped" in lines[0]
+    assert len(lines[0]) < 1000
+
+
+# --- each usable-but-awkward input alone ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", sorted(USABLE))
+def test_awkward_text_is_decoded_and_used(case, tmp_path):
+    make, must, must_not = USABLE[case]
+    path = make(tmp_path)
+    result = load_articles([path])
+    assert result.skipped == ()
+    (article,) = result.articles
+    assert must in article.text
+    for bad in must_not:
+        assert bad not in article.text and bad not in article.title
+
+
+@pytest.mark.parametrize("case", sorted(USABLE))
+def test_awkward_text_alone_makes_a_brief(case, tmp_path, capsys):
+    make, must, _ = USABLE[case]
+    path = make(tmp_path)
+    out = tmp_path / "out" / "brief.docx"
+    assert main(["build", str(path), "-o", str(out), "--summarizer", "lead"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert "(1 articles" in captured.out
+    paras = _docx_text(out)
+    sources = paras[paras.index("Sources") + 1 :]
+    assert any(path.name in p for p in sources)
+    assert "Inputs skipped" not in paras
+
+
+def test_one_sentence_article_becomes_a_point(tmp_path):
+    path = _write(tmp_path / "one.txt", ONE_SENTENCE.encode())
+    brief = build_brief([path], load_settings(summarizer="lead"))
+    assert [p.text for p in brief.points] == [ONE_SENTENCE]
+    (c,) = brief.points[0].citations
+    assert (c.sentence, c.start, c.end) == (0, 0, len(ONE_SENTENCE))
+
+
+def test_off_topic_article_is_a_source_and_sections_say_so(tmp_path):
+    path = _write(tmp_path / "bakery.txt", OFF_TOPIC.encode())
+    brief = build_brief([path], load_settings(summarizer="lead"))
+    assert [s.path for s in brief.sources] == [str(path)]
+    assert brief.sections and all(not s.points and s.note == EMPTY_NOTE for s in brief.sections)
+    assert all("bread" not in p.text for s in brief.sections for p in s.points)
+
+
+def test_off_topic_article_does_not_push_good_points_out_of_sections(tmp_path):
+    brief = build_brief(
+        [_good(tmp_path), _write(tmp_path / "bakery.txt", OFF_TOPIC.encode())], load_settings()
+    )
+    in_sections = [p.text for s in brief.sections for p in s.points]
+    assert in_sections and not any("bread" in t or "bakers" in t for t in in_sections)
+
+
+# --- size limit ---------------------------------------------------------------------------------
+
+
+def test_oversized_article_is_skipped_whole_and_listed(tmp_path, capsys):
+    huge = _write_big(tmp_path / "huge.txt", 50 * 1024 * 1024)
+    good = _good(tmp_path)
+    out = tmp_path / "brief.docx"
+    assert main(["build", str(huge), str(good), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"briefing: skipped {huge}: file is 50.0 MiB" in err and "not truncated" in err
+    assert any(p.startswith(f"{huge}: file is") for p in _skipped_in_docx(out))
+
+
+def test_size_limit_is_exact_and_configurable(tmp_path):
+    text = GOOD.encode()
+    at = _write(tmp_path / "at.txt", text)
+    assert read_article(at, max_bytes=len(text)).text
+    result = load_articles([at], max_bytes=len(text) - 1)
+    assert not result.articles and "over the" in result.skipped[0].reason
+
+
+# --- folders, links and odd paths ----------------------------------------------------------------
+
+
+def test_thousands_of_tiny_files_are_each_accounted_for(tmp_path, capsys):
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    kinds = [b"", b"  \n", b"Headline only", None]
+    made = []
+    for i in range(2000):
+        data = kinds[i % 4]
+        if data is None:
+            data = f"Minister {i} said on day {i} that the talks on Ukraine would go on.".encode()
+        made.append(_write(folder / f"{i:05d}.txt", data))
+    result = load_articles([folder])
+    seen = [a.path for a in result.articles] + [s.input for s in result.skipped]
+    assert sorted(seen) == sorted(map(str, made))
+    assert len(result.articles) == 500
+    reasons = {s.reason for s in result.skipped}
+    assert reasons == {"empty file", "whitespace only", "no article text after cleaning (only a heading, no sentence)"}
+
+    out = tmp_path / "brief.docx"
+    assert main(["build", str(folder), "-o", str(out), "--summarizer", "lead"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.count("briefing: skipped ") == 1500
+    assert "(500 articles" in captured.out and "1500 skipped" in captured.out
+    assert len(_skipped_in_docx(out)) == 1500
+
+
+def test_symlink_loops_are_listed_not_followed_forever(tmp_path):
+    d = tmp_path / "news"
+    d.mkdir()
+    _good(d)
+    (d / "self.txt").symlink_to("self.txt")
+    (d / "a.txt").symlink_to("b.txt")
+    (d / "b.txt").symlink_to("a.txt")
+    (d / "sub").mkdir()
+    (d / "sub" / "up").symlink_to("..")  # a folder that contains itself
+    (d / "dangling.txt").symlink_to("nowhere.txt")
+    result = load_articles([d])
+    assert [a.path for a in result.articles] == [str(d / "good-reuters.txt")]
+    reasons = {Path(s.input).relative_to(d).as_posix(): s.reason for s in result.skipped}
+    assert reasons["self.txt"] == "symlink loop"
+    assert reasons["a.txt"] == "symlink loop" and reasons["b.txt"] == "symlink loop"
+    assert "already visited" in reasons["sub/up"]
+    assert reasons["dangling.txt"].startswith("broken symlink")
+    # given directly on the command line, too
+    direct = load_articles([d / "self.txt", d / "dangling.txt"])
+    assert [s.reason for s in direct.skipped] == ["symlink loop", "broken symlink (to nowhere.txt)"]
+
+
+def test_same_file_twice_is_read_once_and_listed(tmp_path):
+    good = _good(tmp_path)
+    result = load_articles([tmp_path, good, tmp_path / "." / good.name])
+    assert len(result.articles) == 1
+    assert [s.reason for s in result.skipped] == [f"same file as {good}, read once"] * 2
+
+
+def test_hidden_and_non_text_files_are_listed(tmp_path):
+    _good(tmp_path)
+    _write(tmp_path / ".DS_Store", b"\x00\x00\x00\x01Bud1")
+    (tmp_path / ".git").mkdir()
+    _write(tmp_path / "notes.docx", b"PK\x03\x04")
+    reasons = {Path(s.input).name: s.reason for s in load_articles([tmp_path]).skipped}
+    assert reasons[".DS_Store"].startswith("hidden file")
+    assert reasons[".git"].startswith("hidden folder")
+    assert reasons["notes.docx"].startswith("not a text article (.docx)")
+
+
+def test_fifo_does_not_hang_the_run(tmp_path):
+    _fifo(tmp_path / "pipe.txt")
+    _good(tmp_path)
+    code = (
+        "import sys, briefing; r = briefing.load_articles([sys.argv[1]]);"
+        "print(len(r.articles), [s.reason for s in r.skipped])"
+    )
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "1 ['not a regular file (a device, pipe or socket)']"
+
+
+def test_permission_denied_in_process(tmp_path, monkeypatch):
+    """EACCES from the OS (simulated: the tests may run as root) becomes a listed reason."""
+    secret = _write(tmp_path / "secret.txt", GOOD.encode())
+    good = _write(tmp_path / "cnn.txt", CNN_SEED.read_bytes())
+    real_open = open
+
+    def guarded_open(file, *args, **kwargs):
+        if Path(file) == secret:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", guarded_open)
+    result = load_articles([secret, good])
+    assert [a.path for a in result.articles] == [str(good)]
+    assert [(s.input, s.reason) for s in result.skipped] == [(str(secret), "permission denied")]
+
+
+def test_permission_denied_for_real(tmp_path):
+    """A mode-000 file and folder, read by a process for which modes apply (root drops its
+    file-override capabilities; see _privileges.py)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(CNN_SEED, src / "cnn.txt")
+    secret = _write(src / "secret.txt", GOOD.encode())
+    locked = src / "locked"
+    locked.mkdir()
+    _write(locked / "inner.txt", GOOD.encode())
+    secret.chmod(0)
+    locked.chmod(0)
+    try:
+        assert not can_read(secret), "the permission test could not make an unreadable file"
+        out = tmp_path / "out" / "brief.docx"
+        r = run_cli_without_file_override("build", str(src), "-o", str(out), cwd=ROOT)
+        assert r.returncode == 0, r.stderr
+        assert f"briefing: skipped {secret}: permission denied" in r.stderr
+        assert f"briefing: skipped {locked}: permission denied" in r.stderr
+        skipped = _skipped_in_docx(out)
+        assert f"{secret}: permission denied" in skipped and f"{locked}: permission denied" in skipped
+
+        r = run_cli_without_file_override("build", str(secret), "-o", str(out) + "2", cwd=ROOT)
+        assert r.returncode == 1 and len(r.stderr.splitlines()) == 1
+        assert "permission denied" in r.stderr and not Path(str(out) + "2").exists()
+    finally:
+        secret.chmod(0o644)
+        locked.chmod(0o755)
+
+
+# --- everything at once --------------------------------------------------------------------------
+
+
+def test_every_bad_input_mixed_with_good_articles(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    bad = {name: make(src) for name, (make, _) in UNUSABLE.items() if name != "50MB"}
+    awkward = {name: make(src) for name, (make, _, _) in USABLE.items()}
+    good = [_good(src), _write(src / "good-cnn.txt", CNN_SEED.read_bytes())]
+    missing = bad.pop("missing")  # never created: pass it by name
+    out = tmp_path / "out" / "brief.docx"
+
+    assert main(["build", str(src), str(missing), "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+
+    used = {str(p) for p in [*good, *awkward.values()]}
+    skipped_expected = {str(p): UNUSABLE[name][1] for name, p in bad.items()} | {
+        str(missing): UNUSABLE["missing"][1]
+    }
+    assert f"({len(used)} articles" in captured.out
+    assert f"{len(skipped_expected)} skipped)" in captured.out
+
+    err_lines = captured.err.splitlines()
+    assert len(err_lines) == len(skipped_expected)
+    for path, reason in skipped_expected.items():
+        assert any(line.startswith(f"briefing: skipped {path}: ") and reason in line for line in err_lines), path
+
+    paras = _docx_text(out)
+    sources = paras[paras.index("Sources") + 1 : paras.index("Inputs skipped")]
+    for path in used:
+        assert any(Path(path).name in s for s in sources), path
+    listed = _skipped_in_docx(out)
+    for path, reason in skipped_expected.items():
+        assert any(s.startswith(f"{path}: ") and reason in s for s in listed), path
+    text = "\n".join(paras)
+    assert "\ufffd" not in text and "â€" not in text
+    assert _no_temp_files(out.parent)
