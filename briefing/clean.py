@@ -48,6 +48,8 @@ _IMAGE_NAME = re.compile(
     r"(?:\b[a-z0-9][a-z0-9'\-]*\s+){0,20}[\w\-]*\.(?:jpe?g|png|gif|webp|bmp|tiff?)\b",
     re.IGNORECASE,
 )
+# Every _IMAGE_NAME match contains one of these: a cheap test before the expensive search.
+_IMAGE_EXT = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|tiff?)\b", re.IGNORECASE)
 _VIDEO_TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*[-–—]\s*Source:\s*(?P<src>.+)$", re.I)
 _STORY_HIGHLIGHTS = re.compile(r"^story highlights:?$", re.IGNORECASE)
 _WIRE_CODE = re.compile(r"\s*\[(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{6,}\]\s*")
@@ -140,7 +142,7 @@ def clean_text(raw: str, *, max_heading_words: int = 12) -> Cleaned:
             continue
         kind, prev_kind = prev_kind, "other"
         # Image file names, with the lowercase caption words run into them.
-        if _IMAGE_NAME.search(line):
+        if _IMAGE_EXT.search(line) and _IMAGE_NAME.search(line):
             stripped = _IMAGE_NAME.sub(" ", line).strip()
             out.removed.append(line if not stripped else line.replace(stripped, "").strip())
             line = stripped
