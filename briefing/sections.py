@@ -97,15 +97,19 @@ class SectionMatcher:
         self._phrases = [
             [(_phrase_pattern(p), float(w)) for p, w in s.phrases.items()] for s in self.sections
         ]
+        # A phrase's first word must occur in the text: a cheap test before the regex search.
+        self._firsts = [[(p.lower().split() or [""])[0] for p in s.phrases] for s in self.sections]
 
     def scores(self, text: str) -> dict[str, float]:
         """Topic score of text for every section, by section key."""
         stems = {stem(w.lower()) for w in to_words(text)}
         lowered = text.lower().replace("’", "'")
         out: dict[str, float] = {}
-        for spec, terms, phrases in zip(self.sections, self._terms, self._phrases):
+        for spec, terms, phrases, firsts in zip(self.sections, self._terms, self._phrases, self._firsts):
             score = sum(w for t, w in terms.items() if t in stems)
-            score += sum(w for pat, w in phrases if pat.search(lowered))
+            score += sum(
+                w for (pat, w), first in zip(phrases, firsts) if first in lowered and pat.search(lowered)
+            )
             out[spec.key] = score
         return out
 
