@@ -43,6 +43,8 @@ def open_template(template: str | Path | None = None) -> Any:
     from docx.opc.exceptions import PackageNotFoundError
 
     path = Path(template) if template else default_template_path()
+    if path.is_dir():
+        raise TemplateError(f"template {path} is a folder, not a Word .docx file")
     if not path.is_file():
         raise TemplateError(f"template not found: {path}")
     try:

@@ -21,6 +21,8 @@ it contains. SectionMatcher computes it; routing and section-aware selection bot
 
 from __future__ import annotations
 
+import difflib
+import math
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -64,21 +66,54 @@ def load_sections(path: str | Path | None = None) -> tuple[SectionSpec, ...]:
         raise ConfigError(f"section file {file} defines no sections ([[section]] tables)")
     specs = []
     for i, entry in enumerate(raw, 1):
+        if not isinstance(entry, dict):
+            raise ConfigError(f"section file {file}, section #{i}: not a table; use [[section]]")
         try:
             spec = SectionSpec.model_validate(entry)
         except ValidationError as exc:
-            problems = "; ".join(
-                f"{'.'.join(str(p) for p in e['loc']) or 'section'}: {e['msg']}" for e in exc.errors()
-            )
+            problems = "; ".join(_problem(e) for e in exc.errors())
             raise ConfigError(f"section file {file}, section #{i}: {problems}") from None
         if not spec.terms and not spec.phrases:
             raise ConfigError(f"section file {file}, section {spec.key!r}: no terms or phrases")
+        problem = _check_spec(spec)
+        if problem:
+            raise ConfigError(f"section file {file}, section {spec.key!r}: {problem}")
         specs.append(spec)
     keys = [s.key for s in specs]
     dupes = sorted({k for k in keys if keys.count(k) > 1})
     if dupes:
         raise ConfigError(f"section file {file}: section key(s) defined twice: {', '.join(dupes)}")
     return tuple(sorted(specs, key=lambda s: (s.order, keys.index(s.key))))
+
+
+def _problem(error: dict) -> str:
+    """One validation error of a [[section]] table, in the words of the file."""
+    where = ".".join(str(p) for p in error["loc"]) or "section"
+    if error["type"] == "extra_forbidden":
+        allowed = list(SectionSpec.model_fields)
+        close = difflib.get_close_matches(str(error["loc"][-1]), allowed, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        return f"{where}: unknown key ({hint}allowed: {', '.join(allowed)})"
+    return f"{where}: {error['msg']}"
+
+
+def _check_spec(spec: SectionSpec) -> str | None:
+    """What is wrong with a section beyond its types (blank names, weights that are not numbers)."""
+    if not spec.key.strip():
+        return "key is empty"
+    if not spec.title.strip():
+        return "title is empty"
+    if not math.isfinite(spec.min_score):
+        return f"min_score must be a finite number, not {spec.min_score}"
+    for kind, weights in (("terms", spec.terms), ("phrases", spec.phrases)):
+        for word, weight in weights.items():
+            if not word.strip():
+                return f"{kind}: an empty {kind[:-1]}"
+            if not math.isfinite(weight):
+                return f"{kind}.{word}: weight must be a finite number, not {weight}"
+            if kind == "terms" and len(word.split()) > 1:
+                return f"terms.{word}: a term is one word; put {word!r} under [section.phrases]"
+    return None
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:

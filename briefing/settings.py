@@ -85,7 +85,12 @@ def _explain(exc: ValidationError, origin: str) -> ConfigError:
     problems = []
     for e in exc.errors():
         loc = ".".join(str(p) for p in e["loc"]) or "settings"
-        msg = "unknown setting" if e["type"] == "extra_forbidden" else e["msg"]
+        msg = e["msg"]
+        if e["type"] == "extra_forbidden":
+            import difflib
+
+            close = difflib.get_close_matches(str(e["loc"][-1]), list(Settings.model_fields), n=1)
+            msg = "unknown setting" + (f" (did you mean {close[0]!r}?)" if close else "")
         problems.append(f"{loc}: {msg}")
     return ConfigError(f"invalid settings ({origin}): " + "; ".join(problems))
 
