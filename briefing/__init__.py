@@ -15,7 +15,16 @@ from briefing.errors import (
     OutputError,
     SummarizerError,
     TemplateError,
+    ArchiveError,
+    DeliveryError,
+    FetchError,
+    RunLockedError,
 )
+from briefing.archive import Archive
+from briefing.daily import RunLock, run_daily
+from briefing.delivery import send_brief
+from briefing.feeds import FeedSpec, Fetcher, collect_feeds, load_feeds
+from briefing.html import article_from_html
 from briefing.ingest import LoadResult, load_articles
 from briefing.merge import Merger, point_similarity, same_point
 from briefing.models import (
@@ -39,6 +48,19 @@ from briefing.summarize import SUMMARIZERS, Selector, Summarizer, get_summarizer
 __version__ = "0.1.0"
 
 __all__ = [
+    "Archive",
+    "ArchiveError",
+    "DeliveryError",
+    "FeedSpec",
+    "FetchError",
+    "Fetcher",
+    "RunLock",
+    "RunLockedError",
+    "article_from_html",
+    "collect_feeds",
+    "load_feeds",
+    "run_daily",
+    "send_brief",
     "SUMMARIZERS",
     "Article",
     "Brief",

@@ -58,6 +58,77 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _daily_settings(args: argparse.Namespace):  # -> Settings
+    from briefing.settings import load_settings
+
+    return load_settings(args.config, feeds_file=args.feeds, inbox=args.inbox, archive=args.archive)
+
+
+def _log_to_stderr() -> None:
+    import logging
+
+    logging.basicConfig(
+        level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+
+
+def _daily(args: argparse.Namespace) -> int:
+    from briefing.daily import run_daily
+
+    brief, path = run_daily(args.date, _daily_settings(args), email_to=args.email)
+    for skipped in brief.skipped:
+        print(f"briefing: skipped {_one_line(skipped.input)}: {_one_line(skipped.reason)}", file=sys.stderr)
+    new = sum(1 for p in brief.points if p.first_reported is None)
+    print(
+        f"wrote {path} ({len(brief.sources)} new articles, {new} new points, "
+        f"{len(brief.points) - new} previously reported, {len(brief.skipped)} skipped)"
+    )
+    return EXIT_OK
+
+
+def _schedule(args: argparse.Namespace) -> int:
+    from briefing.schedule import run_schedule
+
+    _log_to_stderr()
+    run_schedule(args.at, args.timezone, _daily_settings(args), email_to=args.email)
+    return EXIT_OK
+
+
+def _add_daily_commands(sub: argparse._SubParsersAction) -> None:
+    def inputs(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--feeds", type=Path, help="TOML list of RSS/Atom feeds ([[feed]] name, url, source)")
+        p.add_argument("--inbox", type=Path, help="folder whose files not yet in the archive join the run")
+        p.add_argument("--archive", type=Path, help="SQLite archive (default: out/briefing.sqlite3)")
+        p.add_argument("--config", type=Path, help="TOML settings file")
+        p.add_argument(
+            "--email", metavar="TO[,TO...]",
+            help="also e-mail the brief to these addresses (SMTP from settings or BRIEFING_SMTP_*)",
+        )
+
+    daily = sub.add_parser(
+        "daily",
+        help="collect the day's new articles and write out/briefs/YYYY-MM-DD.docx",
+        description="Collect new articles from the feeds and the inbox folder (anything the "
+        "archive has not seen), brief them, write out/briefs/YYYY-MM-DD.docx and record it in the "
+        "archive. Points reported by an earlier brief are not repeated as new. Running the same "
+        "date again gives the same brief; a second run while one is in progress exits with 1.",
+    )
+    daily.add_argument("--date", help="date of the brief, YYYY-MM-DD (default: today)")
+    inputs(daily)
+    daily.set_defaults(func=_daily)
+
+    schedule = sub.add_parser(
+        "schedule",
+        help="run `briefing daily` every day at a set time (until Ctrl-C or SIGTERM)",
+        description="A long-running scheduler that runs the daily brief every day at --at, logs "
+        "each run to stderr, keeps going after a failed run and stops cleanly on SIGINT/SIGTERM.",
+    )
+    schedule.add_argument("--at", default="07:00", help="time of day, HH:MM (default: 07:00)")
+    schedule.add_argument("--timezone", help="IANA timezone, e.g. Europe/Brussels (default: the machine's)")
+    inputs(schedule)
+    schedule.set_defaults(func=_schedule)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
@@ -84,6 +155,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--title", help="title of the brief")
     build.add_argument("--date", help="date of the brief, YYYY-MM-DD (default: today)")
     build.set_defaults(func=_build)
+    _add_daily_commands(sub)
     return parser
 
 

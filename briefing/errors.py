@@ -2,11 +2,15 @@
 
     BriefingError                 anything briefing raises on purpose
     ├── InputError                an input (file, directory, URL) could not be used
-    │   └── NoUsableInputError    no input at all could be used: nothing to brief
+    │   ├── NoUsableInputError    no input at all could be used: nothing to brief
+    │   └── FetchError            a feed or page could not be downloaded (daily runs)
     ├── ConfigError               settings or section definitions are invalid
     ├── TemplateError             the Word template is unreadable or lacks a style
     ├── SummarizerError           an unknown summarizer name, or a summarizer failed
-    └── OutputError               the brief could not be written
+    ├── OutputError               the brief could not be written
+    ├── ArchiveError              the archive database is unreadable or from a newer version
+    ├── RunLockedError            another daily run holds the lock file
+    └── DeliveryError             the brief could not be e-mailed
 
 Catch BriefingError to handle every expected failure; anything else is a bug.
 """
@@ -40,3 +44,19 @@ class SummarizerError(BriefingError):
 
 class OutputError(BriefingError):
     """The brief could not be written."""
+
+
+class FetchError(InputError):
+    """A feed or a page could not be downloaded (after retries)."""
+
+
+class ArchiveError(BriefingError):
+    """The archive database cannot be opened, read or migrated."""
+
+
+class RunLockedError(BriefingError):
+    """Another daily run holds the lock file; this one did not start."""
+
+
+class DeliveryError(BriefingError):
+    """The brief could not be sent by e-mail."""

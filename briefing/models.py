@@ -25,6 +25,7 @@ class Article(_Frozen):
     url: str | None = None
     path: str | None = Field(default=None, description="File the article was read from.")
     place: str | None = Field(default=None, description="Dateline location, e.g. 'BRUSSELS'.")
+    author: str | None = Field(default=None, description="Byline, when the page names one.")
     text: str = Field(description="Cleaned text: one paragraph per line, boilerplate removed.")
     removed: tuple[str, ...] = Field(
         default=(), description="Lines or fragments the cleaner removed, for auditing."
@@ -64,6 +65,12 @@ class Point(_Frozen):
     method: str = Field(default="", description="Summarizer that selected the point.")
     topics: tuple[tuple[str, float], ...] = Field(
         default=(), description="Section keys and topic scores the point matched."
+    )
+    first_reported: _dt.date | None = Field(
+        default=None,
+        description="Set when an earlier brief already reported the point (the date of that "
+        "brief); None for a point that is new. Daily briefs show such points under "
+        "'Previously reported' only when a new source adds to them.",
     )
 
     @property

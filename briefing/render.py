@@ -89,6 +89,8 @@ def _add_field(paragraph: Any, instruction: str) -> None:
 
 def _bullet(doc: Any, point: Point) -> None:
     p = doc.add_paragraph(style="List Bullet")
+    if point.first_reported is not None:  # daily briefs: a point an earlier brief reported
+        p.add_run(f"Previously reported {format_date(point.first_reported)}: ").bold = True
     p.add_run(xml_safe(point.text))
     p.add_run(" " + xml_safe(attribution(point))).italic = True
 

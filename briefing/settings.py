@@ -21,12 +21,12 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
 
 from briefing.errors import ConfigError
 
-_PATH_KEYS = ("sections_file", "template", "output")
+_PATH_KEYS = ("sections_file", "template", "output", "archive", "feeds_file", "inbox", "briefs_dir")
 
 
 class Settings(BaseSettings):
@@ -54,6 +54,25 @@ class Settings(BaseSettings):
     template: Path | None = None
     max_article_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
     date_format: str = "%-d %B %Y"
+
+    # Daily runs (briefing daily / schedule): archive, inputs, fetching and e-mail delivery.
+    archive: Path = Field(default=Path("out/briefing.sqlite3"), description="SQLite archive.")
+    briefs_dir: Path = Field(default=Path("out/briefs"), description="Where daily briefs go.")
+    feeds_file: Path | None = Field(default=None, description="TOML list of RSS/Atom feeds.")
+    inbox: Path | None = Field(default=None, description="Folder whose new files join a run.")
+    fetch_timeout: float = Field(default=15.0, gt=0, description="Seconds per HTTP request.")
+    fetch_retries: int = Field(default=2, ge=0, le=10, description="Retries after a failure.")
+    fetch_backoff: float = Field(default=1.0, ge=0, description="First retry delay, doubled.")
+    fetch_concurrency: int = Field(default=4, ge=1, le=64)
+    fetch_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
+    user_agent: str = "briefing/0.1 (+daily policy brief; feed reader)"
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_starttls: bool = True
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = Field(default=None, repr=False)
+    smtp_sender: str | None = Field(default=None, description="From address; default username.")
+    smtp_timeout: float = Field(default=30.0, gt=0)
 
     @field_validator("summarizer")
     @classmethod

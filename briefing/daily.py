@@ -1,0 +1,283 @@
+"""The daily run: collect what is new, brief it, write ``out/briefs/YYYY-MM-DD.docx``, record it.
+
+    brief, path = briefing.run_daily("2026-11-21", settings)
+
+1. Collect. Feeds (``settings.feeds_file``) are read and each entry whose URL the archive does not
+   know is downloaded and extracted; every file in the inbox folder (``settings.inbox``) that the
+   archive has not seen (by a hash of its bytes) is read, whatever its timestamps. New articles
+   are stored in the archive as belonging to this date; an article the archive already has (same
+   URL, or the same text under another URL) is not used again.
+2. Brief. The articles that belong to this date are briefed as usual. A point that an earlier
+   brief already reported is not new: it is dropped, unless a source that did not report it then
+   adds to it, in which case it is listed under "Previously reported" with the date it was first
+   reported. Key points are new points only.
+3. Write and record. The brief goes to ``settings.briefs_dir/YYYY-MM-DD.docx`` and into the
+   archive with its points.
+
+Running the same date again gives the same brief and adds no rows. A lock file beside the archive
+(``briefing.sqlite3.lock``) stops two runs at once: the second raises RunLockedError.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from briefing.archive import Archive, RecordedPoint, bytes_hash
+from briefing.errors import ConfigError, RunLockedError
+from briefing.ingest import TEXT_SUFFIXES, InputSkipped, read_article
+from briefing.merge import same_point
+from briefing.models import Article, Brief, Point, Section, Skipped
+from briefing.settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
+
+PREVIOUSLY_REPORTED_KEY = "previously-reported"
+PREVIOUSLY_REPORTED_TITLE = "Previously reported"
+PREVIOUSLY_REPORTED_NOTE = "Points of earlier briefs that new sources add to."
+NOTHING_NEW = "Nothing new on this topic today."
+LOOKBACK_DAYS = 90
+
+
+# -- the lock -----------------------------------------------------------------------------------
+class RunLock:
+    """An exclusive lock on a file, held for the duration of a run (``with RunLock(path):``).
+
+    Uses flock(2), so a run that dies releases it; the file itself stays, holding the pid of the
+    last run that took it.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self._fh: Any = None
+
+    def acquire(self) -> RunLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(self.path, "a+", encoding="utf-8")
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX
+            fcntl = None
+        if fcntl is not None:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                fh.seek(0)
+                holder = fh.read().strip()
+                fh.close()
+                raise RunLockedError(
+                    f"another daily run is in progress (lock file {self.path}"
+                    + (f" held by {holder}" if holder else "")
+                    + "); not starting a second one"
+                ) from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()} since {_dt.datetime.now().replace(microsecond=0).isoformat()}\n")
+        fh.flush()
+        self._fh = fh
+        return self
+
+    def release(self) -> None:
+        if self._fh is not None:
+            self._fh.close()  # closing the file releases the flock
+            self._fh = None
+
+    def __enter__(self) -> RunLock:
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def lock_path(settings: Settings) -> Path:
+    """The lock file of the daily runs that share an archive."""
+    return settings.archive.with_name(settings.archive.name + ".lock")
+
+
+def brief_path(settings: Settings, day: _dt.date) -> Path:
+    return Path(settings.briefs_dir) / f"{day.isoformat()}.docx"
+
+
+# -- collecting ---------------------------------------------------------------------------------
+def collect_inbox(inbox: Path, archive: Archive, day: _dt.date, *, max_bytes: int) -> int:
+    """Store every inbox file the archive has not seen; return how many were new."""
+    from briefing.html import HTML_SUFFIXES, read_html_article
+
+    if not inbox.is_dir():
+        raise ConfigError(f"inbox folder not found: {inbox}")
+    new = 0
+    files = sorted(
+        p for p in inbox.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(inbox).parts)
+    )
+    for path in files:
+        try:
+            data = path.read_bytes() if path.stat().st_size <= max_bytes else b"\0too-large"
+        except OSError as exc:
+            log.warning("inbox: cannot read %s: %s", path, exc)
+            continue
+        key = "file:" + bytes_hash(data)
+        if archive.input_seen(key):
+            continue
+        new += 1
+        suffix = path.suffix.lower()
+        try:
+            if suffix in TEXT_SUFFIXES:
+                article = read_article(path, max_bytes=max_bytes)
+            elif suffix in HTML_SUFFIXES:
+                article = read_html_article(path, max_bytes=max_bytes)
+            else:
+                known = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
+                raise InputSkipped(f"not an article file ({suffix or 'no extension'}); expected {known}")
+        except InputSkipped as exc:
+            archive.record_input(key, str(path), day, reason=str(exc))
+            log.info("inbox: skipped %s: %s", path, exc)
+            continue
+        with archive.transaction():
+            row, _ = archive.add_article(article, day)
+            archive.record_input(key, str(path), day, article=row)
+    return new
+
+
+def collect_feeds_into(
+    feeds_file: Path, archive: Archive, day: _dt.date, fetcher: Any
+) -> list[Skipped]:
+    """Download the feeds' new entries into the archive; return the entries skipped."""
+    from briefing.feeds import collect_feeds, load_feeds
+
+    result = collect_feeds(load_feeds(feeds_file), fetcher, known=archive.knows_url)
+    with archive.transaction():
+        for item in result.items:
+            archive.add_article(item.article, day, urls=item.urls)
+    return list(result.skipped)
+
+
+# -- what is new ---------------------------------------------------------------------------------
+def mark_previously_reported(
+    points: Iterable[Point], earlier: Sequence[RecordedPoint], *, threshold: float
+) -> tuple[list[Point], list[Point], list[Point]]:
+    """Split points into (new, previously reported but with a new source, repeats to drop)."""
+    fresh: list[Point] = []
+    developing: list[Point] = []
+    repeats: list[Point] = []
+    for point in points:
+        matches = [r for r in earlier if same_point(point.text, r.text, threshold)]
+        if not matches:
+            fresh.append(point)
+            continue
+        old_sources = {s for r in matches for s in r.sources}
+        first = min((r.first_reported or r.date) for r in matches)
+        if any(s not in old_sources for s in point.sources):
+            developing.append(point.model_copy(update={"first_reported": first}))
+        else:
+            repeats.append(point)
+    return fresh, developing, repeats
+
+
+def daily_brief(
+    articles: Sequence[Article],
+    settings: Settings,
+    earlier: Sequence[RecordedPoint],
+    *,
+    skipped: Iterable[Skipped] = (),
+) -> Brief:
+    """Brief the day's articles, keeping as new only what earlier briefs did not report."""
+    from briefing.pipeline import brief_from_articles
+    from briefing.route import Router
+    from briefing.sections import load_sections
+
+    draft = brief_from_articles(articles, settings, skipped=skipped)
+    fresh, developing, repeats = mark_previously_reported(
+        draft.points, earlier, threshold=settings.merge_threshold
+    )
+    router = Router(
+        load_sections(settings.sections_file),
+        key_points=settings.key_points,
+        max_points=settings.max_points_per_section,
+        empty_note=NOTHING_NEW,
+    )
+    key_points, sections = router.route(fresh)
+    if developing:
+        sections = sections + (
+            Section(
+                key=PREVIOUSLY_REPORTED_KEY,
+                title=PREVIOUSLY_REPORTED_TITLE,
+                description=PREVIOUSLY_REPORTED_NOTE,
+                points=tuple(developing),
+            ),
+        )
+    log.info(
+        "brief %s: %d articles, %d new points, %d previously reported with a new source, "
+        "%d repeats left out",
+        draft.date, len(articles), len(fresh), len(developing), len(repeats),
+    )
+    return draft.model_copy(update={"key_points": key_points, "sections": sections})
+
+
+# -- the run -----------------------------------------------------------------------------------
+def _as_date(value: _dt.date | str | None) -> _dt.date | None:
+    if value is None or isinstance(value, _dt.date):
+        return value
+    try:
+        return _dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+
+
+def run_daily(
+    date: _dt.date | str | None = None,
+    settings: Settings | None = None,
+    *,
+    email_to: Sequence[str] | str | None = None,
+    fetcher: Any = None,
+) -> tuple[Brief, Path]:
+    """Run the daily brief for date (default: settings.date, else today); return (brief, path).
+
+    Inputs come from settings.feeds_file and settings.inbox; the archive is settings.archive.
+    With email_to, the brief is also sent by e-mail (see briefing.delivery).
+    """
+    settings = settings or load_settings()
+    day = _as_date(date) or settings.date or _dt.date.today()
+    settings = settings.model_copy(update={"date": day})
+    recipients = None
+    if email_to:  # check the delivery set-up before the run, not after it
+        from briefing.delivery import mailer_from_settings, parse_recipients
+
+        recipients = parse_recipients(email_to)
+        mailer_from_settings(settings)
+    if settings.feeds_file is None and settings.inbox is None:
+        log.warning("daily %s: no feeds file and no inbox configured; nothing can be collected", day)
+
+    with RunLock(lock_path(settings)), Archive(settings.archive) as archive:
+        skipped: list[Skipped] = []
+        if settings.feeds_file is not None:
+            if fetcher is None:
+                from briefing.feeds import Fetcher
+
+                fetcher = Fetcher.from_settings(settings)
+            skipped.extend(collect_feeds_into(Path(settings.feeds_file), archive, day, fetcher))
+        if settings.inbox is not None:
+            collect_inbox(Path(settings.inbox), archive, day, max_bytes=settings.max_article_bytes)
+
+        articles = archive.articles_for(day)
+        skipped = archive.skipped_for(day) + skipped
+        since = day - _dt.timedelta(days=LOOKBACK_DAYS)
+        brief = daily_brief(articles, settings, archive.points_before(day, since=since), skipped=skipped)
+
+        previous = archive.brief(day)
+        if previous is not None and set(previous.article_ids) == {s.id for s in brief.sources}:
+            brief = brief.model_copy(update={"created": previous.created})  # same run, same brief
+        path = brief.save_docx(brief_path(settings, day), template=settings.template)
+        archive.record_brief(brief, path)
+    log.info("daily %s: wrote %s (%d sources, %d points, %d skipped)",
+             day, path, len(brief.sources), len(brief.points), len(brief.skipped))
+
+    if recipients:
+        from briefing.delivery import send_brief
+
+        send_brief(brief, path, recipients, settings)
+    return brief, path

@@ -1,0 +1,342 @@
+"""Feeds: read RSS/Atom feeds, download each entry's page and extract the article.
+
+The feed list is TOML::
+
+    [[feed]]
+    name = "Reuters World"                      # shown in logs and in "Inputs skipped"
+    url = "https://example.org/world/rss.xml"
+    source = "Reuters"                          # optional: the outlet to credit
+
+Downloads go through one ``Fetcher``: timeouts, retries with exponential backoff (on timeouts,
+connection errors, HTTP 429 and 5xx; never on other 4xx), a User-Agent, a cap on concurrent
+requests and a cap on the bytes read per response. Nothing here is fatal for one feed or entry:
+a feed that cannot be read, an entry without a link or a page that fails becomes a ``Skipped``
+entry with the reason, and the run goes on with the rest.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as _dt
+import logging
+import tomllib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from briefing.errors import ConfigError, FetchError
+from briefing.ingest import InputSkipped, article_from_text
+from briefing.models import Article, Skipped
+
+log = logging.getLogger(__name__)
+
+DEFAULT_USER_AGENT = "briefing/0.1 (+daily policy brief; feed reader)"
+_RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+class FeedSpec(BaseModel):
+    """One feed of the feed list."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1)
+    url: str = Field(pattern=r"^(https?|file)://")
+    source: str | None = Field(default=None, description="Outlet to credit; default: the page's.")
+
+
+def load_feeds(path: str | Path) -> tuple[FeedSpec, ...]:
+    """Read a feed list (TOML, ``[[feed]]`` tables). Raises ConfigError when it is unusable."""
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"feed list not found: {p}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read feed list {p}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"feed list {p} is not valid TOML: {exc}") from None
+    entries = data.get("feed", data.get("feeds", []))
+    if not isinstance(entries, list):
+        raise ConfigError(f"feed list {p}: expected [[feed]] tables")
+    feeds = []
+    for i, entry in enumerate(entries, 1):
+        try:
+            feeds.append(FeedSpec(**entry))
+        except (ValidationError, TypeError) as exc:
+            raise ConfigError(f"feed list {p}, feed {i}: {exc}".splitlines()[0]) from None
+    return tuple(feeds)
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """One downloaded response."""
+
+    url: str
+    final_url: str
+    status: int
+    content: bytes
+    content_type: str
+
+
+class Fetcher:
+    """Downloads over HTTP(S) politely and within limits. Use ``run(coro)`` or ``fetch_all``."""
+
+    def __init__(
+        self,
+        *,
+        timeout: float = 15.0,
+        retries: int = 2,
+        backoff: float = 1.0,
+        user_agent: str = DEFAULT_USER_AGENT,
+        max_concurrency: int = 4,
+        max_bytes: int = 5 * 1024 * 1024,
+        transport: Any = None,
+    ):
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self.user_agent = user_agent
+        self.max_concurrency = max_concurrency
+        self.max_bytes = max_bytes
+        self.transport = transport  # an httpx transport, for tests
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> Fetcher:
+        return cls(
+            timeout=settings.fetch_timeout,
+            retries=settings.fetch_retries,
+            backoff=settings.fetch_backoff,
+            user_agent=settings.user_agent,
+            max_concurrency=settings.fetch_concurrency,
+            max_bytes=settings.fetch_max_bytes,
+        )
+
+    def client(self) -> Any:
+        import httpx
+
+        return httpx.AsyncClient(
+            timeout=httpx.Timeout(self.timeout),
+            headers={"User-Agent": self.user_agent, "Accept": "*/*"},
+            follow_redirects=True,
+            limits=httpx.Limits(max_connections=self.max_concurrency),
+            transport=self.transport,
+        )
+
+    async def fetch(self, client: Any, url: str, gate: asyncio.Semaphore) -> Fetched:
+        """GET url with retries; raise FetchError with the reason when it cannot be had."""
+        import httpx
+
+        attempts = self.retries + 1
+        reason = "not tried"
+        for attempt in range(attempts):
+            if attempt:
+                await asyncio.sleep(self.backoff * 2 ** (attempt - 1))
+            try:
+                async with gate:
+                    return await self._get(client, url)
+            except _Permanent as exc:
+                raise FetchError(str(exc)) from None
+            except _Transient as exc:
+                reason = str(exc)
+            except httpx.TimeoutException:
+                reason = f"timed out after {self.timeout:g} s"
+            except httpx.TransportError as exc:
+                reason = f"connection failed: {type(exc).__name__}: {exc}".rstrip(": ")
+            except httpx.HTTPError as exc:
+                raise FetchError(f"{type(exc).__name__}: {exc}") from None
+            log.debug("fetch %s attempt %d/%d failed: %s", url, attempt + 1, attempts, reason)
+        tries = f" ({attempts} attempts)" if attempts > 1 else ""
+        raise FetchError(reason + tries)
+
+    async def _get(self, client: Any, url: str) -> Fetched:
+        async with client.stream("GET", url) as response:
+            status = response.status_code
+            if status >= 400:
+                msg = f"HTTP {status} {response.reason_phrase}".strip()
+                raise (_Transient if status in _RETRY_STATUS else _Permanent)(msg)
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > self.max_bytes:
+                raise _Permanent(f"response is {int(declared)} bytes, over the {self.max_bytes} byte limit")
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise _Permanent(f"response is over the {self.max_bytes} byte limit")
+                chunks.append(chunk)
+            return Fetched(
+                url=url,
+                final_url=str(response.url),
+                status=status,
+                content=b"".join(chunks),
+                content_type=response.headers.get("content-type", "").split(";")[0].strip().lower(),
+            )
+
+    def fetch_all(self, urls: Sequence[str]) -> list[Fetched | FetchError]:
+        """Download every URL (concurrently, within the cap); each result or its FetchError."""
+
+        async def main() -> list[Fetched | FetchError]:
+            gate = asyncio.Semaphore(self.max_concurrency)
+            async with self.client() as client:
+                return await asyncio.gather(*(self._safe(client, u, gate) for u in urls))
+
+        return asyncio.run(main())
+
+    async def _safe(self, client: Any, url: str, gate: asyncio.Semaphore) -> Fetched | FetchError:
+        try:
+            return await self.fetch(client, url, gate)
+        except FetchError as exc:
+            return exc
+
+
+class _Transient(Exception):
+    """A failure worth retrying (HTTP 5xx, 429)."""
+
+
+class _Permanent(Exception):
+    """A failure not worth retrying (HTTP 404, over the size limit)."""
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """An article read from a feed entry, with every URL it is known by."""
+
+    article: Article
+    feed: str
+    urls: tuple[str, ...]
+
+
+@dataclass
+class FeedResult:
+    """What the feeds gave: new articles, entries skipped (with reasons), links already known."""
+
+    items: list[FeedItem] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    known: list[str] = field(default_factory=list)
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(i.article for i in self.items)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    feed: FeedSpec
+    label: str
+    link: str
+    title: str | None
+    date: _dt.date | None
+
+
+def _entry_date(entry: Any) -> _dt.date | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            try:
+                return _dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+            except (AttributeError, ValueError):
+                continue
+    return None
+
+
+def parse_feed(feed: FeedSpec, content: bytes) -> tuple[list[_Entry], list[Skipped]]:
+    """The entries of a downloaded feed; entries that cannot be used come back as Skipped."""
+    import feedparser
+
+    parsed = feedparser.parse(content)
+    if not parsed.entries:
+        if parsed.get("bozo"):
+            why = parsed.get("bozo_exception")
+            return [], [Skipped(input=feed.url, reason=f"feed {feed.name!r} is not a readable feed: {why}")]
+        return [], []
+    entries: list[_Entry] = []
+    skipped: list[Skipped] = []
+    for i, entry in enumerate(parsed.entries, 1):
+        title = (entry.get("title") or "").strip() or None
+        label = f"{feed.name} entry {i}" + (f" ({title})" if title else "")
+        link = (entry.get("link") or "").strip()
+        if not link:
+            skipped.append(Skipped(input=label, reason="feed entry has no link"))
+            continue
+        if not link.startswith(("http://", "https://")):
+            skipped.append(Skipped(input=label, reason=f"feed entry link is not http(s): {link[:80]}"))
+            continue
+        entries.append(_Entry(feed, label, link, title, _entry_date(entry)))
+    return entries, skipped
+
+
+def article_from_page(fetched: Fetched, entry: _Entry) -> Article:
+    """Extract the article from a downloaded page. Raises InputSkipped with the reason."""
+    from briefing.html import article_from_html
+
+    kind = fetched.content_type
+    if kind in ("text/plain", "text/markdown"):
+        from briefing.ingest import decode
+
+        return article_from_text(
+            decode(fetched.content), url=entry.link, source=entry.feed.source,
+            title=entry.title, date=entry.date,
+        )
+    if kind and "html" not in kind and "xml" not in kind:
+        raise InputSkipped(f"not an HTML page ({kind})")
+    return article_from_html(
+        fetched.content, url=entry.link, source=entry.feed.source,
+        default_title=entry.title, default_date=entry.date,
+    )
+
+
+def collect_feeds(
+    feeds: Iterable[FeedSpec],
+    fetcher: Fetcher,
+    *,
+    known: Callable[[str], bool] = lambda url: False,
+) -> FeedResult:
+    """Read every feed and every entry's page. Entries whose link ``known(link)`` says the archive
+    already holds are not downloaded again (they are listed in ``FeedResult.known``)."""
+    feeds = list(feeds)
+    result = FeedResult()
+    if not feeds:
+        return result
+
+    async def main() -> list[tuple[_Entry, Fetched | FetchError]]:
+        gate = asyncio.Semaphore(fetcher.max_concurrency)
+        async with fetcher.client() as client:
+            docs = await asyncio.gather(*(fetcher._safe(client, f.url, gate) for f in feeds))
+            entries: list[_Entry] = []
+            seen: set[str] = set()
+            for feed, doc in zip(feeds, docs):
+                if isinstance(doc, FetchError):
+                    result.skipped.append(Skipped(input=feed.url, reason=f"feed {feed.name!r}: {doc}"))
+                    continue
+                got, bad = parse_feed(feed, doc.content)
+                result.skipped.extend(bad)
+                for entry in got:
+                    if entry.link in seen:
+                        continue
+                    seen.add(entry.link)
+                    if known(entry.link):
+                        result.known.append(entry.link)
+                    else:
+                        entries.append(entry)
+            pages = await asyncio.gather(*(fetcher._safe(client, e.link, gate) for e in entries))
+            return list(zip(entries, pages))
+
+    for entry, page in asyncio.run(main()):
+        if isinstance(page, FetchError):
+            result.skipped.append(Skipped(input=entry.link, reason=str(page)))
+            continue
+        try:
+            article = article_from_page(page, entry)
+        except InputSkipped as exc:
+            result.skipped.append(Skipped(input=entry.link, reason=str(exc)))
+            continue
+        urls = tuple(dict.fromkeys(u for u in (entry.link, page.final_url, article.url) if u))
+        result.items.append(FeedItem(article=article, feed=entry.feed.name, urls=urls))
+    log.info(
+        "feeds: %d new articles, %d already archived, %d skipped",
+        len(result.items), len(result.known), len(result.skipped),
+    )
+    return result

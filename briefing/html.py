@@ -1,0 +1,96 @@
+"""HTML pages: the main text and metadata of a web page, as an Article.
+
+trafilatura finds the article body (navigation, footers and comments are left out) and the page's
+metadata: title, author, date, site name and canonical URL. The text then goes through the same
+cleaning as a text file (``briefing.ingest.article_from_text``), so datelines, credits and wire
+codes are handled once, in one place, and the article id is made the same way.
+
+Metadata given by the caller (a feed's source label, the entry's title and date) wins over what
+the page says; the outlet named in a dateline ("BRUSSELS (Reuters) -") wins over the site name.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from briefing.clean import canonical_source
+from briefing.ingest import DEFAULT_MAX_BYTES, InputSkipped, article_from_text, parse_date
+from briefing.models import Article
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+
+
+def _extract(html: str | bytes, url: str | None):  # -> trafilatura Document | None
+    import trafilatura  # heavy: imported only when a page is read
+
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_recall=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
+        raise InputSkipped(f"cannot parse the page: {type(exc).__name__}: {exc}") from None
+
+
+def article_from_html(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    path: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+    date: _dt.date | None = None,
+    default_title: str | None = None,
+    default_date: _dt.date | None = None,
+) -> Article:
+    """The article in an HTML page. Raises InputSkipped (with the reason) when there is none.
+
+    title and date override what the page says; default_title and default_date (a feed entry's)
+    are used only when the page does not say.
+    """
+    if not html or not html.strip():
+        raise InputSkipped("empty page")
+    doc = _extract(html, url)
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not text:
+        raise InputSkipped("no article text found in the page")
+    page_title = (getattr(doc, "title", None) or "").strip() or None
+    article = article_from_text(
+        text,
+        path=path,
+        url=url or getattr(doc, "url", None) or None,
+        source=source,
+        title=title or page_title or default_title,
+        date=date or parse_date(getattr(doc, "date", None)) or default_date,
+    )
+    update: dict[str, object] = {}
+    author = (getattr(doc, "author", None) or "").strip()
+    if author:
+        update["author"] = author
+    site = (getattr(doc, "sitename", None) or "").strip()
+    if article.source == "Unknown" and site:
+        update["source"] = canonical_source(site)
+    return article.model_copy(update=update) if update else article
+
+
+def read_html_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Read one saved HTML page from disk. Raises InputSkipped when it cannot be used."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputSkipped(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputSkipped("no such file") from None
+    except PermissionError:
+        raise InputSkipped("permission denied") from None
+    except OSError as exc:
+        raise InputSkipped(f"cannot read: {exc.strerror or exc}") from None
+    return article_from_html(data, path=str(p))
