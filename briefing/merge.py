@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing._nlp import stem, stop_words
+from briefing.blocking import TextIndex
 from briefing.models import Article, Citation, Point, SentenceSpan
 from briefing.sentences import to_words
 
@@ -98,29 +99,6 @@ def clarity(text: str) -> float:
     return score
 
 
-class _Index:
-    """Inverted index from content stems to the sentences containing them (candidate blocking)."""
-
-    def __init__(self) -> None:
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        self.items: list[tuple[str, Citation]] = []
-
-    def add(self, text: str, citation: Citation) -> None:
-        idx = len(self.items)
-        self.items.append((text, citation))
-        for s in _features(text).content:
-            self.postings[s].append(idx)
-
-    def candidates(self, text: str, min_shared: float) -> list[int]:
-        content = _features(text).content
-        counts: dict[int, int] = defaultdict(int)
-        for s in content:
-            for idx in self.postings.get(s, ()):
-                counts[idx] += 1
-        need = max(1, int(min_shared * len(content)))
-        return [idx for idx, c in counts.items() if c >= need]
-
-
 class _UnionFind:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
@@ -145,11 +123,29 @@ def _dedupe_citations(citations: Iterable[Citation]) -> tuple[Citation, ...]:
 
 
 class Merger:
-    """Groups points that state the same fact and corroborates them across articles."""
+    """Groups points that state the same fact and corroborates them across articles.
+
+    Candidates come from briefing.blocking.TextIndex (lossless prefix filtering on rare stems), so
+    the work grows with the number of distinct sentences and true matches, not with every pair.
+    Articles' sentences can be streamed in with ``add_article`` (then ``merge(points)``), so a
+    large run need not keep every article's spans; or passed to ``merge`` as before.
+    """
 
     def __init__(self, *, threshold: float = DEFAULT_THRESHOLD, corroborate: bool = True):
         self.threshold = threshold
         self.corroborate = corroborate
+        self._sentences: TextIndex | None = None
+
+    def add_article(
+        self, article_id: str, source: str, spans: Iterable[SentenceSpan | tuple[int, int, int, str]]
+    ) -> None:
+        """Index one article's sentences (spans, or (index, start, end, text) tuples) for corroboration."""
+        if self._sentences is None:
+            self._sentences = TextIndex(_features, self.threshold)
+        add = self._sentences.add
+        for s in spans:
+            index, start, end, text = (s.index, s.start, s.end, s.text) if isinstance(s, SentenceSpan) else s
+            add(text, (article_id, source, index, start, end))
 
     def merge(
         self,
@@ -159,14 +155,23 @@ class Merger:
     ) -> list[Point]:
         """Merged points, strongest first."""
         points = list(points)
-        # Blocking: a candidate must share at least a third of the content stems.
-        min_shared = self.threshold / 2
-        if self.corroborate and articles and spans:
-            points = [self._corroborate(p, articles, spans, min_shared) for p in points]
-        index = _Index()
+        if self.corroborate:
+            sentences = self._sentences
+            if articles and spans:
+                sentences = TextIndex(_features, self.threshold)
+                for article_id, article_spans in spans.items():
+                    source = articles[article_id].source
+                    for sp in article_spans:
+                        sentences.add(sp.text, (article_id, source, sp.index, sp.start, sp.end))
+            if sentences is not None and len(sentences):
+                points = self._corroborate(points, sentences)
+        texts = TextIndex(_features, self.threshold)
         for i, p in enumerate(points):
-            index.add(p.text, p.citations[0])
+            texts.add(p.text, i)
         uf = _UnionFind(len(points))
+        for places in texts.places:  # the same sentence selected from several copies
+            for i in places[1:]:
+                uf.union(places[0], i)
         by_citation: dict[tuple[str, int], int] = {}
         for i, p in enumerate(points):
             for c in p.citations:
@@ -175,59 +180,51 @@ class Merger:
                     uf.union(i, by_citation[key])
                 else:
                     by_citation[key] = i
-            for j in index.candidates(p.text, min_shared):
-                if j != i and same_point(p.text, points[j].text, self.threshold):
-                    uf.union(i, j)
+        for tid, text in enumerate(texts.texts):
+            for other in texts.candidates(text):
+                if other > tid:
+                    other_text = texts.texts[other]
+                    if same_point(text, other_text, self.threshold) or same_point(
+                        other_text, text, self.threshold
+                    ):
+                        uf.union(texts.places[tid][0], texts.places[other][0])
         groups: dict[int, list[Point]] = defaultdict(list)
         for i, p in enumerate(points):
             groups[uf.find(i)].append(p)
         merged = [self._combine(g) for g in groups.values()]
         return sorted(merged, key=lambda p: (-p.score, -len(p.sources), p.text))
 
-    def _corroborate(
-        self,
-        point: Point,
-        articles: Mapping[str, Article],
-        spans: Mapping[str, Sequence[SentenceSpan]],
-        min_shared: float,
-    ) -> Point:
-        index = self._sentence_index(articles, spans)
-        extra = []
-        own = {c.article_id for c in point.citations}
-        for idx in index.candidates(point.text, min_shared):
-            text, citation = index.items[idx]
-            if citation.article_id in own:
-                continue
-            if same_point(point.text, text, self.threshold):
-                extra.append(citation)
-                own.add(citation.article_id)
-        if not extra:
-            return point
-        return point.model_copy(update={"citations": _dedupe_citations(point.citations + tuple(extra))})
-
-    def _sentence_index(
-        self, articles: Mapping[str, Article], spans: Mapping[str, Sequence[SentenceSpan]]
-    ) -> _Index:
-        key = (id(articles), id(spans))
-        cached = getattr(self, "_cached_index", None)
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        index = _Index()
-        for article_id, article_spans in spans.items():
-            article = articles[article_id]
-            for s in article_spans:
-                index.add(
-                    s.text,
-                    Citation(
-                        article_id=article_id,
-                        source=article.source,
-                        sentence=s.index,
-                        start=s.start,
-                        end=s.end,
-                    ),
+    def _corroborate(self, points: list[Point], sentences: TextIndex) -> list[Point]:
+        """Each point also cites, once per other article, a sentence there that states it."""
+        matches: dict[str, list[int]] = {}
+        out = []
+        for point in points:
+            found = matches.get(point.text)
+            if found is None:
+                found = [
+                    tid
+                    for tid in sentences.candidates(point.text)
+                    if same_point(point.text, sentences.texts[tid], self.threshold)
+                ]
+                matches[point.text] = found
+            own = {c.article_id for c in point.citations}
+            extra = []
+            for tid in found:
+                for article_id, source, index, start, end in sentences.places[tid]:
+                    if article_id in own:
+                        continue
+                    extra.append(
+                        Citation.model_construct(
+                            article_id=article_id, source=source, sentence=index, start=start, end=end
+                        )
+                    )
+                    own.add(article_id)
+            if extra:
+                point = point.model_copy(
+                    update={"citations": _dedupe_citations(point.citations + tuple(extra))}
                 )
-        self._cached_index = (key, index)
-        return index
+            out.append(point)
+        return out
 
     @staticmethod
     def _combine(group: list[Point]) -> Point:
