@@ -313,16 +313,17 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path | tuple[Path, str]
             yield (path, "no such file or directory")
 
 
-def load_articles(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
-    """Read every article under paths (files or directories). Never raises for one bad input."""
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
+    """The files load_articles reads, in order, or a Skipped entry for an input it cannot use.
+
+    A file reached twice (the same inode, e.g. through a symlink) is read once.
+    """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
     seen_files: dict[tuple[int, int], Path] = {}
     for item in iter_inputs(paths):
         if isinstance(item, tuple):
-            skipped.append(Skipped(input=str(item[0]), reason=item[1]))
+            yield Skipped(input=str(item[0]), reason=item[1])
             continue
         try:
             st = item.stat()
@@ -331,11 +332,25 @@ def load_articles(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_B
         else:
             key = (st.st_dev, st.st_ino)
             if key in seen_files:
-                skipped.append(Skipped(input=str(item), reason=f"same file as {seen_files[key]}, read once"))
+                yield Skipped(input=str(item), reason=f"same file as {seen_files[key]}, read once")
                 continue
             seen_files[key] = item
-        try:
-            articles.append(read_article(item, max_bytes=max_bytes))
-        except InputSkipped as exc:
-            skipped.append(Skipped(input=str(item), reason=str(exc)))
+        yield item
+
+
+def load_one(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | Skipped:
+    """read_article, with a Skipped entry instead of an exception."""
+    try:
+        return read_article(path, max_bytes=max_bytes)
+    except InputSkipped as exc:
+        return Skipped(input=str(path), reason=str(exc))
+
+
+def load_articles(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
+    """Read every article under paths (files or directories). Never raises for one bad input."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for item in iter_files(paths):
+        loaded = item if isinstance(item, Skipped) else load_one(item, max_bytes=max_bytes)
+        (skipped if isinstance(loaded, Skipped) else articles).append(loaded)
     return LoadResult(articles=tuple(articles), skipped=tuple(skipped))
