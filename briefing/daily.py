@@ -116,11 +116,14 @@ def collect_inbox(inbox: Path, archive: Archive, day: _dt.date, *, max_bytes: in
     )
     for path in files:
         try:
-            data = path.read_bytes() if path.stat().st_size <= max_bytes else b"\0too-large"
+            st = path.stat()
+            if st.st_size <= max_bytes:
+                key = "file:" + bytes_hash(path.read_bytes())
+            else:  # not read at all: known by name, size and time instead of its bytes
+                key = f"large-file:{path.resolve()}:{st.st_size}:{st.st_mtime_ns}"
         except OSError as exc:
             log.warning("inbox: cannot read %s: %s", path, exc)
             continue
-        key = "file:" + bytes_hash(data)
         if archive.input_seen(key):
             continue
         new += 1

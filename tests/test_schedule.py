@@ -96,24 +96,25 @@ def test_schedule_command_stops_cleanly_on_a_signal(tmp_path, sig):
     proc = subprocess.Popen(
         [sys.executable, "-m", "briefing", "schedule", "--at", "07:00", "--timezone", "Europe/Brussels",
          "--inbox", str(tmp_path)],
-        stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=tmp_path,
+        stderr=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=tmp_path,
     )
-    lines = []
+    seen = b""
+    fd = proc.stderr.fileno()
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([proc.stderr], [], [], 1.0)
+        deadline = time.monotonic() + 60  # a bound, not a speed requirement
+        while b"scheduler started" not in seen and time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 1.0)
             if ready:
-                line = proc.stderr.readline()
-                if not line:
+                chunk = os.read(fd, 65536)  # unbuffered: select() sees all that is left
+                if not chunk:
                     break
-                lines.append(line)
-                if "scheduler started" in line:
-                    break
-        assert any("scheduler started" in l for l in lines), "".join(lines)
-        assert "07:00 Europe/Brussels" in "".join(lines)
+                seen += chunk
+        head = seen.decode()
+        assert "scheduler started" in head, head
+        assert "07:00 Europe/Brussels" in head
         proc.send_signal(sig)
-        _, err = proc.communicate(timeout=30)
+        _, rest = proc.communicate(timeout=30)
+        err = head + rest.decode()
     finally:
         if proc.poll() is None:
             proc.kill()
