@@ -43,7 +43,7 @@ class FeedSpec(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(min_length=1)
-    url: str = Field(pattern=r"^(https?|file)://")
+    url: str = Field(pattern=r"^https?://")
     source: str | None = Field(default=None, description="Outlet to credit; default: the page's.")
 
 
@@ -70,6 +70,26 @@ def load_feeds(path: str | Path) -> tuple[FeedSpec, ...]:
     return tuple(feeds)
 
 
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header given in seconds (an HTTP date is ignored)."""
+    try:
+        return max(0.0, float(value)) if value else None
+    except ValueError:
+        return None
+
+
+def run_coroutine(coro: Any) -> Any:
+    """asyncio.run(coro), also when the caller is already inside an event loop (a notebook)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 @dataclass(frozen=True)
 class Fetched:
     """One downloaded response."""
@@ -94,8 +114,10 @@ class Fetcher:
         max_concurrency: int = 4,
         max_bytes: int = 5 * 1024 * 1024,
         transport: Any = None,
+        max_retry_after: float = 30.0,
     ):
         self.timeout = timeout
+        self.max_retry_after = max_retry_after
         self.retries = retries
         self.backoff = backoff
         self.user_agent = user_agent
@@ -131,9 +153,14 @@ class Fetcher:
 
         attempts = self.retries + 1
         reason = "not tried"
+        wait_hint: float | None = None
         for attempt in range(attempts):
             if attempt:
-                await asyncio.sleep(self.backoff * 2 ** (attempt - 1))
+                delay = self.backoff * 2 ** (attempt - 1)
+                if wait_hint is not None:  # the server said when to come back (capped)
+                    delay = max(delay, min(wait_hint, self.max_retry_after))
+                await asyncio.sleep(delay)
+            wait_hint = None
             try:
                 async with gate:
                     return await self._get(client, url)
@@ -141,6 +168,7 @@ class Fetcher:
                 raise FetchError(str(exc)) from None
             except _Transient as exc:
                 reason = str(exc)
+                wait_hint = exc.retry_after
             except httpx.TimeoutException:
                 reason = f"timed out after {self.timeout:g} s"
             except httpx.TransportError as exc:
@@ -156,7 +184,9 @@ class Fetcher:
             status = response.status_code
             if status >= 400:
                 msg = f"HTTP {status} {response.reason_phrase}".strip()
-                raise (_Transient if status in _RETRY_STATUS else _Permanent)(msg)
+                if status in _RETRY_STATUS:
+                    raise _Transient(msg, _retry_after(response.headers.get("retry-after")))
+                raise _Permanent(msg)
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > self.max_bytes:
                 raise _Permanent(f"response is {int(declared)} bytes, over the {self.max_bytes} byte limit")
@@ -183,7 +213,7 @@ class Fetcher:
             async with self.client() as client:
                 return await asyncio.gather(*(self._safe(client, u, gate) for u in urls))
 
-        return asyncio.run(main())
+        return run_coroutine(main())
 
     async def _safe(self, client: Any, url: str, gate: asyncio.Semaphore) -> Fetched | FetchError:
         try:
@@ -193,7 +223,11 @@ class Fetcher:
 
 
 class _Transient(Exception):
-    """A failure worth retrying (HTTP 5xx, 429)."""
+    """A failure worth retrying (HTTP 5xx, 429), with the server's Retry-After in seconds."""
+
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class _Permanent(Exception):
@@ -324,7 +358,7 @@ def collect_feeds(
             pages = await asyncio.gather(*(fetcher._safe(client, e.link, gate) for e in entries))
             return list(zip(entries, pages))
 
-    for entry, page in asyncio.run(main()):
+    for entry, page in run_coroutine(main()):
         if isinstance(page, FetchError):
             result.skipped.append(Skipped(input=entry.link, reason=str(page)))
             continue

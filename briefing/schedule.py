@@ -149,6 +149,11 @@ def run_schedule(
     from briefing.settings import load_settings
 
     settings = settings or load_settings()
+    if email_to:  # a wrong address or a missing SMTP server is reported now, not at 07:00
+        from briefing.delivery import mailer_from_settings, parse_recipients
+
+        email_to = parse_recipients(email_to)
+        mailer_from_settings(settings)
 
     def job(day: _dt.date) -> str:
         brief, path = run_daily(day, settings, email_to=email_to)

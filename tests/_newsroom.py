@@ -20,6 +20,7 @@ class Route:
     status: int = 200
     content_type: str = "text/html; charset=utf-8"
     delay: float = 0.0  # seconds to wait before answering (a slow page)
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 class NewsServer:
@@ -54,6 +55,8 @@ class NewsServer:
                         self.send_response(route.status)
                         self.send_header("Content-Type", route.content_type)
                         self.send_header("Content-Length", str(len(route.body)))
+                        for name, value in route.headers:
+                            self.send_header(name, value)
                         self.end_headers()
                         self.wfile.write(route.body)
                     except (BrokenPipeError, ConnectionResetError):

@@ -153,3 +153,44 @@ def test_retry_succeeds_after_a_transient_error(server):
     assert not isinstance(result, FetchError)
     assert result.status == 200 and b"liquefied natural gas" in result.content
     assert calls["n"] == 2
+
+
+def test_backoff_doubles_and_retry_after_is_honoured_up_to_a_cap(server, monkeypatch):
+    import asyncio
+
+    from briefing.feeds import _retry_after
+
+    slept: list[float] = []
+    real_sleep = asyncio.sleep
+
+    async def fake_sleep(delay, *args, **kwargs):  # record the waits instead of waiting
+        slept.append(delay)
+        await real_sleep(0)
+
+    monkeypatch.setattr("briefing.feeds.asyncio.sleep", fake_sleep)
+    server.routes["/busy"] = Route(b"busy", status=503)
+    [result] = fast_fetcher(retries=2, backoff=0.5).fetch_all([server.url("/busy")])
+    assert isinstance(result, FetchError) and "HTTP 503" in str(result) and "3 attempts" in str(result)
+    assert slept == [0.5, 1.0]
+    assert server.hits["/busy"] == 3
+
+    slept.clear()
+    server.routes["/limited"] = Route(b"slow down", status=429, headers=(("Retry-After", "7"),))
+    server.routes["/very-limited"] = Route(b"slow down", status=429, headers=(("Retry-After", "3600"),))
+    fetcher = fast_fetcher(retries=1, backoff=0.5, max_retry_after=30.0)
+    fetcher.fetch_all([server.url("/limited")])
+    fetcher.fetch_all([server.url("/very-limited")])
+    assert slept == [7.0, 30.0]
+    assert _retry_after("Wed, 21 Oct 2026 07:28:00 GMT") is None
+
+
+def test_fetch_works_inside_a_running_event_loop(server):
+    import asyncio
+
+    link = server.page("/a", NATO)
+
+    async def notebook_cell():
+        return fast_fetcher().fetch_all([link])
+
+    [result] = asyncio.run(notebook_cell())
+    assert not isinstance(result, FetchError) and result.status == 200

@@ -129,3 +129,11 @@ def test_schedule_command_rejects_a_bad_time(capsys):
 
     assert main(["schedule", "--at", "7am"]) == 1
     assert "invalid time" in capsys.readouterr().err
+
+
+def test_schedule_command_checks_email_set_up_before_starting(capsys, monkeypatch):
+    from briefing.cli import main
+
+    monkeypatch.delenv("BRIEFING_SMTP_HOST", raising=False)
+    assert main(["schedule", "--at", "07:00", "--email", "desk@example.org"]) == 1
+    assert "no SMTP server" in capsys.readouterr().err
