@@ -26,6 +26,7 @@ from briefing.delivery import send_brief
 from briefing.feeds import FeedSpec, Fetcher, collect_feeds, load_feeds
 from briefing.html import article_from_html
 from briefing.ingest import LoadResult, load_articles
+from briefing.api import summarize_article, summarize_cluster
 from briefing.merge import Merger, point_similarity, same_point
 from briefing.models import (
     Article,
@@ -94,5 +95,7 @@ __all__ = [
     "point_similarity",
     "same_point",
     "split_sentences",
+    "summarize_article",
+    "summarize_cluster",
     "write_brief",
 ]

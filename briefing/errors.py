@@ -10,7 +10,8 @@
     ├── OutputError               the brief could not be written
     ├── ArchiveError              the archive database is unreadable or from a newer version
     ├── RunLockedError            another daily run holds the lock file
-    └── DeliveryError             the brief could not be e-mailed
+    ├── DeliveryError             the brief could not be e-mailed
+    └── EvaluationError           evaluation data are missing or unreadable (briefing eval)
 
 Catch BriefingError to handle every expected failure; anything else is a bug.
 """
@@ -44,6 +45,10 @@ class SummarizerError(BriefingError):
 
 class OutputError(BriefingError):
     """The brief could not be written."""
+
+
+class EvaluationError(BriefingError):
+    """Evaluation data are missing or cannot be read."""
 
 
 class FetchError(InputError):
