@@ -163,14 +163,17 @@ class Fetcher:
             wait_hint = None
             try:
                 async with gate:
-                    return await self._get(client, url)
+                    # httpx's timeout is per read; this bounds a page that trickles in forever
+                    return await asyncio.wait_for(self._get(client, url), self.timeout * 4)
             except _Permanent as exc:
                 raise FetchError(str(exc)) from None
             except _Transient as exc:
                 reason = str(exc)
                 wait_hint = exc.retry_after
-            except httpx.TimeoutException:
+            except (httpx.TimeoutException, asyncio.TimeoutError):
                 reason = f"timed out after {self.timeout:g} s"
+            except httpx.UnsupportedProtocol as exc:
+                raise FetchError(f"unsupported URL: {exc}") from None
             except httpx.TransportError as exc:
                 reason = f"connection failed: {type(exc).__name__}: {exc}".rstrip(": ")
             except httpx.HTTPError as exc:
@@ -220,6 +223,8 @@ class Fetcher:
             return await self.fetch(client, url, gate)
         except FetchError as exc:
             return exc
+        except Exception as exc:  # a malformed URL from a feed, and the like: never fatal
+            return FetchError(f"cannot fetch: {type(exc).__name__}: {exc}")
 
 
 class _Transient(Exception):

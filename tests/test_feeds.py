@@ -194,3 +194,15 @@ def test_fetch_works_inside_a_running_event_loop(server):
 
     [result] = asyncio.run(notebook_cell())
     assert not isinstance(result, FetchError) and result.status == 200
+
+
+def test_malformed_and_refused_urls_are_fetch_errors_not_crashes():
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    results = fast_fetcher(retries=1).fetch_all(["http://[::1", f"http://127.0.0.1:{port}/x"])
+    assert all(isinstance(r, FetchError) for r in results)
+    assert "InvalidURL" in str(results[0])
+    assert "connection failed" in str(results[1]) and "2 attempts" in str(results[1])
