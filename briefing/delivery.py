@@ -8,16 +8,16 @@ The password is a SecretStr: it is never logged or put into an error message.
 from __future__ import annotations
 
 import logging
-import smtplib
-import ssl
 from collections.abc import Sequence
-from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.errors import ConfigError, DeliveryError
 from briefing.models import Brief
+
+if TYPE_CHECKING:  # smtplib, ssl and email are imported when a message is sent
+    import ssl
+    from email.message import EmailMessage
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,9 @@ def message_body(brief: Brief) -> str:
 
 def brief_message(brief: Brief, path: str | Path, to: Sequence[str], sender: str) -> EmailMessage:
     """The e-mail for a brief: key points in the body, the .docx attached."""
+    from email.message import EmailMessage
+    from email.utils import formatdate, make_msgid
+
     from briefing.render import format_date
 
     p = Path(path)
@@ -103,6 +106,9 @@ class Mailer:
         return pw.get_secret_value() if hasattr(pw, "get_secret_value") else str(pw)
 
     def send(self, message: EmailMessage) -> None:
+        import smtplib
+        import ssl
+
         where = f"{self.host}:{self.port}"
         try:
             with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:

@@ -16,7 +16,6 @@ entry with the reason, and the run goes on with the rest.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as _dt
 import logging
 import tomllib
@@ -78,8 +77,16 @@ def _retry_after(value: str | None) -> float | None:
         return None
 
 
+async def _sleep(delay: float) -> None:
+    import asyncio
+
+    await asyncio.sleep(delay)
+
+
 def run_coroutine(coro: Any) -> Any:
     """asyncio.run(coro), also when the caller is already inside an event loop (a notebook)."""
+    import asyncio
+
     try:
         asyncio.get_running_loop()
     except RuntimeError:
@@ -149,6 +156,8 @@ class Fetcher:
 
     async def fetch(self, client: Any, url: str, gate: asyncio.Semaphore) -> Fetched:
         """GET url with retries; raise FetchError with the reason when it cannot be had."""
+        import asyncio
+
         import httpx
 
         attempts = self.retries + 1
@@ -159,7 +168,7 @@ class Fetcher:
                 delay = self.backoff * 2 ** (attempt - 1)
                 if wait_hint is not None:  # the server said when to come back (capped)
                     delay = max(delay, min(wait_hint, self.max_retry_after))
-                await asyncio.sleep(delay)
+                await _sleep(delay)
             wait_hint = None
             try:
                 async with gate:
@@ -210,6 +219,8 @@ class Fetcher:
 
     def fetch_all(self, urls: Sequence[str]) -> list[Fetched | FetchError]:
         """Download every URL (concurrently, within the cap); each result or its FetchError."""
+
+        import asyncio
 
         async def main() -> list[Fetched | FetchError]:
             gate = asyncio.Semaphore(self.max_concurrency)
@@ -339,6 +350,8 @@ def collect_feeds(
     result = FeedResult()
     if not feeds:
         return result
+
+    import asyncio
 
     async def main() -> list[tuple[_Entry, Fetched | FetchError]]:
         gate = asyncio.Semaphore(fetcher.max_concurrency)

@@ -161,13 +161,12 @@ def test_backoff_doubles_and_retry_after_is_honoured_up_to_a_cap(server, monkeyp
     from briefing.feeds import _retry_after
 
     slept: list[float] = []
-    real_sleep = asyncio.sleep
 
-    async def fake_sleep(delay, *args, **kwargs):  # record the waits instead of waiting
+    async def fake_sleep(delay):  # record the waits instead of waiting
         slept.append(delay)
-        await real_sleep(0)
+        await asyncio.sleep(0)
 
-    monkeypatch.setattr("briefing.feeds.asyncio.sleep", fake_sleep)
+    monkeypatch.setattr("briefing.feeds._sleep", fake_sleep)
     server.routes["/busy"] = Route(b"busy", status=503)
     [result] = fast_fetcher(retries=2, backoff=0.5).fetch_all([server.url("/busy")])
     assert isinstance(result, FetchError) and "HTTP 503" in str(result) and "3 attempts" in str(result)
