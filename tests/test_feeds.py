@@ -120,8 +120,11 @@ def test_known_links_are_not_downloaded_again(server):
     good1 = server.page("/a", SANCTIONS)
     good2 = server.page("/b", NATO)
     feed = server.feed("/rss.xml", [("a", good1, DAY1), ("b", good2, DAY1)])
-    result = collect_feeds([FeedSpec(name="W", url=feed)], fast_fetcher(), known=lambda u: u == good1)
+    result = collect_feeds(
+        [FeedSpec(name="W", url=feed, source="Wire Desk")], fast_fetcher(), known=lambda u: u == good1
+    )
     assert [a.url for a in result.articles] == [good2]
+    assert result.articles[0].source == "Wire Desk"  # the feed's label is credited
     assert result.known == [good1]
     assert "/a" not in server.hits
 
