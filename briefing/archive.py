@@ -160,6 +160,27 @@ class BriefRecord:
     points: tuple[RecordedPoint, ...]
 
 
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if any; the error that led here is the one to report."""
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
+def _damage(conn: sqlite3.Connection, version: int) -> str | None:
+    """Why the database cannot be used as an archive (damaged, or someone else's), or None."""
+    try:
+        check = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    except sqlite3.DatabaseError as exc:
+        return f"is damaged ({exc})"
+    if check != ["ok"]:
+        return "is damaged (" + " ".join(" ".join(check).split())[:200] + ")"
+    if version == 0 and tables:
+        return f"is not a briefing archive (it holds other tables: {', '.join(sorted(tables)[:5])})"
+    return None
+
+
 def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
 
@@ -190,8 +211,19 @@ class Archive:
                 f"archive {self.path} has schema version {version}, newer than this briefing "
                 f"understands ({SCHEMA_VERSION}); upgrade briefing"
             )
+        problem = _damage(conn, version)
+        if problem:
+            conn.close()
+            raise ArchiveError(
+                f"archive {self.path} {problem}; it was left untouched: restore a backup, or move it "
+                "away to start a new archive"
+            )
         self._conn = conn
-        self.migrate()
+        try:
+            self.migrate()
+        except sqlite3.Error as exc:
+            self.close()
+            raise ArchiveError(f"cannot upgrade archive {self.path}: {exc}") from None
         return self
 
     @property
@@ -243,8 +275,11 @@ class Archive:
             raise ArchiveError(f"cannot write to archive {self.path}: {exc}") from None
         try:
             yield conn
+        except sqlite3.DatabaseError as exc:
+            _rollback(conn)
+            raise ArchiveError(f"cannot write to archive {self.path}: {exc}") from None
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
         try:
             conn.execute("COMMIT")
