@@ -193,12 +193,9 @@ class Merger:
                     by_citation[key] = i
         for tid, text in enumerate(texts.texts):
             for other in texts.candidates(text):
-                if other > tid:
-                    other_text = texts.texts[other]
-                    if same_point(text, other_text, self.threshold) or same_point(
-                        other_text, text, self.threshold
-                    ):
-                        uf.union(texts.places[tid][0], texts.places[other][0])
+                # same_point is symmetric: each pair is decided once.
+                if other > tid and same_point(text, texts.texts[other], self.threshold):
+                    uf.union(texts.places[tid][0], texts.places[other][0])
         groups: dict[int, list[Point]] = defaultdict(list)
         for i, p in enumerate(points):
             groups[uf.find(i)].append(p)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+import os
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from briefing.errors import NoUsableInputError
-from briefing.ingest import load_articles
+from briefing.ingest import iter_files, load_one
 from briefing.merge import Merger
-from briefing.models import Article, Brief, SentenceSpan, SourceRef
+from briefing.models import Article, Brief, Point, Skipped, SourceRef
 from briefing.route import Router
 from briefing.sections import SectionMatcher, load_sections
 from briefing.sentences import split_sentences
@@ -17,24 +20,45 @@ from briefing.settings import Settings, load_settings
 from briefing.summarize import Selector, get_summarizer
 
 
+# Fewer articles than this are handled in this process: starting workers costs more than it saves.
+POOL_MIN_ARTICLES = 200
+_CHUNK = 16  # articles per task sent to a worker
+
+
 def build_brief(
     inputs: Iterable[str | Path] | str | Path,
     settings: Settings | None = None,
+    *,
+    timings: dict[str, float] | None = None,
 ) -> Brief:
     """Read the articles under inputs and return the finished Brief.
 
     Inputs that cannot be used are listed in ``Brief.skipped``; NoUsableInputError is raised only
-    when none can be used.
+    when none can be used. Each article is read, split and summarized on its own (in a process
+    pool when there are enough of them, see ``Settings.workers``) and streamed into the merger, so
+    a large run never holds every article's text and sentences at once. Pass a dict as timings to
+    get the seconds spent per stage (``ingest``, ``split`` and ``summarize`` summed over workers).
     """
     settings = settings or load_settings()
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     inputs = list(inputs)
 
-    loaded = load_articles(inputs, max_bytes=settings.max_article_bytes)
-    if not loaded.articles:
-        raise NoUsableInputError(_no_usable_message(inputs, loaded.skipped))
-    return brief_from_articles(loaded.articles, settings, skipped=loaded.skipped)
+    started = time.perf_counter()
+    items = list(iter_files(inputs))
+    files = [i for i in items if not isinstance(i, Skipped)]
+    results = iter(_per_article(_read_and_select, files, settings))
+    collector = _Collector(settings, timings)
+    for item in items:
+        if isinstance(item, Skipped):
+            collector.skipped.append(item)
+        else:
+            collector.add(next(results))
+    if timings is not None:
+        timings["per_article_wall"] = time.perf_counter() - started
+    if not collector.sources:
+        raise NoUsableInputError(_no_usable_message(inputs, collector.skipped))
+    return collector.finish()
 
 
 def _no_usable_message(inputs: list, skipped: Iterable, show: int = 3) -> str:
@@ -51,50 +75,172 @@ def _no_usable_message(inputs: list, skipped: Iterable, show: int = 3) -> str:
 
 
 def brief_from_articles(
-    articles: Iterable[Article], settings: Settings, *, skipped: Iterable = ()
+    articles: Iterable[Article],
+    settings: Settings,
+    *,
+    skipped: Iterable = (),
+    timings: dict[str, float] | None = None,
 ) -> Brief:
     """Summarize, merge and route already-ingested articles into a Brief."""
     articles = list(articles)
-    sections = load_sections(settings.sections_file)
-    selector = Selector(
+    started = time.perf_counter()
+    collector = _Collector(settings, timings)
+    collector.skipped.extend(skipped)
+    for result in _per_article(_split_and_select, articles, settings):
+        collector.add(result)
+    if timings is not None:
+        timings["per_article_wall"] = time.perf_counter() - started
+    return collector.finish()
+
+
+def pool_size(settings: Settings, n_articles: int) -> int:
+    """Worker processes for n articles: Settings.workers, or every core for enough articles."""
+    if settings.workers is not None:
+        return min(settings.workers, max(n_articles, 1))
+    if n_articles < POOL_MIN_ARTICLES:
+        return 0
+    return min(os.cpu_count() or 1, max(n_articles // _CHUNK, 1))
+
+
+def make_selector(settings: Settings) -> Selector:
+    """The per-article sentence selector the settings describe."""
+    return Selector(
         get_summarizer(settings.summarizer),
-        SectionMatcher(sections),
+        SectionMatcher(load_sections(settings.sections_file)),
         sentences=settings.sentences,
         per_section=settings.per_section,
     )
 
-    spans: dict[str, list[SentenceSpan]] = {}
-    points = []
-    for article in articles:
-        spans[article.id] = split_sentences(article.text)
-        points.extend(selector.select(article, spans[article.id]))
 
-    by_id = {a.id: a for a in articles}
-    merged = Merger(threshold=settings.merge_threshold).merge(points, by_id, spans)
+# --- per-article work: the same functions in this process or in a pool worker ------------------
 
-    router = Router(
-        sections,
-        key_points=settings.key_points,
-        max_points=settings.max_points_per_section,
+_ArticleResult = tuple  # (SourceRef | Skipped, points, sentences, seconds: (ingest, split, summarize))
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(settings: Settings) -> None:
+    _WORKER["settings"] = settings
+    _WORKER["selector"] = make_selector(settings)
+
+
+def _split_and_select(article: Article, ingest_seconds: float = 0.0) -> _ArticleResult:
+    selector = _WORKER["selector"]
+    assert isinstance(selector, Selector)
+    t0 = time.perf_counter()
+    spans = split_sentences(article.text)
+    t1 = time.perf_counter()
+    points = selector.select(article, spans)
+    t2 = time.perf_counter()
+    ref = SourceRef(
+        id=article.id, source=article.source, title=article.title, date=article.date,
+        url=article.url, path=article.path,
     )
-    key_points, routed = router.route(merged)
+    sentences = [(s.index, s.start, s.end, s.text) for s in spans]
+    return ref, points, sentences, (ingest_seconds, t1 - t0, t2 - t1)
 
-    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
-    return Brief(
-        title=settings.title,
-        date=settings.date or _dt.date.today(),
-        created=now,
-        key_points=key_points,
-        sections=routed,
-        sources=tuple(
-            SourceRef(id=a.id, source=a.source, title=a.title, date=a.date, url=a.url, path=a.path)
-            for a in articles
-        ),
-        skipped=tuple(skipped),
-        summarizer=settings.summarizer,
-        handling=settings.handling,
-        author=settings.author,
-    )
+
+def _read_and_select(path: Path) -> _ArticleResult:
+    settings = _WORKER["settings"]
+    assert isinstance(settings, Settings)
+    t0 = time.perf_counter()
+    loaded = load_one(path, max_bytes=settings.max_article_bytes)
+    if isinstance(loaded, Skipped):
+        return loaded, [], [], (time.perf_counter() - t0, 0.0, 0.0)
+    return _split_and_select(loaded, time.perf_counter() - t0)
+
+
+def _run_chunk(fn_name: str, chunk: list) -> list[_ArticleResult]:
+    fn = globals()[fn_name]
+    return [fn(x) for x in chunk]
+
+
+def _per_article(fn, items: list, settings: Settings) -> Iterator[_ArticleResult]:
+    """fn over items in order: in a process pool when it pays, else here. Results stream back."""
+    workers = pool_size(settings, len(items))
+    if workers <= 1:
+        saved = dict(_WORKER)
+        _init_worker(settings)
+        try:
+            for x in items:
+                yield fn(x)
+        finally:
+            _WORKER.clear()
+            _WORKER.update(saved)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunks = [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings,)
+    ) as pool:
+        # A bounded window of chunks in flight: results are consumed as they come, in order.
+        pending = deque()
+        ahead = 4 * workers
+        for i, chunk in enumerate(chunks):
+            pending.append(pool.submit(_run_chunk, fn.__name__, chunk))
+            if len(pending) >= ahead:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+class _Collector:
+    """Takes each article's result as it arrives; merges and routes at the end."""
+
+    def __init__(self, settings: Settings, timings: dict[str, float] | None):
+        self.settings = settings
+        self.timings = timings
+        self.merger = Merger(threshold=settings.merge_threshold)
+        self.points: list[Point] = []
+        self.sources: list[SourceRef] = []
+        self.skipped: list[Skipped] = []
+        self.seconds = [0.0, 0.0, 0.0]
+
+    def add(self, result: _ArticleResult) -> None:
+        ref, points, sentences, seconds = result
+        for i, x in enumerate(seconds):
+            self.seconds[i] += x
+        if isinstance(ref, Skipped):
+            self.skipped.append(ref)
+            return
+        self.sources.append(ref)
+        self.points.extend(points)
+        self.merger.add_article(ref.id, ref.source, sentences)
+
+    def finish(self) -> Brief:
+        settings = self.settings
+        t0 = time.perf_counter()
+        merged = self.merger.merge(self.points)
+        t1 = time.perf_counter()
+        router = Router(
+            load_sections(settings.sections_file),
+            key_points=settings.key_points,
+            max_points=settings.max_points_per_section,
+        )
+        key_points, routed = router.route(merged)
+        now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+        brief = Brief(
+            title=settings.title,
+            date=settings.date or _dt.date.today(),
+            created=now,
+            key_points=key_points,
+            sections=routed,
+            sources=tuple(self.sources),
+            skipped=tuple(self.skipped),
+            summarizer=settings.summarizer,
+            handling=settings.handling,
+            author=settings.author,
+        )
+        t2 = time.perf_counter()
+        if self.timings is not None:
+            self.timings.update(
+                ingest=self.seconds[0], split=self.seconds[1], summarize=self.seconds[2],
+                merge=t1 - t0, route=t2 - t1,
+            )
+        return brief
 
 
 def write_brief(brief: Brief, settings: Settings, output: str | Path | None = None) -> Path:

@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     sections_file: Path | None = None
     template: Path | None = None
     max_article_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
+    workers: int | None = Field(
+        default=None, ge=0, le=64,
+        description="Processes for per-article work; default: every core from 200 articles on; 0 or 1: none.",
+    )
     date_format: str = "%-d %B %Y"
 
     # Daily runs (briefing daily / schedule): archive, inputs, fetching and e-mail delivery.
