@@ -37,6 +37,38 @@ def attribution(point: Point) -> str:
     return "(" + "; ".join(point.sources) + ")"
 
 
+MAX_TEMPLATE_BYTES = 100 * 1024 * 1024  # unpacked; a real template is well under 1 MB
+_DTD_MARKS = tuple("<!DOCTYPE".encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
+def _check_package(path: Path) -> None:
+    """Refuse a template whose parts declare a DTD or unpack to an absurd size.
+
+    Word packages never contain a DTD (Open Packaging Conventions forbid it); one in a template
+    can only declare entities, which python-docx leaves unexpanded, so the brief would be written
+    with references nothing defines, a file Word cannot open. A zip bomb is refused unread.
+    """
+    try:
+        with zipfile.ZipFile(path) as z:
+            members = z.infolist()
+            if sum(m.file_size for m in members) > MAX_TEMPLATE_BYTES:
+                raise TemplateError(
+                    f"template {path} unpacks to more than {MAX_TEMPLATE_BYTES // 2**20} MB; refused"
+                )
+            for m in members:
+                if m.filename.endswith((".xml", ".rels")) or m.filename == "[Content_Types].xml":
+                    data = z.read(m)
+                    if any(mark in data for mark in _DTD_MARKS):
+                        raise TemplateError(
+                            f"template {path} declares a DTD in {m.filename} (<!DOCTYPE>), which Word "
+                            "documents never have; refused"
+                        )
+    except TemplateError:
+        raise
+    except Exception:  # not a readable zip, a damaged member: python-docx reports it below
+        return
+
+
 def open_template(template: str | Path | None = None) -> Any:
     """Open a Word template with python-docx, checking it has every style the brief needs."""
     from docx import Document
@@ -47,6 +79,7 @@ def open_template(template: str | Path | None = None) -> Any:
         raise TemplateError(f"template {path} is a folder, not a Word .docx file")
     if not path.is_file():
         raise TemplateError(f"template not found: {path}")
+    _check_package(path)
     try:
         doc = Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -64,7 +97,25 @@ def open_template(template: str | Path | None = None) -> Any:
     for child in list(body):
         if not child.tag.endswith("}sectPr"):
             body.remove(child)
+    _strip_active_content(doc)
     return doc
+
+
+# Relationships that carry code (macros, key bindings that run them) or make Word fetch a
+# template from elsewhere when the brief is opened: never passed on from a template to a brief.
+_ACTIVE_RELTYPES = ("/vbaProject", "/wordVbaData", "/keyMapCustomizations", "/attachedTemplate")
+
+
+def _strip_active_content(doc: Any) -> None:
+    from docx.oxml.ns import qn
+
+    for part in list(doc.part.package.iter_parts()):
+        for rel_id, rel in list(part.rels.items()):
+            if rel.reltype.endswith(_ACTIVE_RELTYPES):
+                del part.rels[rel_id]
+    settings = doc.settings.element
+    for el in settings.findall(qn("w:attachedTemplate")):
+        settings.remove(el)
 
 
 def _add_field(paragraph: Any, instruction: str) -> None:
