@@ -103,17 +103,33 @@ def brief_path(settings: Settings, day: _dt.date) -> Path:
 
 
 # -- collecting ---------------------------------------------------------------------------------
-def collect_inbox(inbox: Path, archive: Archive, day: _dt.date, *, max_bytes: int) -> int:
-    """Store every inbox file the archive has not seen; return how many were new."""
+def collect_inbox(
+    inbox: Path, archive: Archive, day: _dt.date, *, max_bytes: int, unreadable: list[Skipped] | None = None
+) -> int:
+    """Store every inbox file the archive has not seen; return how many were new.
+
+    Entries that cannot be read this time (no permission, a pipe, a broken symlink or a symlink
+    loop) are not recorded, so a later run tries them again; they go to ``unreadable`` so that
+    this run's brief lists them.
+    """
     from briefing.html import HTML_SUFFIXES, read_html_article
 
     if not inbox.is_dir():
         raise ConfigError(f"inbox folder not found: {inbox}")
     new = 0
-    files = sorted(
-        p for p in inbox.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(inbox).parts)
-    )
+    files = []
+    for p in sorted(inbox.rglob("*")):
+        if any(part.startswith(".") for part in p.relative_to(inbox).parts) or p.is_dir():
+            continue
+        if p.is_file():
+            files.append(p)
+            continue
+        try:
+            read_article(p, max_bytes=max_bytes)  # explains why it is not a readable file
+        except InputSkipped as exc:
+            log.warning("inbox: cannot read %s: %s", p, exc)
+            if unreadable is not None:
+                unreadable.append(Skipped(input=str(p), reason=str(exc)))
     for path in files:
         try:
             st = path.stat()
@@ -123,6 +139,9 @@ def collect_inbox(inbox: Path, archive: Archive, day: _dt.date, *, max_bytes: in
                 key = f"large-file:{path.resolve()}:{st.st_size}:{st.st_mtime_ns}"
         except OSError as exc:
             log.warning("inbox: cannot read %s: %s", path, exc)
+            if unreadable is not None:
+                why = "permission denied" if isinstance(exc, PermissionError) else f"cannot read: {exc.strerror or exc}"
+                unreadable.append(Skipped(input=str(path), reason=why))
             continue
         if archive.input_seen(key):
             continue
@@ -141,8 +160,14 @@ def collect_inbox(inbox: Path, archive: Archive, day: _dt.date, *, max_bytes: in
             log.info("inbox: skipped %s: %s", path, exc)
             continue
         with archive.transaction():
-            row, _ = archive.add_article(article, day)
-            archive.record_input(key, str(path), day, article=row)
+            row, is_new = archive.add_article(article, day)
+            why = None
+            if not is_new:  # a copy of an article already stored: listed, not briefed twice
+                title, first_day = archive.conn.execute(
+                    "SELECT title, run_date FROM articles WHERE id = ?", (row,)
+                ).fetchone()
+                why = f"same article as {title!r} (first read for {first_day}), counted once"
+            archive.record_input(key, str(path), day, article=row, reason=why)
     return new
 
 
@@ -264,7 +289,9 @@ def run_daily(
                 fetcher = Fetcher.from_settings(settings)
             skipped.extend(collect_feeds_into(Path(settings.feeds_file), archive, day, fetcher))
         if settings.inbox is not None:
-            collect_inbox(Path(settings.inbox), archive, day, max_bytes=settings.max_article_bytes)
+            collect_inbox(
+                Path(settings.inbox), archive, day, max_bytes=settings.max_article_bytes, unreadable=skipped
+            )
 
         articles = archive.articles_for(day)
         skipped = archive.skipped_for(day) + skipped

@@ -434,3 +434,58 @@ def test_every_bad_input_mixed_with_good_articles(tmp_path, capsys):
     text = "\n".join(paras)
     assert "\ufffd" not in text and "â€" not in text
     assert _no_temp_files(out.parent)
+
+
+# --- the daily run's inbox ------------------------------------------------------------------------
+
+
+def test_daily_inbox_lists_every_bad_input(tmp_path):
+    from briefing.daily import run_daily
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    bad = {name: make(inbox) for name, (make, _) in UNUSABLE.items() if name != "missing"}
+    (inbox / "dangling.txt").symlink_to("nowhere.txt")
+    awkward = {name: make(inbox) for name, (make, _, _) in USABLE.items()}
+    good = _good(inbox)
+    settings = load_settings(archive=tmp_path / "a.sqlite3", briefs_dir=tmp_path / "briefs", inbox=inbox)
+    brief, path = run_daily("2026-11-20", settings)
+    used = {s.path for s in brief.sources}
+    listed = {s.input: s.reason for s in brief.skipped}
+    everything = {str(p) for p in [good, inbox / "dangling.txt", *bad.values(), *awkward.values()]}
+    assert used | set(listed) == everything and not used & set(listed)  # each input exactly once
+    for name, p in bad.items():
+        assert UNUSABLE[name][1] in listed.get(str(p), ""), (name, listed.get(str(p)))
+    assert listed[str(inbox / "dangling.txt")].startswith("broken symlink")
+    # the archive knows an article by its words: copies in other encodings are listed as copies
+    copies = {p: r for p, r in listed.items() if r.startswith("same article as ")}
+    assert {Path(p).name for p in copies} == {"nul.txt", "utf16le.txt", "utf16be.txt", "utf16nobom.txt"}
+    assert str(good) in used and str(inbox / "cp1252.txt") in used
+    skipped_in_docx = _skipped_in_docx(path)
+    assert all(any(s.startswith(f"{i}: ") for s in skipped_in_docx) for i in listed)
+
+
+def test_daily_inbox_unreadable_file_is_listed_and_retried(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(CNN_SEED, inbox / "cnn.txt")
+    secret = _write(inbox / "secret.txt", GOOD.encode())
+    secret.chmod(0)
+    env_briefs = tmp_path / "briefs"
+    args = ["daily", "--inbox", str(inbox), "--archive", str(tmp_path / "a.sqlite3"), "--date", "2026-11-20"]
+    try:
+        assert not can_read(secret)
+        os.environ["BRIEFING_BRIEFS_DIR"] = str(env_briefs)
+        r = run_cli_without_file_override(*args, cwd=ROOT)
+    finally:
+        os.environ.pop("BRIEFING_BRIEFS_DIR", None)
+        secret.chmod(0o644)
+    assert r.returncode == 0, r.stderr
+    assert f"briefing: skipped {secret}: permission denied" in r.stderr
+    assert f"{secret}: permission denied" in _skipped_in_docx(env_briefs / "2026-11-20.docx")
+    # not recorded as seen: readable now, the next run uses it
+    from briefing.daily import run_daily
+
+    settings = load_settings(archive=tmp_path / "a.sqlite3", briefs_dir=env_briefs, inbox=inbox)
+    brief, _ = run_daily("2026-11-21", settings)
+    assert [s.path for s in brief.sources] == [str(secret)]
