@@ -20,31 +20,63 @@ from briefing.errors import (
     FetchError,
     RunLockedError,
 )
-from briefing.archive import Archive
-from briefing.daily import RunLock, run_daily
-from briefing.delivery import send_brief
-from briefing.feeds import FeedSpec, Fetcher, collect_feeds, load_feeds
-from briefing.html import article_from_html
-from briefing.ingest import LoadResult, load_articles
-from briefing.api import summarize_article, summarize_cluster
-from briefing.merge import Merger, point_similarity, same_point
-from briefing.models import (
-    Article,
-    Brief,
-    Citation,
-    Point,
-    Section,
-    SectionSpec,
-    SentenceSpan,
-    Skipped,
-    SourceRef,
-)
-from briefing.pipeline import brief_from_articles, build_brief, write_brief
-from briefing.route import Router
-from briefing.sections import load_sections
-from briefing.sentences import split_sentences
-from briefing.settings import Settings, load_settings
-from briefing.summarize import SUMMARIZERS, Selector, Summarizer, get_summarizer
+# Everything but the errors is imported on first use (PEP 562), so that `import briefing` and
+# `briefing build` do not load the archive, feeds, e-mail and HTML machinery they do not need.
+_LAZY = {
+    "Archive": "briefing.archive",
+    "RunLock": "briefing.daily",
+    "run_daily": "briefing.daily",
+    "send_brief": "briefing.delivery",
+    "FeedSpec": "briefing.feeds",
+    "Fetcher": "briefing.feeds",
+    "collect_feeds": "briefing.feeds",
+    "load_feeds": "briefing.feeds",
+    "article_from_html": "briefing.html",
+    "LoadResult": "briefing.ingest",
+    "load_articles": "briefing.ingest",
+    "summarize_article": "briefing.api",
+    "summarize_cluster": "briefing.api",
+    "Merger": "briefing.merge",
+    "point_similarity": "briefing.merge",
+    "same_point": "briefing.merge",
+    "Article": "briefing.models",
+    "Brief": "briefing.models",
+    "Citation": "briefing.models",
+    "Point": "briefing.models",
+    "Section": "briefing.models",
+    "SectionSpec": "briefing.models",
+    "SentenceSpan": "briefing.models",
+    "Skipped": "briefing.models",
+    "SourceRef": "briefing.models",
+    "brief_from_articles": "briefing.pipeline",
+    "build_brief": "briefing.pipeline",
+    "write_brief": "briefing.pipeline",
+    "Router": "briefing.route",
+    "load_sections": "briefing.sections",
+    "split_sentences": "briefing.sentences",
+    "Settings": "briefing.settings",
+    "load_settings": "briefing.settings",
+    "SUMMARIZERS": "briefing.summarize",
+    "Selector": "briefing.summarize",
+    "Summarizer": "briefing.summarize",
+    "get_summarizer": "briefing.summarize",
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'briefing' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __version__ = "0.1.0"
 

@@ -1,16 +1,61 @@
-"""Word-level helpers shared by the stages: stemming and stop words (both offline)."""
+"""Word-level helpers shared by the stages: stemming and stop words (both offline).
+
+Both are sumy's: NLTK's English Snowball stemmer (what ``sumy.nlp.stemmers.Stemmer("english")``
+wraps) and the stop-word list shipped inside sumy. They are loaded without importing the ``nltk``
+package itself, whose ``__init__`` imports most of NLTK and SciPy (seconds of start-up that a
+``briefing build`` would pay for a 40 ms stemmer): see ``_snowball_english``.
+"""
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 from typing import Any
 
 
+def _snowball_english() -> Any:
+    """nltk.stem.snowball.EnglishStemmer, imported without running nltk/__init__.py.
+
+    While the module loads, ``nltk``, ``nltk.stem`` and ``nltk.corpus`` are bare placeholder
+    packages (the stemmer needs ``nltk.corpus.stopwords`` only with ignore_stopwords=True); then
+    every ``nltk`` entry is dropped from sys.modules, so a later ``import nltk`` (sumy's other
+    summarizers) loads the real package as usual. If NLTK is already imported, it is used as is.
+    """
+    if "nltk" in sys.modules:
+        from nltk.stem.snowball import EnglishStemmer
+
+        return EnglishStemmer
+    import importlib.util
+    import types
+
+    spec = importlib.util.find_spec("nltk")
+    if spec is None or not spec.submodule_search_locations:
+        from nltk.stem.snowball import EnglishStemmer  # raises the usual ImportError
+
+        return EnglishStemmer
+    root = list(spec.submodule_search_locations)[0]
+    placeholders = {
+        "nltk": [root],
+        "nltk.stem": [f"{root}/stem"],
+        "nltk.corpus": [],
+    }
+    for name, path in placeholders.items():
+        module = types.ModuleType(name)
+        module.__path__ = path
+        sys.modules[name] = module
+    sys.modules["nltk.corpus"].stopwords = None  # type: ignore[attr-defined]
+    try:
+        from nltk.stem.snowball import EnglishStemmer
+    finally:
+        for name in [m for m in sys.modules if m == "nltk" or m.startswith("nltk.")]:
+            del sys.modules[name]
+    return EnglishStemmer
+
+
 @lru_cache(maxsize=1)
 def _stemmer() -> Any:
-    from sumy.nlp.stemmers import Stemmer
-
-    return Stemmer("english")
+    """A callable: word -> English Snowball stem (the stemmer sumy's summarizers are given)."""
+    return _snowball_english()().stem
 
 
 @lru_cache(maxsize=65536)
@@ -21,7 +66,8 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """sumy's English stop-word list (shipped inside sumy)."""
-    from sumy.utils import get_stop_words
+    """sumy's English stop-word list (shipped inside sumy), read as sumy.utils.get_stop_words does."""
+    import pkgutil
 
-    return frozenset(get_stop_words("english"))
+    data = pkgutil.get_data("sumy", "data/stopwords/english.txt") or b""
+    return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
