@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: brief test setup clean template
+.PHONY: brief test setup clean template eval
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ brief: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+# Summary and duplicate-detection quality on ../shared/eval-data: writes out/eval.json and docs/quality.md.
+EVAL_DATA ?= ../shared/eval-data
+eval: $(STAMP)
+	$(VENV)/bin/briefing eval --data $(EVAL_DATA)
 
 template: $(STAMP)
 	$(PY) templates/make_template.py

@@ -129,6 +129,34 @@ def _add_daily_commands(sub: argparse._SubParsersAction) -> None:
     schedule.set_defaults(func=_schedule)
 
 
+def _eval(args: argparse.Namespace) -> int:
+    from briefing.evaluate import evaluate, summary_lines
+
+    report = evaluate(args.data, args.json, args.markdown)
+    print("\n".join(summary_lines(report)))
+    print(f"wrote {args.json} and {args.markdown}")
+    return EXIT_OK
+
+
+def _add_eval_command(sub: argparse._SubParsersAction) -> None:
+    # The same defaults as briefing.evaluate, written out so that building the parser stays cheap.
+    DEFAULT_DATA_DIR, DEFAULT_JSON, DEFAULT_MARKDOWN = (
+        Path("../shared/eval-data"), Path("out/eval.json"), Path("docs/quality.md")
+    )
+    ev = sub.add_parser(
+        "eval",
+        help="measure summary and duplicate-detection quality on public data sets",
+        description="Measure the summarizers (CNN Corpus, Multi-News, BBC) and the duplicate "
+        "decision (MSRP) in one run; print the tables and write them to JSON and Markdown.",
+    )
+    ev.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR,
+                    help=f"folder of the evaluation data sets (default: {DEFAULT_DATA_DIR})")
+    ev.add_argument("--json", type=Path, default=DEFAULT_JSON, help=f"JSON report (default: {DEFAULT_JSON})")
+    ev.add_argument("--markdown", type=Path, default=DEFAULT_MARKDOWN,
+                    help=f"Markdown report (default: {DEFAULT_MARKDOWN})")
+    ev.set_defaults(func=_eval)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
@@ -147,7 +175,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("paths", nargs="*", type=Path, help="article files or folders (default: seeds/)")
     build.add_argument("-o", "--output", type=Path, help="where to write the brief (default: out/brief.docx)")
     build.add_argument("--config", type=Path, help="TOML settings file")
-    build.add_argument("--summarizer", help="summarizer name: lexrank, lsa, textrank, luhn, sumbasic, kl, reduction, lead")
+    build.add_argument("--summarizer", help="summarizer name: newsrank (default), lexrank, lsa, textrank, luhn, sumbasic, kl, reduction, lead")
     build.add_argument("--sentences", type=int, help="sentences chosen per article")
     build.add_argument("--format", choices=["docx", "json"], help="output format (default: docx)")
     build.add_argument("--sections", type=Path, help="TOML file of section definitions")
@@ -156,6 +184,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--date", help="date of the brief, YYYY-MM-DD (default: today)")
     build.set_defaults(func=_build)
     _add_daily_commands(sub)
+    _add_eval_command(sub)
     return parser
 
 

@@ -464,3 +464,453 @@ def crossvalidate_same_point(table: PairTable, folds: int = 4) -> dict[str, floa
         probs = held.probabilities(model["weights"], model["bias"])
         decisions += list(zip(held.labels, held.decide(probs, model["threshold"], model["min_probability"])))
     return classification(decisions)
+
+
+def tfidf_cosine_scores(pairs: Sequence[Pair]) -> list[float]:
+    """Plain TF-IDF cosine of each pair (IDF over every sentence of the pairs): the usual baseline."""
+    from briefing.newsrank import _content
+
+    sentences = [s for p in pairs for s in (p.a, p.b)]
+    bags = [_content(s) for s in sentences]
+    df: dict[str, int] = {}
+    for bag in bags:
+        for w in set(bag):
+            df[w] = df.get(w, 0) + 1
+    n = len(bags)
+
+    def vec(bag: list[str]) -> dict[str, float]:
+        v: dict[str, float] = {}
+        for w in bag:
+            v[w] = v.get(w, 0.0) + math.log(n / df[w])
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        return {w: x / norm for w, x in v.items()}
+
+    out = []
+    for i in range(len(pairs)):
+        va, vb = vec(bags[2 * i]), vec(bags[2 * i + 1])
+        out.append(sum(x * vb.get(w, 0.0) for w, x in va.items()))
+    return out
+
+
+def crossvalidate_threshold(labels: Sequence[bool], scores: Sequence[float], folds: int = 4) -> dict[str, float]:
+    """A score with one threshold, tuned for accuracy on (folds-1)/folds, measured on the rest."""
+    decisions: list[tuple[bool, bool]] = []
+    grid = [i / 100 for i in range(1, 100)]
+    for k in range(folds):
+        train = [i for i in range(len(labels)) if i % folds != k]
+        best = max(
+            grid,
+            key=lambda t: sum((scores[i] >= t) == labels[i] for i in train),
+        )
+        decisions += [(labels[i], scores[i] >= best) for i in range(len(labels)) if i % folds == k]
+    return classification(decisions)
+
+
+# ---------------------------------------------------------------------------------------------
+# The run
+
+
+@dataclass
+class Row:
+    """One line of a table: a system and its figures."""
+
+    system: str
+    scores: dict[str, float]
+    ms_per_item: float | None = None
+    note: str = ""
+
+
+@dataclass
+class Report:
+    """Everything one ``briefing eval`` run measured."""
+
+    data_dir: str
+    default_summarizer: str
+    cnn: list[Row] = field(default_factory=list)
+    cnn_docs: int = 0
+    cnn_total: int = 0
+    bbc: list[Row] = field(default_factory=list)
+    bbc_docs: int = 0
+    bbc_total: int = 0
+    multinews: list[Row] = field(default_factory=list)
+    clusters: int = 0
+    msrp: list[Row] = field(default_factory=list)
+    msrp_pairs: int = 0
+    shipped_threshold: float = 0.0
+    refit: dict[str, Any] = field(default_factory=dict)
+    seconds: float = 0.0
+    skipped: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        def rows(rs: list[Row]) -> list[dict[str, Any]]:
+            return [
+                {"system": r.system, **{k: round(v, 2) for k, v in r.scores.items()},
+                 "ms_per_item": None if r.ms_per_item is None else round(r.ms_per_item, 1), "note": r.note}
+                for r in rs
+            ]
+
+        return {
+            "data_dir": self.data_dir,
+            "default_summarizer": self.default_summarizer,
+            "cnn": {"documents": self.cnn_docs, "of": self.cnn_total, "rows": rows(self.cnn)},
+            "bbc": {"documents": self.bbc_docs, "of": self.bbc_total, "rows": rows(self.bbc)},
+            "multinews": {"clusters": self.clusters, "words": CLUSTER_WORDS, "rows": rows(self.multinews)},
+            "msrp": {"pairs": self.msrp_pairs, "shipped_threshold": self.shipped_threshold,
+                     "rows": rows(self.msrp), "refit": self.refit},
+            "targets": [t.__dict__ for t in targets(self)],
+            "seconds": round(self.seconds, 1),
+            "skipped": self.skipped,
+        }
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
+    t = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t
+
+
+def _progress(message: str) -> None:
+    print(f"briefing eval: {message}", file=sys.stderr, flush=True)
+
+
+def eval_single(docs: Sequence[SingleDoc], methods: Sequence[str], default: str) -> list[Row]:
+    """Lead-k and each summarizer on single articles; k = number of reference sentences."""
+    from briefing.api import summarize_article
+
+    rouge = Rouge()
+    rows = []
+    out, secs = _timed(lambda: [list(d.sentences[: len(d.reference)]) for d in docs])
+    rows.append(Row("Lead-k (first k sentences of the corpus's own split)",
+                    mean_scores(rouge.score(d.reference, o) for d, o in zip(docs, out)),
+                    1000 * secs / max(1, len(docs)), "baseline"))
+    for m in methods:
+        out, secs = _timed(lambda m=m: [summarize_article(d.text, len(d.reference), m) for d in docs])
+        label = m + (" (our default)" if m == default else "")
+        note = "baseline" if m != default else "ours"
+        if m == "lead":
+            note = "baseline: Lead-k after the pipeline's cleaning and length filter"
+        rows.append(Row(label, mean_scores(rouge.score(d.reference, o) for d, o in zip(docs, out)),
+                        1000 * secs / max(1, len(docs)), note))
+    return rows
+
+
+def eval_clusters(clusters: Sequence[Cluster]) -> list[Row]:
+    """Multi-News: the baselines and summarize_cluster at CLUSTER_WORDS words, with redundancy."""
+    from briefing.api import summarize_cluster
+    from briefing.merge import same_point
+    from briefing.sentences import to_sentences
+
+    rouge = Rouge()
+    refs = [to_sentences(c.summary) for c in clusters]
+    prepared, prep_secs = _timed(lambda: [[candidate_sentences(d) for d in c.documents] for c in clusters])
+    systems: list[tuple[str, Callable[[int], list[str]], str]] = [
+        ("First sentences of each article in turn", lambda i: first_sentences(prepared[i], CLUSTER_WORDS), "baseline"),
+        ("LexRank on the concatenation", lambda i: rank_concatenation(prepared[i], CLUSTER_WORDS, "lexrank"), "baseline"),
+        ("MMR (TF-IDF centroid, lambda 0.7)", lambda i: mmr(prepared[i], CLUSTER_WORDS), "baseline"),
+        ("summarize_cluster (ours)", lambda i: summarize_cluster(list(clusters[i].documents), CLUSTER_WORDS), "ours"),
+    ]
+    rows = []
+    n = max(1, len(clusters))
+    for name, fn, note in systems:
+        outs, secs = _timed(lambda fn=fn: [fn(i) for i in range(len(clusters))])
+        if note == "baseline":
+            secs += prep_secs  # the baselines share the cleaning and splitting
+        scores = mean_scores(rouge.score(r, o) for r, o in zip(refs, outs))
+        scores["redundancy"] = redundancy(outs, same_point)
+        scores["words"] = sum(_n_words(" ".join(o)) for o in outs) / n
+        rows.append(Row(name, scores, 1000 * secs / n, note))
+    return rows
+
+
+def eval_pairs(pairs: Sequence[Pair]) -> tuple[list[Row], dict[str, Any]]:
+    """MSRP: TF-IDF cosine and the old word-overlap rule (both cross-validated), same_point as
+    shipped, and same_point's whole fitting procedure cross-validated."""
+    from briefing import samepoint
+    from briefing.merge import DEFAULT_THRESHOLD, same_point
+
+    labels = [p.label for p in pairs]
+    rows = []
+    cos, secs = _timed(lambda: tfidf_cosine_scores(pairs))
+    rows.append(Row("TF-IDF cosine, threshold tuned for accuracy (4-fold cross-validation)",
+                    crossvalidate_threshold(labels, cos), 1000 * secs / len(pairs), "baseline"))
+
+    def old_rule(p: Pair) -> float:
+        a, b = samepoint.sentence_info(p.a).content, samepoint.sentence_info(p.b).content
+        if not a or not b:
+            return 0.0
+        shared = len(a & b)
+        return (2 * shared / (len(a) + len(b)) + shared / min(len(a), len(b))) / 2
+
+    old, secs = _timed(lambda: [old_rule(p) for p in pairs])
+    rows.append(Row("Content-word overlap (the merger's rule before), tuned (4-fold cv)",
+                    crossvalidate_threshold(labels, old), 1000 * secs / len(pairs), "baseline"))
+    table, _ = _timed(lambda: PairTable.build(pairs))
+    rows.append(Row("same_point: fitting and tuning redone on 3/4, measured on the held-out 1/4 (4-fold cv)",
+                    crossvalidate_same_point(table), None, "ours: honest estimate"))
+    decided, secs = _timed(lambda: [same_point(p.a, p.b) for p in pairs])
+    rows.append(Row(f"same_point as shipped (threshold {DEFAULT_THRESHOLD}; fitted on these same pairs)",
+                    classification(list(zip(labels, decided))), 1000 * secs / len(pairs), "ours: optimistic"))
+    refit = fit_same_point(table)
+    refit = {"threshold": refit["threshold"], "min_probability": refit["min_probability"],
+             "bias": round(refit["bias"], 6), "weights": [round(w, 6) for w in refit["weights"]]}
+    return rows, refit
+
+
+def run_eval(
+    data_dir: str | Path = DEFAULT_DATA_DIR,
+    *,
+    cnn_sample: int | None = CNN_SAMPLE,
+    bbc_sample: int | None = BBC_SAMPLE,
+    methods: Sequence[str] | None = None,
+) -> Report:
+    """Measure everything on the data under data_dir; a data set that is missing is skipped (and
+    listed in Report.skipped); EvaluationError when there is none at all."""
+    from briefing.settings import Settings
+    from briefing.summarize import SUMMARIZERS
+
+    data = Path(data_dir)
+    if not data.is_dir():
+        raise EvaluationError(f"no evaluation data at {data} (expected the folders of ../shared/eval-data)")
+    default = str(Settings.model_fields["summarizer"].default)
+    methods = list(methods) if methods is not None else sorted(SUMMARIZERS)
+    # Baselines first (Lead-k after the pipeline's cleaning, then the rest by name), ours last.
+    methods = sorted(set(methods) - {default}, key=lambda m: (m != "lead", m)) + [default]
+    report = Report(data_dir=str(data), default_summarizer=default)
+    start = time.perf_counter()
+
+    if (data / "cnn-corpus").is_dir():
+        _progress("CNN Corpus ...")
+        report.cnn_total = len(list((data / "cnn-corpus").glob("*.xml")))
+        docs = load_cnn(data / "cnn-corpus", cnn_sample)
+        report.cnn_docs = len(docs)
+        report.cnn = eval_single(docs, methods, default)
+    else:
+        report.skipped.append("cnn-corpus")
+    if (data / "multi-news" / "clusters.tsv").is_file():
+        _progress("Multi-News ...")
+        clusters = load_multinews(data / "multi-news" / "clusters.tsv")
+        report.clusters = len(clusters)
+        report.multinews = eval_clusters(clusters)
+    else:
+        report.skipped.append("multi-news")
+    if (data / "msrp" / "msr_paraphrase_train.txt").is_file():
+        _progress("MSRP ...")
+        from briefing.merge import DEFAULT_THRESHOLD
+
+        pairs = load_msrp(data / "msrp" / "msr_paraphrase_train.txt")
+        report.msrp_pairs = len(pairs)
+        report.shipped_threshold = DEFAULT_THRESHOLD
+        report.msrp, report.refit = eval_pairs(pairs)
+    else:
+        report.skipped.append("msrp")
+    if (data / "bbc" / "articles").is_dir():
+        _progress("BBC News Summary (for information) ...")
+        report.bbc_total = len(list((data / "bbc" / "articles").glob("*/*.txt")))
+        docs = load_bbc(data / "bbc", bbc_sample)
+        report.bbc_docs = len(docs)
+        bbc_methods = [m for m in ("lead", "lexrank", "textrank") if m in SUMMARIZERS and m != default]
+        report.bbc = eval_single(docs, bbc_methods + [default], default)
+    else:
+        report.skipped.append("bbc")
+    if len(report.skipped) == 4:
+        raise EvaluationError(f"no evaluation data set found under {data}")
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+# ---------------------------------------------------------------------------------------------
+# Targets and the written report
+
+
+@dataclass
+class Target:
+    name: str
+    met: bool
+    detail: str
+
+
+def _row(rows: Sequence[Row], note_prefix: str) -> Row | None:
+    return next((r for r in rows if r.note.startswith(note_prefix)), None)
+
+
+def targets(report: Report) -> list[Target]:
+    """The issue's targets, judged on this run's figures."""
+    out = []
+    if report.cnn:
+        ours = _row(report.cnn, "ours")
+        leads = [r for r in report.cnn if r.system.startswith("Lead-k") or r.system.startswith("lead")]
+        if ours and leads:
+            m1 = ours.scores["rouge1"] - max(r.scores["rouge1"] for r in leads)
+            m2 = ours.scores["rouge2"] - max(r.scores["rouge2"] for r in leads)
+            out.append(Target("Single article: our default beats Lead-k (ROUGE-1 and ROUGE-2, CNN Corpus)",
+                              m1 > 0 and m2 > 0, f"by {m1:+.2f} ROUGE-1 and {m2:+.2f} ROUGE-2 points over the better Lead-k row"))
+            others = [r for r in report.cnn if r is not ours]
+            best = max(others, key=lambda r: r.scores["rouge1"] + r.scores["rouge2"])
+            b1 = ours.scores["rouge1"] - best.scores["rouge1"]
+            b2 = ours.scores["rouge2"] - best.scores["rouge2"]
+            out.append(Target("Single article: the default is the measured best (every other row)",
+                              b1 > 0 and b2 > 0, f"next best is {best.system}: {b1:+.2f} ROUGE-1, {b2:+.2f} ROUGE-2"))
+    if report.multinews:
+        ours = _row(report.multinews, "ours")
+        base = [r for r in report.multinews if r.note == "baseline"]
+        if ours and base:
+            m1 = ours.scores["rouge1"] - max(r.scores["rouge1"] for r in base)
+            m2 = ours.scores["rouge2"] - max(r.scores["rouge2"] for r in base)
+            out.append(Target("Multi-article: summarize_cluster beats first sentences, LexRank and MMR (ROUGE-1 and -2)",
+                              m1 > 0 and m2 > 0, f"by {m1:+.2f} ROUGE-1 and {m2:+.2f} ROUGE-2 points over the best baseline in each"))
+            red = ours.scores["redundancy"]
+            out.append(Target("Multi-article: redundancy near zero", red <= 1.0,
+                              f"{red:.2f}% of sentence pairs in our summaries are same_point duplicates"))
+    if report.msrp:
+        cv = _row(report.msrp, "ours: honest")
+        if cv:
+            a, p = cv.scores["accuracy"], cv.scores["precision"]
+            out.append(Target("Duplicates: accuracy >= 75% with precision >= 80% on MSRP (cross-validated)",
+                              a >= 75 and p >= 80, f"accuracy {a:.2f}% ({a - 75:+.2f}), precision {p:.2f}% ({p - 80:+.2f})"))
+    return out
+
+
+_EXPLANATION = """\
+## Why these defaults
+
+* **Summarizer: `{default}`.** News puts its essentials first, so position is the strongest single
+  signal, and no generic method that ignores it (LexRank, LSA, Luhn, SumBasic, KL) comes near Lead-k
+  here. `newsrank` (briefing/newsrank.py) keeps position as its backbone (a gentle 1/(1 + 0.15 i)
+  decay) and adds TextRank-style centrality and sentence quality: informative length (about 44
+  words is best on this data; short fragments carry little), quotations and questions (colour, rarely
+  the news) and boilerplate lines ("Follow us on", "This story has been updated"). Its weights were
+  chosen on the {tune_docs} CNN Corpus articles that are *not* in the evaluation sample above, so the
+  table measures it on articles it was not tuned on. It beats Lead-k and every sumy method in the
+  same run, and takes about as long per article as sumy's TextRank, so it is the pipeline's default
+  (`summarizer` in briefing/settings.py).
+* **Cluster summaries (`summarize_cluster`).** Each article's sentences are rated by position
+  (`lead`), merged across articles by the merger exactly as in a brief, then ranked by rating +
+  0.5 x closeness to the cluster's TF-IDF centroid + 1.0 x the share of the other articles that state
+  the same point (corroboration), and every sentence that `same_point` calls a duplicate of one
+  already chosen is passed over; whole sentences only, up to the word budget. The two weights were
+  chosen on Multi-News (checked on even and odd clusters separately; both halves agreed). `newsrank`
+  inside clusters did worse than plain position: Multi-News articles are web pages, not CNN copy.
+* **Duplicates (`same_point`).** Plain word overlap cannot tell "sanctions will remain" from
+  "sanctions will be lifted", and MSRP shows it tops out near 70% accuracy. `same_point` is now a
+  logistic model over lexical features of the pair (briefing/samepoint.py: word, n-gram and
+  character overlap, what each side has that the other lacks, numbers, names), fitted on the MSRP
+  training file, behind hard vetoes: each side has a figure the other lacks ("10,000" / "1,000
+  lives", rounding allowed), negation on one side only, opposite words (remain/lift, rise/fall,
+  approve/reject, ...) or one name swapped for another. The vetoes cost accuracy on MSRP (its
+  annotators call "$770,962 in salary" and "$950,000 in salary" the same), but a brief must not
+  merge two different figures. The threshold is tuned for 82% precision on the training side, a
+  margin over the 80% target because merging two different facts loses one. The honest figure is the
+  cross-validated row (fitting and tuning redone on 3/4, measured on the held-out 1/4); the shipped
+  row is measured on the pairs it was fitted on. `Settings.merge_threshold` = `merge.DEFAULT_THRESHOLD`
+  = {threshold}.
+"""
+
+
+def _table(rows: Sequence[Row], cols: Sequence[tuple[str, str]], time_label: str) -> list[str]:
+    head = "| system | " + " | ".join(c[1] for c in cols) + f" | {time_label} |"
+    lines = [head, "|" + "---|" * (len(cols) + 2)]
+    for r in rows:
+        cells = [f"{r.scores[c[0]]:.2f}" if c[0] in r.scores else "" for c in cols]
+        t = "" if r.ms_per_item is None else f"{r.ms_per_item:.1f}"
+        lines.append(f"| {r.system} | " + " | ".join(cells) + f" | {t} |")
+    return lines
+
+
+def render_markdown(report: Report) -> str:
+    """docs/quality.md: the tables of this run, the targets and why the defaults are what they are."""
+    rouge_cols = [("rouge1", "ROUGE-1"), ("rouge2", "ROUGE-2"), ("rougeLsum", "ROUGE-L")]
+    out = [
+        "# Summary quality, measured",
+        "",
+        "Generated by `make eval` (`briefing eval`) from `../shared/eval-data`; every row below was",
+        f"measured in the same run ({report.seconds:.0f} s on this machine). ROUGE is F1 x 100 from the",
+        "`rouge-score` package with stemming on; ROUGE-L is the summary-level variant (`rougeLsum`).",
+        "Do not edit by hand: rerun `make eval`.",
+        "",
+    ]
+    if report.cnn:
+        out += [
+            "## Single articles: CNN Corpus",
+            "",
+            f"{report.cnn_docs} of the {report.cnn_total} articles, a fixed sample (seed {SEED}) so that `make eval`",
+            "stays well under 10 minutes on 2 cores. Reference: the extractive `<gold_standard>`; every",
+            "system picks k sentences, k = the number of gold sentences. Every summarizer runs through",
+            "`briefing.summarize_article` (the pipeline's cleaning, splitting and `Selector`, which rates",
+            "at most the first 150 sentences of an article: that cap also bounds sumy's KL, whose cost",
+            "grows steeply with length).",
+            "",
+            *_table(report.cnn, rouge_cols, "ms / article"),
+            "",
+        ]
+    if report.multinews:
+        out += [
+            "## Several articles on one story: Multi-News",
+            "",
+            f"All {report.clusters} clusters, {CLUSTER_WORDS}-word summaries against the human summary. Every system",
+            "uses whole sentences and passes over one that would overrun the budget. The baselines",
+            "work on the same cleaned, split sentences as ours. Redundancy: share of sentence pairs",
+            "in a system's summaries that `same_point` calls duplicates.",
+            "",
+            *_table(report.multinews, rouge_cols + [("redundancy", "redundancy %"), ("words", "words")], "ms / cluster"),
+            "",
+        ]
+    if report.msrp:
+        out += [
+            "## Duplicate detection: MSRP",
+            "",
+            f"The {report.msrp_pairs} pairs of the MSRP training file (the only part here; 67.6% are paraphrases,",
+            "so always saying \"same\" scores 67.6% accuracy at 67.6% precision). Figures in %.",
+            "",
+            *_table(report.msrp, [("accuracy", "accuracy"), ("precision", "precision"), ("recall", "recall"), ("f1", "F1")], "ms / pair"),
+            "",
+        ]
+    if report.bbc:
+        out += [
+            "## For information only: BBC News Summary",
+            "",
+            f"{report.bbc_docs} of the {report.bbc_total} articles (fixed sample). Its reference summaries look",
+            "machine-selected, so nothing is tuned to it.",
+            "",
+            *_table(report.bbc, rouge_cols, "ms / article"),
+            "",
+        ]
+    ts = targets(report)
+    if ts:
+        out += ["## Targets", ""]
+        out += [f"- {'met' if t.met else 'NOT met'}: {t.name}: {t.detail}." for t in ts]
+        out.append("")
+    if report.skipped:
+        out += [f"Data sets not found in this run: {', '.join(report.skipped)}.", ""]
+    from briefing.merge import DEFAULT_THRESHOLD
+
+    out.append(_EXPLANATION.format(
+        default=report.default_summarizer,
+        tune_docs=(report.cnn_total - report.cnn_docs) if report.cnn_total else "other",
+        threshold=DEFAULT_THRESHOLD,
+    ))
+    return "\n".join(out)
+
+
+def write_report(report: Report, json_path: str | Path = DEFAULT_JSON, markdown_path: str | Path = DEFAULT_MARKDOWN) -> tuple[Path, Path]:
+    """Write out/eval.json and docs/quality.md atomically."""
+    from briefing._io import atomic_write_text
+
+    j = atomic_write_text(json_path, json.dumps(report.to_dict(), indent=2) + "\n")
+    m = atomic_write_text(markdown_path, render_markdown(report))
+    return j, m
+
+
+def summary_lines(report: Report) -> list[str]:
+    """The tables as plain text for the terminal."""
+    return render_markdown(report).split("## Why these defaults")[0].rstrip().splitlines()
+
+
+def evaluate(
+    data_dir: str | Path = DEFAULT_DATA_DIR,
+    json_path: str | Path = DEFAULT_JSON,
+    markdown_path: str | Path = DEFAULT_MARKDOWN,
+) -> Report:
+    """Run the whole evaluation and write its JSON and Markdown reports (``briefing eval``)."""
+    report = run_eval(data_dir)
+    write_report(report, json_path, markdown_path)
+    return report

@@ -171,7 +171,7 @@ SUMMARIZERS: dict[str, type[Summarizer]] = {
     cls.name: cls
     for cls in (FastLexRank, LexRank, Lsa, TextRank, Luhn, SumBasic, KL, Reduction, Lead)
 }
-SUMMARIZERS["newsrank"] = importlib.import_module("briefing.newsrank").NewsRank  # position+quality+centrality
+importlib.import_module("briefing.newsrank")  # registers NewsRank (position+quality+centrality)
 
 
 def get_summarizer(name: str) -> Summarizer:
