@@ -247,7 +247,30 @@ def _too_big(size: int, max_bytes: int) -> str:
     )
 
 
+class _Descend:
+    """Tells _walk to go into a subfolder (a stack, not recursion: folders nest deeper than
+    Python's recursion limit)."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: Path):
+        self.path = path
+
+
 def _walk(path: Path, seen_dirs: set[tuple[int, int]]) -> Iterator[Path | tuple[Path, str]]:
+    """Files under path, depth first in name order, or (path, reason) for what cannot be read."""
+    stack = [_walk_dir(path, seen_dirs)]
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+        elif isinstance(item, _Descend):
+            stack.append(_walk_dir(item.path, seen_dirs))
+        else:
+            yield item
+
+
+def _walk_dir(path: Path, seen_dirs: set[tuple[int, int]]) -> Iterator[Path | tuple[Path, str] | _Descend]:
     try:
         st = path.stat()
     except OSError:
@@ -285,7 +308,7 @@ def _walk(path: Path, seen_dirs: set[tuple[int, int]]) -> Iterator[Path | tuple[
                 continue
         is_dir = _is_dir(entry)
         if is_dir:
-            yield from _walk(child, seen_dirs)
+            yield _Descend(child)
         elif child.suffix.lower() in TEXT_SUFFIXES:
             yield child
         else:

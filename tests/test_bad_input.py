@@ -301,6 +301,30 @@ def test_thousands_of_tiny_files_are_each_accounted_for(tmp_path, capsys):
     assert {p.style.name for p in paras[first_skipped:]} == {"List Bullet"}
 
 
+def test_folders_nested_deeper_than_the_recursion_limit(tmp_path):
+    root = tmp_path / "deep"
+    root.mkdir()
+    depth = sys.getrecursionlimit() + 500
+    fd = os.open(root, os.O_RDONLY)
+    try:
+        for _ in range(depth):
+            os.mkdir("a", dir_fd=fd)
+            inner = os.open("a", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        out = os.open("story.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+        os.write(out, ONE_SENTENCE.encode())
+        os.close(out)
+    finally:
+        os.close(fd)
+    try:
+        result = load_articles([root])
+        assert [a.text for a in result.articles] == [ONE_SENTENCE] and result.skipped == ()
+        assert result.articles[0].path.count("/a") == depth
+    finally:
+        subprocess.run(["rm", "-rf", str(root)], check=True)  # shutil.rmtree recurses too
+
+
 def test_symlink_loops_are_listed_not_followed_forever(tmp_path):
     d = tmp_path / "news"
     d.mkdir()
