@@ -193,9 +193,12 @@ class Merger:
                     by_citation[key] = i
         for tid, text in enumerate(texts.texts):
             for other in texts.candidates(text):
-                # same_point is symmetric: each pair is decided once.
-                if other > tid and same_point(text, texts.texts[other], self.threshold):
-                    uf.union(texts.places[tid][0], texts.places[other][0])
+                # same_point is symmetric: each pair is decided once, and not at all when the two
+                # are already in one group (through a shared citation or another point).
+                if other > tid:
+                    a, b = texts.places[tid][0], texts.places[other][0]
+                    if uf.find(a) != uf.find(b) and same_point(text, texts.texts[other], self.threshold):
+                        uf.union(a, b)
         groups: dict[int, list[Point]] = defaultdict(list)
         for i, p in enumerate(points):
             groups[uf.find(i)].append(p)
@@ -203,22 +206,33 @@ class Merger:
         return sorted(merged, key=lambda p: (-p.score, -len(p.sources), p.text))
 
     def _corroborate(self, points: list[Point], sentences: TextIndex) -> list[Point]:
-        """Each point also cites, once per other article, a sentence there that states it."""
-        matches: dict[str, list[int]] = {}
+        """Each point also cites, once per other article, a sentence there that states it.
+
+        A candidate sentence is only put to ``same_point`` when it could add a citation: not when
+        every article it occurs in is the point's own or already cited. Verdicts are kept per
+        distinct point text, which syndicated copies share.
+        """
+        candidates: dict[str, list[int]] = {}
+        verdicts: dict[str, dict[int, bool]] = {}
         out = []
         for point in points:
-            found = matches.get(point.text)
+            text = point.text
+            found = candidates.get(text)
             if found is None:
-                found = [
-                    tid
-                    for tid in sentences.candidates(point.text)
-                    if same_point(point.text, sentences.texts[tid], self.threshold)
-                ]
-                matches[point.text] = found
+                found = candidates[text] = sentences.candidates(text)
+            verdict = verdicts.setdefault(text, {})
             own = {c.article_id for c in point.citations}
             extra = []
             for tid in found:
-                for article_id, source, index, start, end in sentences.places[tid]:
+                places = sentences.places[tid]
+                if all(place[0] in own for place in places):
+                    continue
+                same = verdict.get(tid)
+                if same is None:
+                    same = verdict[tid] = same_point(text, sentences.texts[tid], self.threshold)
+                if not same:
+                    continue
+                for article_id, source, index, start, end in places:
                     if article_id in own:
                         continue
                     extra.append(
