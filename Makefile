@@ -25,6 +25,12 @@ EVAL_DATA ?= ../shared/eval-data
 eval: $(STAMP)
 	$(VENV)/bin/briefing eval --data $(EVAL_DATA)
 
+# Speed at scale: 100 to 10,000 articles built from ../shared/eval-data/cnn-corpus, stage by stage,
+# and sumy's LexRank against ours (bench/run_bench.py); prints the table, writes docs/benchmarks.md.
+.PHONY: bench
+bench: $(STAMP)
+	$(PY) bench/run_bench.py --docs docs/benchmarks.md
+
 template: $(STAMP)
 	$(PY) templates/make_template.py
 
