@@ -4,17 +4,18 @@ A logistic model over lexical features of the pair, fitted on the Microsoft Rese
 Corpus training file (``briefing eval`` refits it and measures it by cross-validation; see
 docs/quality.md). The features, all symmetric in the two sentences:
 
-* overlap of stemmed content words (Dice, overlap coefficient, and their product and square);
+* overlap of stemmed content words (Dice, overlap coefficient, their product and square, and Dice
+  weighted by word length, a stand-in for rarity since no corpus statistics ship with briefing);
 * n-gram overlap of all stemmed tokens (bigram and trigram Dice; for n = 1..4 the smaller and
   larger of the two n-gram precisions, as in BLEU) and the longest common token subsequence;
 * character 3- and 4-gram Dice (spelling variants: "Al-Kut"/"Kut", "per cent"/"percent");
 * what is left over: content words only one side has (how many, and the share of the longer
   side), the difference in length, the shorter side's size;
 * numbers (both have numbers and they differ; only one has some; they are the same), negation on
-  one side only, and names (capitalised words) that only one side has.
+  one side only, and names (capitalised words): those only one side has, and the share both have.
 
-Numbers, negation and opposite verbs ("sanctions will remain" / "sanctions will be lifted") are
-also hard vetoes in ``same_point``: merging two different facts loses one, so precision comes first.
+Numbers, negation, opposite words ("sanctions will remain" / "sanctions will be lifted") and a
+name swapped for another are also hard vetoes in ``same_point``: merging two different facts loses one, so precision comes first.
 """
 
 from __future__ import annotations
