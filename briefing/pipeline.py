@@ -112,6 +112,40 @@ def make_selector(settings: Settings) -> Selector:
     )
 
 
+def article_results(paths: Iterable[str | Path], settings: Settings) -> list[tuple]:
+    """The per-article stage for a batch of files: read, split and select each, independently.
+
+    A pure function of its arguments (nothing shared between articles), which is what a process
+    pool or a distributed engine maps; ``brief_from_results`` is the gather. Each result is
+    ``(SourceRef or Skipped, points, sentences, seconds)``: the sentences, as (index, start, end,
+    text) tuples, are what the merger needs to corroborate points across articles.
+    """
+    saved = dict(_WORKER)
+    _init_worker(settings)
+    try:
+        return [_read_and_select(Path(p)) for p in paths]
+    finally:
+        _WORKER.clear()
+        _WORKER.update(saved)
+
+
+def brief_from_results(
+    results: Iterable[tuple], settings: Settings, *, skipped: Iterable = ()
+) -> Brief:
+    """The gather: merge and route per-article results (from ``article_results``) into a Brief.
+
+    Results are consumed one at a time, in the order given (keep the input order for a
+    reproducible brief). Raises NoUsableInputError when no article could be used.
+    """
+    collector = _Collector(settings, None)
+    collector.skipped.extend(skipped)
+    for result in results:
+        collector.add(result)
+    if not collector.sources:
+        raise NoUsableInputError(_no_usable_message([], collector.skipped))
+    return collector.finish()
+
+
 # --- per-article work: the same functions in this process or in a pool worker ------------------
 
 _ArticleResult = tuple  # (SourceRef | Skipped, points, sentences, seconds: (ingest, split, summarize))
