@@ -129,3 +129,53 @@ class TextIndex:
             limit = needs[np.minimum(lens, a)]
             found.update(pool[shared >= limit].tolist())
         return sorted(found)
+
+
+# --- verifying candidate pairs in parallel ------------------------------------------------------
+
+MIN_PARALLEL_PAIRS = 20_000  # fewer pairs than this are decided here: forking costs more
+_SHARED: dict[str, object] = {}
+
+
+def _decide_chunk(chunk: list[tuple[str, list[int]]]) -> list[list[bool]]:
+    texts, decide = _SHARED["texts"], _SHARED["decide"]
+    return [[decide(query, texts[tid]) for tid in tids] for query, tids in chunk]  # type: ignore[index,operator]
+
+
+def decide_pairs(
+    queries: list[tuple[str, list[int]]],
+    texts: list[str],
+    decide: Callable[[str, str], bool],
+    workers: int,
+) -> list[list[bool]]:
+    """``decide(query, texts[tid])`` for every tid of every (query, tids), in order.
+
+    With workers > 1 and enough pairs, the pairs are shared out to forked worker processes, which
+    inherit texts, decide and their caches without pickling (POSIX only; else decided here).
+    """
+    import multiprocessing
+
+    total = sum(len(tids) for _, tids in queries)
+    if workers <= 1 or total < MIN_PARALLEL_PAIRS or "fork" not in multiprocessing.get_all_start_methods():
+        return [[decide(query, texts[tid]) for tid in tids] for query, tids in queries]
+    from concurrent.futures import ProcessPoolExecutor
+
+    per_chunk = max(1, total // (workers * 8))
+    chunks: list[list[tuple[str, list[int]]]] = [[]]
+    size = 0
+    for query in queries:
+        if size >= per_chunk:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(query)
+        size += len(query[1])
+    _SHARED.update(texts=texts, decide=decide)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            out: list[list[bool]] = []
+            for result in pool.map(_decide_chunk, chunks):
+                out.extend(result)
+    finally:
+        _SHARED.clear()
+    return out

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing._nlp import stem, stop_words
-from briefing.blocking import TextIndex
+from briefing.blocking import TextIndex, decide_pairs
 from briefing.models import Article, Citation, Point, SentenceSpan
 from briefing.sentences import to_words
 
@@ -142,9 +142,12 @@ class Merger:
     large run need not keep every article's spans; or passed to ``merge`` as before.
     """
 
-    def __init__(self, *, threshold: float = DEFAULT_THRESHOLD, corroborate: bool = True):
+    def __init__(
+        self, *, threshold: float = DEFAULT_THRESHOLD, corroborate: bool = True, workers: int = 0
+    ):
         self.threshold = threshold
         self.corroborate = corroborate
+        self.workers = workers  # processes deciding corroboration candidates (0 or 1: this one)
         self._sentences: TextIndex | None = None
 
     def add_article(
@@ -214,6 +217,25 @@ class Merger:
         """
         candidates: dict[str, list[int]] = {}
         verdicts: dict[str, dict[int, bool]] = {}
+        if self.workers > 1:
+            # Decide up front, in parallel, every candidate that could matter to some point with
+            # the text (the loop below then only looks verdicts up).
+            common: dict[str, set[str]] = {}
+            for point in points:
+                own = {c.article_id for c in point.citations}
+                common[point.text] = common[point.text] & own if point.text in common else own
+            queries = []
+            for text, own in common.items():
+                found = candidates[text] = sentences.candidates(text)
+                queries.append(
+                    (text, [t for t in found if not all(p[0] in own for p in sentences.places[t])])
+                )
+            threshold = self.threshold
+            decided = decide_pairs(
+                queries, sentences.texts, lambda a, b: same_point(a, b, threshold), self.workers
+            )
+            for (text, tids), result in zip(queries, decided):
+                verdicts[text] = dict(zip(tids, result))
         out = []
         for point in points:
             text = point.text

@@ -247,6 +247,7 @@ class _Collector:
     def finish(self) -> Brief:
         settings = self.settings
         t0 = time.perf_counter()
+        self.merger.workers = pool_size(settings, len(self.sources))
         merged = self.merger.merge(self.points)
         t1 = time.perf_counter()
         router = Router(

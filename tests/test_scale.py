@@ -196,3 +196,14 @@ def test_blocked_merge_equals_brute_force_on_cnn_articles():
     assert _keys(merger.merge(points, by_id, spans)) == _keys(
         _brute_force_merge(points, by_id, spans, merger.threshold)
     )
+
+
+def test_parallel_corroboration_gives_the_serial_merge(tmp_path, monkeypatch):
+    import briefing.blocking
+
+    monkeypatch.setattr(briefing.blocking, "MIN_PARALLEL_PAIRS", 0)  # fork even for a few pairs
+    articles = briefing.load_articles([_feed(tmp_path / "feed", copies=3)]).articles
+    points, by_id, spans = _points_and_spans(articles)
+    serial = Merger(workers=0).merge(points, by_id, spans)
+    assert Merger(workers=2).merge(points, by_id, spans) == serial
+    assert any(len(p.citations) > 1 for p in serial)
