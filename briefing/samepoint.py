@@ -2,7 +2,10 @@
 
 A logistic model over lexical features of the pair, fitted on the Microsoft Research Paraphrase
 Corpus training file (``briefing eval`` refits it and measures it by cross-validation; see
-docs/quality.md). The features, all symmetric in the two sentences:
+docs/quality.md). After changing a feature, refit: ``briefing eval`` writes the new WEIGHTS, BIAS
+and thresholds under ``msrp.refit`` in out/eval.json (briefing.evaluate.fit_same_point); copy them
+here and the threshold to merge.DEFAULT_THRESHOLD and Settings.merge_threshold. The features, all
+symmetric in the two sentences:
 
 * overlap of stemmed content words (Dice, overlap coefficient, their product and square, and Dice
   weighted by word length, a stand-in for rarity since no corpus statistics ship with briefing);
