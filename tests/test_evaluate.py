@@ -274,3 +274,17 @@ def test_cli_defaults_match_the_library():
 
     args = make_parser().parse_args(["eval"])
     assert (args.data, args.json, args.markdown) == (ev.DEFAULT_DATA_DIR, ev.DEFAULT_JSON, ev.DEFAULT_MARKDOWN)
+
+
+@needs_data
+def test_shipped_same_point_model_is_the_fit_of_the_training_file():
+    """Changing a feature without refitting (see briefing/samepoint.py) fails here."""
+    from briefing import samepoint
+    from briefing.merge import DEFAULT_THRESHOLD
+
+    pairs = ev.load_msrp(EVAL_DATA / "msrp" / "msr_paraphrase_train.txt")
+    model = ev.fit_same_point(ev.PairTable.build(pairs))
+    assert model["threshold"] == pytest.approx(DEFAULT_THRESHOLD)
+    assert model["threshold"] / model["min_probability"] == pytest.approx(samepoint.SCALE)
+    assert model["bias"] == pytest.approx(samepoint.BIAS, abs=1e-4)
+    assert model["weights"] == pytest.approx(list(samepoint.WEIGHTS), abs=1e-4)
