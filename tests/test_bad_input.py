@@ -249,6 +249,23 @@ def test_off_topic_article_does_not_push_good_points_out_of_sections(tmp_path):
     assert in_sections and not any("bread" in t or "bakers" in t for t in in_sections)
 
 
+def test_article_on_one_huge_line_and_long_punctuation_runs(tmp_path):
+    """No newline in 1.5 MB, and runs of 200,000 full stops or quotes: split in linear time
+    (this took minutes before: the splitter looked back to the start of the line each time)."""
+    from briefing.sentences import split_sentences
+
+    line = GOOD.replace("\n", " ").strip() + " "
+    per_copy = len(split_sentences(line))
+    path = _write(tmp_path / "oneline.txt", (line * 200).encode())
+    (article,) = load_articles([path]).articles
+    assert "\n" not in article.text
+    assert len(split_sentences(article.text)) == per_copy * 200
+    odd = "." * 200_000 + " Then it ended. " + "“" * 200_000 + ". Next one. " + "?!" * 100_000
+    spans = split_sentences(odd)
+    assert [s.text[:14] for s in spans] == ["." * 14, "Then it ended.", "Next one. ?!?!"]
+    assert sum(len(s.text) for s in spans) == len(odd) - 2  # two spaces between three sentences
+
+
 # --- size limit ---------------------------------------------------------------------------------
 
 
