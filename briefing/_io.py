@@ -24,8 +24,13 @@ def xml_safe(text: str) -> str:
 
 def _prepare_target(path: str | Path) -> Path:
     target = Path(path)
+    if target.is_symlink():  # write the file the link points to; keep the link
+        target = Path(os.path.realpath(target))
     if target.is_dir():
         raise OutputError(f"cannot write {target}: it is a directory")
+    if target.exists() and not target.is_file():
+        # a device, pipe or socket: renaming over it would replace it (as root, even /dev/null)
+        raise OutputError(f"cannot write {target}: not a regular file")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -277,6 +277,23 @@ def test_output_folder_is_a_file(tmp_path, capsys):
     assert blocker.read_text() == "not a folder"
 
 
+def test_output_is_a_pipe_or_device(tmp_path, capsys):
+    out = tmp_path / "brief.docx"
+    os.mkfifo(out)
+    _fails_cleanly(_build_args(out), out, [f"cannot write {out}: not a regular file"], capsys)
+    assert out.is_fifo()  # not replaced by a file (as root, -o /dev/null would otherwise be)
+
+
+def test_output_through_a_symlink_writes_the_file_it_points_to(tmp_path, capsys):
+    real = tmp_path / "archive" / "real.docx"
+    real.parent.mkdir()
+    link = tmp_path / "brief.docx"
+    link.symlink_to(real)
+    assert main(_build_args(link)) == 0
+    assert link.is_symlink() and real.is_file()
+    Document(str(link))
+
+
 def test_read_only_folder_simulated(old_brief, monkeypatch, capsys):
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
