@@ -301,7 +301,10 @@ def parse_feed(feed: FeedSpec, content: bytes) -> tuple[list[_Entry], list[Skipp
         if parsed.get("bozo"):
             why = parsed.get("bozo_exception")
             return [], [Skipped(input=feed.url, reason=f"feed {feed.name!r} is not a readable feed: {why}")]
-        return [], []
+        if not parsed.get("version"):  # empty, or a document of another kind (a web page)
+            what = "is empty" if not content.strip() else "is not an RSS or Atom feed"
+            return [], [Skipped(input=feed.url, reason=f"feed {feed.name!r} {what}")]
+        return [], []  # a feed with no items today
     entries: list[_Entry] = []
     skipped: list[Skipped] = []
     for i, entry in enumerate(parsed.entries, 1):
@@ -324,14 +327,19 @@ def article_from_page(fetched: Fetched, entry: _Entry) -> Article:
 
     kind = fetched.content_type
     if kind in ("text/plain", "text/markdown"):
-        from briefing.ingest import decode
+        from briefing.ingest import text_from_bytes
 
         return article_from_text(
-            decode(fetched.content), url=entry.link, source=entry.feed.source,
+            text_from_bytes(fetched.content, "page"), url=entry.link, source=entry.feed.source,
             title=entry.title, date=entry.date,
         )
     if kind and "html" not in kind and "xml" not in kind:
         raise InputSkipped(f"not an HTML page ({kind})")
+    from briefing.ingest import _binary_kind
+
+    binary = _binary_kind(fetched.content)
+    if binary:  # a PDF or an image served as a web page
+        raise InputSkipped(f"not an HTML page: looks like {binary}")
     return article_from_html(
         fetched.content, url=entry.link, source=entry.feed.source,
         default_title=entry.title, default_date=entry.date,

@@ -228,8 +228,14 @@ def read_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Art
         raise InputSkipped(f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:  # it grew after stat()
         raise InputSkipped(_too_big(len(data), max_bytes))
+    return article_from_text(text_from_bytes(data), path=str(p))
+
+
+def text_from_bytes(data: bytes, what: str = "file") -> str:
+    """Decoded text of an article's bytes. Raises InputSkipped when they are empty, whitespace
+    only or not text at all (a known binary format, or mostly control characters)."""
     if not data.strip():
-        raise InputSkipped("empty file" if not data else "whitespace only")
+        raise InputSkipped(f"empty {what}" if not data else "whitespace only")
     kind = _binary_kind(data)
     if kind:
         raise InputSkipped(f"not text: looks like {kind}")
@@ -237,7 +243,7 @@ def read_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Art
     share = _control_share(text)
     if share > MAX_CONTROL_SHARE:
         raise InputSkipped(f"not text: looks like binary data ({share:.0%} control characters)")
-    return article_from_text(text, path=str(p))
+    return text
 
 
 def _too_big(size: int, max_bytes: int) -> str:

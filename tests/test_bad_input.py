@@ -533,3 +533,60 @@ def test_daily_inbox_unreadable_file_is_listed_and_retried(tmp_path):
     settings = load_settings(archive=tmp_path / "a.sqlite3", briefs_dir=env_briefs, inbox=inbox)
     brief, _ = run_daily("2026-11-21", settings)
     assert [s.path for s in brief.sources] == [str(secret)]
+
+
+# --- feeds: bad pages and bad feeds, mixed with good ones --------------------------------------------
+
+
+def test_feed_pages_and_feeds_each_used_or_listed():
+    import datetime as dt
+
+    from _newsroom import SANCTIONS, NewsServer, Route
+
+    from briefing.feeds import FeedSpec, Fetcher, collect_feeds
+
+    html = SANCTIONS.html()
+    pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n"
+    pages = {  # path -> (route, expected: "used" or a fragment of the skip reason)
+        "/good": (Route(html.encode()), "used"),
+        "/nul": (Route(html.replace("sanctions", "sanc\x00tions\x07").encode()), "used"),
+        "/cp1252": (Route(html.replace("agreed", "agreed “firmly”").encode("cp1252")), "used"),
+        "/utf16": (Route(codecs.BOM_UTF16_LE + html.encode("utf-16-le")), "used"),
+        "/one": (Route(f"<html><body><article><p>{ONE_SENTENCE}</p></article></body></html>".encode()), "used"),
+        "/pdf": (Route(pdf, content_type="application/pdf"), "not an HTML page (application/pdf)"),
+        "/pdf-as-html": (Route(pdf), "looks like a PDF document"),
+        "/png-as-html": (Route(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))), "looks like a PNG image"),
+        "/empty": (Route(b""), "empty page"),
+        "/blank": (Route(b"  \n\t "), "empty page"),
+        "/nav-only": (Route(b"<html><body><nav><a href='/'>Home</a></nav></body></html>"), "no article text"),
+        "/binary-as-text": (Route(_random_bytes(4000), content_type="text/plain"), "binary data"),
+    }
+    server = NewsServer().start()
+    try:
+        day = dt.date(2026, 11, 20)
+        for path, (route, _) in pages.items():
+            server.routes[path] = route
+        feed = server.feed("/rss.xml", [(p, server.url(p), day) for p in pages])
+        server.routes["/empty.xml"] = Route(b"", content_type="application/rss+xml")
+        server.routes["/page.xml"] = Route(b"<html><body><p>Hello</p></body></html>")
+        server.routes["/binary.xml"] = Route(_random_bytes(3000), content_type="application/rss+xml")
+        feeds = [FeedSpec(name="World", url=feed)] + [
+            FeedSpec(name=n, url=server.url(f"/{n}.xml")) for n in ("empty", "page", "binary")
+        ]
+        result = collect_feeds(feeds, Fetcher(timeout=5, retries=0, backoff=0.01))
+    finally:
+        server.close()
+    used = {item.urls[0] for item in result.items}
+    listed = {s.input: s.reason for s in result.skipped}
+    for path, (_, expected) in pages.items():
+        url = server.url(path)
+        if expected == "used":
+            assert url in used and url not in listed, path
+        else:
+            assert expected in listed.get(url, ""), (path, listed.get(url))
+    assert "feed 'empty' is empty" in listed[server.url("/empty.xml")]
+    assert "feed 'page' is not an RSS or Atom feed" in listed[server.url("/page.xml")]
+    assert "feed 'binary' is not a readable feed" in listed[server.url("/binary.xml")]
+    assert len(used) + len(listed) == len(pages) + 3
+    texts = {item.urls[0].rsplit("/", 1)[1]: item.article.text for item in result.items}
+    assert "\x00" not in texts["nul"] and "“firmly”" in texts["cp1252"] and "liquefied" in texts["utf16"]
