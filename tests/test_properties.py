@@ -1,5 +1,5 @@
-"""Property-based tests: arbitrary bytes and Unicode through ingest, cleaning, sentence splitting
-and rendering. Never an unhandled exception, and every .docx written opens again with python-docx.
+"""Property-based tests: arbitrary bytes and Unicode through ingest, cleaning, sentence splitting,
+rendering, the whole pipeline, web pages and feeds. Never an unhandled exception, and every .docx written opens again with python-docx.
 
 Derandomized with no example database, so CI runs the same examples every time; each property
 tries MAX examples (SLOW_MAX for rendering and the whole pipeline).
@@ -212,3 +212,39 @@ def test_any_text_through_the_whole_pipeline(tmp_path_factory, texts, summarizer
     paras = [p.text for p in Document(str(out)).paragraphs]
     assert len(paras) >= 2 and "Sources" in paras
 
+
+
+HTML = st.one_of(
+    TEXT,
+    st.builds(
+        lambda title, body, junk: f"<html><head><title>{title}</title></head><body>{junk}<article>"
+        + "".join(f"<p>{p}</p>" for p in body) + f"</article>{junk}</body></html>",
+        st.text(ANY_CHAR, max_size=30),
+        st.lists(st.one_of(ARTICLE, TEXT), max_size=4),
+        st.sampled_from(["", "<nav>Home</nav>", "<script>x()</script>", "<!--", "<![CDATA[", "&amp;&#0;&#xD800;&lol;", "<?xml?>"]),
+    ),
+)
+
+
+@settings(max_examples=SLOW_MAX, **PROFILE)
+@given(page=HTML, as_bytes=st.booleans())
+def test_any_web_page_gives_an_article_or_a_reason(page, as_bytes):
+    from briefing.html import article_from_html
+
+    data = page.encode("utf-8", "surrogatepass") if as_bytes else page
+    try:
+        article = article_from_html(data, url="https://example.org/a")
+    except InputSkipped as exc:
+        assert str(exc)
+        return
+    assert article.text.strip() and not XML_ILLEGAL.search(article.text + article.title)
+
+
+@settings(max_examples=MAX, **PROFILE)
+@given(BYTES)
+def test_any_feed_document_gives_entries_or_a_reason(data):
+    from briefing.feeds import FeedSpec, parse_feed
+
+    entries, skipped = parse_feed(FeedSpec(name="f", url="https://example.org/rss"), data)
+    assert all(e.link.startswith(("http://", "https://")) for e in entries)
+    assert all(s.reason for s in skipped)
