@@ -1,5 +1,6 @@
 """Property-based tests: arbitrary bytes and Unicode through ingest, cleaning, sentence splitting,
-rendering, the whole pipeline, web pages and feeds. Never an unhandled exception, and every .docx written opens again with python-docx.
+rendering, the whole pipeline, web pages and feeds. Never an unhandled exception, and every .docx
+written opens again with python-docx.
 
 Derandomized with no example database, so CI runs the same examples every time; each property
 tries MAX examples (SLOW_MAX for rendering and the whole pipeline).
