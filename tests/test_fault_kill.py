@@ -200,7 +200,7 @@ def test_sigkill_while_writing_leaves_old_or_new_brief_whole(tmp_path):
     )
     assert tally.failures == []
     assert tally.kills == FORK_KILLS
-    assert tally.during_write >= FORK_KILLS // 4, "too few kills landed inside the write"
+    assert tally.during_write >= 5, "too few kills landed inside the write"
 
 
 def test_sigkill_the_real_command(tmp_path):
