@@ -29,7 +29,7 @@ from typing import Any
 
 from briefing.archive import Archive, RecordedPoint, bytes_hash
 from briefing.errors import ConfigError, RunLockedError
-from briefing.ingest import TEXT_SUFFIXES, InputSkipped, read_article
+from briefing.ingest import TEXT_SUFFIXES, InputSkipped, display_path, read_article
 from briefing.merge import same_point
 from briefing.models import Article, Brief, Point, Section, Skipped
 from briefing.settings import Settings, load_settings
@@ -129,7 +129,7 @@ def collect_inbox(
         except InputSkipped as exc:
             log.warning("inbox: cannot read %s: %s", p, exc)
             if unreadable is not None:
-                unreadable.append(Skipped(input=str(p), reason=str(exc)))
+                unreadable.append(Skipped(input=display_path(p), reason=str(exc)))
     for path in files:
         try:
             st = path.stat()
@@ -141,7 +141,7 @@ def collect_inbox(
             log.warning("inbox: cannot read %s: %s", path, exc)
             if unreadable is not None:
                 why = "permission denied" if isinstance(exc, PermissionError) else f"cannot read: {exc.strerror or exc}"
-                unreadable.append(Skipped(input=str(path), reason=why))
+                unreadable.append(Skipped(input=display_path(path), reason=why))
             continue
         if archive.input_seen(key):
             continue
@@ -156,7 +156,7 @@ def collect_inbox(
                 known = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
                 raise InputSkipped(f"not an article file ({suffix or 'no extension'}); expected {known}")
         except InputSkipped as exc:
-            archive.record_input(key, str(path), day, reason=str(exc))
+            archive.record_input(key, display_path(path), day, reason=str(exc))
             log.info("inbox: skipped %s: %s", path, exc)
             continue
         with archive.transaction():
@@ -167,7 +167,7 @@ def collect_inbox(
                     "SELECT title, run_date FROM articles WHERE id = ?", (row,)
                 ).fetchone()
                 why = f"same article as {title!r} (first read for {first_day}), counted once"
-            archive.record_input(key, str(path), day, article=row, reason=why)
+            archive.record_input(key, display_path(path), day, article=row, reason=why)
     return new
 
 

@@ -93,4 +93,6 @@ def read_html_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -
         raise InputSkipped("permission denied") from None
     except OSError as exc:
         raise InputSkipped(f"cannot read: {exc.strerror or exc}") from None
-    return article_from_html(data, path=str(p))
+    from briefing.ingest import display_path
+
+    return article_from_html(data, path=display_path(p))

@@ -187,7 +187,7 @@ def article_from_text(
             what = "no text"
         raise InputSkipped(f"no article text after cleaning ({what})")
     src = source or meta.get("source") or cleaned.source
-    digest = hashlib.sha1(f"{url or path or ''}\n{cleaned.text}".encode()).hexdigest()[:12]
+    digest = hashlib.sha1(f"{url or path or ''}\n{cleaned.text}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return Article(
         id=digest,
         source=canonical_source(src) if src else "Unknown",
@@ -228,7 +228,17 @@ def read_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Art
         raise InputSkipped(f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:  # it grew after stat()
         raise InputSkipped(_too_big(len(data), max_bytes))
-    return article_from_text(text_from_bytes(data), path=str(p))
+    return article_from_text(text_from_bytes(data), path=display_path(p))
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """A path as valid Unicode text, for the brief and its JSON: bytes of a file name that are
+    not UTF-8 (which Python keeps as lone surrogates) show as U+FFFD."""
+    text = os.fspath(path)
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def text_from_bytes(data: bytes, what: str = "file") -> str:
@@ -352,7 +362,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
     seen_files: dict[tuple[int, int], Path] = {}
     for item in iter_inputs(paths):
         if isinstance(item, tuple):
-            yield Skipped(input=str(item[0]), reason=item[1])
+            yield Skipped(input=display_path(item[0]), reason=display_path(item[1]))
             continue
         try:
             st = item.stat()
@@ -361,7 +371,9 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
         else:
             key = (st.st_dev, st.st_ino)
             if key in seen_files:
-                yield Skipped(input=str(item), reason=f"same file as {seen_files[key]}, read once")
+                yield Skipped(
+                    input=display_path(item), reason=f"same file as {display_path(seen_files[key])}, read once"
+                )
                 continue
             seen_files[key] = item
         yield item
@@ -372,7 +384,7 @@ def load_one(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | Ski
     try:
         return read_article(path, max_bytes=max_bytes)
     except InputSkipped as exc:
-        return Skipped(input=str(path), reason=str(exc))
+        return Skipped(input=display_path(path), reason=display_path(str(exc)))
 
 
 def load_articles(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:

@@ -9,6 +9,7 @@ default) is skipped whole, never truncated, and listed with its size and the lim
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import shutil
 import subprocess
@@ -362,6 +363,31 @@ def test_symlink_loops_are_listed_not_followed_forever(tmp_path):
     # given directly on the command line, too
     direct = load_articles([d / "self.txt", d / "dangling.txt"])
     assert [s.reason for s in direct.skipped] == ["symlink loop", "broken symlink (to nowhere.txt)"]
+
+
+def test_file_names_that_are_not_utf8(tmp_path, capsys):
+    """A name with a Latin-1 byte: Python keeps it as a lone surrogate, which neither UTF-8 output
+    nor JSON can carry. The brief shows U+FFFD instead."""
+    folder = os.fsencode(tmp_path / "in")
+    os.mkdir(folder)
+    with open(folder + b"/caf\xe9-good.txt", "wb") as fh:
+        fh.write(GOOD.encode())
+    open(folder + b"/caf\xe9-empty.txt", "wb").close()
+    for fmt in ("docx", "json"):
+        out = tmp_path / f"brief.{fmt}"
+        assert main(["build", str(tmp_path / "in"), "-o", str(out), "--format", fmt]) == 0
+        captured = capsys.readouterr()
+        assert f"briefing: skipped {tmp_path}/in/caf\ufffd-empty.txt: empty file" in captured.err
+    data = json.loads((tmp_path / "brief.json").read_text(encoding="utf-8"))
+    assert [s["path"] for s in data["sources"]] == [f"{tmp_path}/in/caf\ufffd-good.txt"]
+    assert "caf\ufffd-good.txt" in "\n".join(_docx_text(tmp_path / "brief.docx"))
+
+    from briefing.daily import run_daily
+
+    settings = load_settings(archive=tmp_path / "a.sqlite3", briefs_dir=tmp_path / "briefs", inbox=tmp_path / "in")
+    brief, _ = run_daily("2026-11-20", settings)
+    assert [s.path for s in brief.sources] == [f"{tmp_path}/in/caf\ufffd-good.txt"]
+    assert [s.input for s in brief.skipped] == [f"{tmp_path}/in/caf\ufffd-empty.txt"]
 
 
 def test_same_file_twice_is_read_once_and_listed(tmp_path):
