@@ -222,3 +222,17 @@ def test_sigkill_the_real_command(tmp_path):
     assert tally.kills == EXEC_KILLS
     assert main(_args(out, "Final")) == 0
     assert sorted(os.listdir(out.parent)) == ["brief.docx"]
+
+
+def test_concurrent_builds_to_the_same_path(tmp_path):
+    """Four builds write the same brief at once: the last rename wins, whole; nothing is left over."""
+    out = tmp_path / "brief.docx"
+    assert main(_args(out, "Brief 0")) == 0
+    for round_ in range(3):
+        titles = [f"Round {round_} writer {w}" for w in range(4)]
+        pids = [_fork_build(out, t) for t in titles]
+        for pid in pids:
+            _, status = os.waitpid(pid, 0)
+            assert os.waitstatus_to_exitcode(status) == 0
+        assert _title(out) in titles
+        assert sorted(os.listdir(tmp_path)) == ["brief.docx"]
