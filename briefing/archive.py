@@ -284,7 +284,7 @@ class Archive:
         try:
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
+            _rollback(conn)  # SQLite may have rolled back already (disk full): keep exc's words
             raise ArchiveError(f"cannot write to archive {self.path}: {exc}") from None
 
     def count(self, table: str) -> int:

@@ -290,3 +290,66 @@ def test_empty_file_becomes_a_new_archive(tmp_path, inbox, capsys):
     assert main(_daily_args(tmp_path, path)) == 0
     with Archive(path) as a:
         assert a.count("articles") == 2
+
+
+UNSHARE = shutil.which("unshare")
+
+
+@pytest.mark.skipif(UNSHARE is None, reason="needs util-linux unshare to mount a tiny tmpfs")
+def test_archive_on_a_full_disk_keeps_every_committed_row(tmp_path, inbox):
+    """The archive lives on a 1 MiB tmpfs (private mount namespace) that a filler file nearly fills
+    after day one. Day two fails with one clear line; day one's rows are intact; with space
+    freed, day two runs again and has everything."""
+    import json
+    import subprocess
+    import sys
+    import textwrap
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    for i in range(12):
+        (tmp_path / f"story{i}.txt").write_text(
+            "\n".join(
+                f"KYIV (Reuters) - Report {i} paragraph {k}: officials in Kyiv said on Friday that talks "
+                f"with Russia on prisoners and the grain corridor would resume, number {i * 100 + k}."
+                for k in range(60)
+            ),
+            encoding="utf-8",
+        )
+    check = textwrap.dedent(
+        f"""
+        import json, sqlite3
+        c = sqlite3.connect({str(disk / 'a.sqlite3')!r})
+        print(json.dumps([c.execute("PRAGMA integrity_check").fetchone()[0],
+                          c.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
+                          sorted(r[0] for r in c.execute("SELECT date FROM briefs"))]))
+        """
+    )
+    daily = f"{sys.executable} -m briefing daily --inbox {inbox} --archive {disk}/a.sqlite3 --date"
+    script = textwrap.dedent(
+        f"""
+        mount -t tmpfs -o size=1m tmpfs {disk} || exit 99
+        {daily} 2026-11-20 >/dev/null 2>&1; echo "day1 rc=$?"
+        dd if=/dev/zero of={disk}/filler bs=4k 2>/dev/null; truncate -s -48k {disk}/filler
+        cp {tmp_path}/story*.txt {inbox}/
+        {daily} 2026-11-21 2>{tmp_path}/err.txt >/dev/null; echo "day2 rc=$?"
+        {sys.executable} -c "$CHECK"
+        rm {disk}/filler
+        {daily} 2026-11-21 >/dev/null 2>&1; echo "day2 again rc=$?"
+        {sys.executable} -c "$CHECK"
+        """
+    )
+    r = subprocess.run(
+        [UNSHARE, "--mount", "--propagation", "private", "sh", "-c", script],
+        cwd=tmp_path, capture_output=True, text=True, timeout=180,
+        env={**os.environ, "CHECK": check, "BRIEFING_BRIEFS_DIR": str(tmp_path / "briefs")},
+    )
+    lines = r.stdout.splitlines()
+    assert r.returncode == 0 and len(lines) == 5, r.stdout + r.stderr
+    assert lines[0] == "day1 rc=0" and lines[1] == "day2 rc=1"
+    err = (tmp_path / "err.txt").read_text().splitlines()
+    assert len(err) == 1 and "database or disk is full" in err[0] and str(disk / "a.sqlite3") in err[0]
+    integrity, n_articles, briefs = json.loads(lines[2])
+    assert integrity == "ok" and n_articles >= 2 and briefs == ["2026-11-20"]  # day one intact
+    assert lines[3] == "day2 again rc=0"
+    assert json.loads(lines[4]) == ["ok", 2 + 12, ["2026-11-20", "2026-11-21"]]
