@@ -187,7 +187,8 @@ def article_from_text(
             what = "no text"
         raise InputSkipped(f"no article text after cleaning ({what})")
     src = source or meta.get("source") or cleaned.source
-    digest = hashlib.sha1(f"{url or path or ''}\n{cleaned.text}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    origin = f"{url or path or ''}\n{cleaned.text}".encode("utf-8", "surrogatepass")
+    digest = hashlib.sha1(origin).hexdigest()[:12]
     return Article(
         id=digest,
         source=canonical_source(src) if src else "Unknown",
@@ -286,7 +287,9 @@ def _walk(path: Path, seen_dirs: set[tuple[int, int]]) -> Iterator[Path | tuple[
             yield item
 
 
-def _walk_dir(path: Path, seen_dirs: set[tuple[int, int]]) -> Iterator[Path | tuple[Path, str] | _Descend]:
+def _walk_dir(
+    path: Path, seen_dirs: set[tuple[int, int]]
+) -> Iterator[Path | tuple[Path, str] | _Descend]:
     try:
         st = path.stat()
     except OSError:
@@ -371,9 +374,8 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
         else:
             key = (st.st_dev, st.st_ino)
             if key in seen_files:
-                yield Skipped(
-                    input=display_path(item), reason=f"same file as {display_path(seen_files[key])}, read once"
-                )
+                first = display_path(seen_files[key])
+                yield Skipped(input=display_path(item), reason=f"same file as {first}, read once")
                 continue
             seen_files[key] = item
         yield item
