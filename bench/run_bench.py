@@ -44,6 +44,11 @@ class MemorySampler:
     def __init__(self, interval: float = 0.2):
         import threading
 
+        try:
+            import psutil  # noqa: F401  (imported here, not in the thread: the pool forks)
+        except ImportError:
+            pass
+
         self.interval = interval
         self.peak_mb = 0.0
         self._stop = threading.Event()

@@ -133,7 +133,7 @@ class TextIndex:
 
 # --- verifying candidate pairs in parallel ------------------------------------------------------
 
-MIN_PARALLEL_PAIRS = 20_000  # fewer pairs than this are decided here: forking costs more
+MIN_PARALLEL_PAIRS = 2_000  # fewer pairs than this are decided here: forking costs more
 _SHARED: dict[str, object] = {}
 
 

@@ -194,7 +194,24 @@ class Merger:
                     uf.union(i, by_citation[key])
                 else:
                     by_citation[key] = i
-        for tid, text in enumerate(texts.texts):
+        if self.workers > 1:
+            # In parallel: every candidate pair not yet in one group is decided by the workers.
+            queries = []
+            for tid, text in enumerate(texts.texts):
+                first = uf.find(texts.places[tid][0])
+                queries.append(
+                    (text, [o for o in texts.candidates(text)
+                            if o > tid and uf.find(texts.places[o][0]) != first])
+                )
+            threshold = self.threshold
+            decided = decide_pairs(
+                queries, texts.texts, lambda a, b: same_point(a, b, threshold), self.workers
+            )
+            for tid, ((_, others), result) in enumerate(zip(queries, decided)):
+                for other, same in zip(others, result):
+                    if same:
+                        uf.union(texts.places[tid][0], texts.places[other][0])
+        for tid, text in enumerate(texts.texts if self.workers <= 1 else ()):
             for other in texts.candidates(text):
                 # same_point is symmetric: each pair is decided once, and not at all when the two
                 # are already in one group (through a shared citation or another point).
