@@ -616,3 +616,23 @@ def test_feed_pages_and_feeds_each_used_or_listed():
     assert len(used) + len(listed) == len(pages) + 3
     texts = {item.urls[0].rsplit("/", 1)[1]: item.article.text for item in result.items}
     assert "\x00" not in texts["nul"] and "“firmly”" in texts["cp1252"] and "liquefied" in texts["utf16"]
+
+
+def test_bad_inputs_give_the_same_brief_in_a_process_pool(tmp_path):
+    """Per-article work in worker processes (settings.workers) lists the same inputs, same reasons."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, (make, _) in UNUSABLE.items():
+        if name not in ("missing", "50MB"):
+            make(src)
+    for make, _, _ in USABLE.values():
+        make(src)
+    _good(src)
+    briefs = [
+        build_brief([src, src / "missing.txt"], load_settings(summarizer="lead", workers=w, date="2017-12-08"))
+        for w in (0, 2)
+    ]
+    serial, pooled = briefs
+    assert [s.path for s in pooled.sources] == [s.path for s in serial.sources]
+    assert pooled.skipped == serial.skipped and len(serial.skipped) == len(UNUSABLE) - 1
+    assert [p.text for p in pooled.points] == [p.text for p in serial.points]
