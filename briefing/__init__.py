@@ -19,6 +19,7 @@ from briefing.errors import (
     DeliveryError,
     FetchError,
     RunLockedError,
+    WorkerError,
 )
 # Everything but the errors is imported on first use (PEP 562), so that `import briefing` and
 # `briefing build` do not load the archive, feeds, e-mail and HTML machinery they do not need.
@@ -89,6 +90,7 @@ __all__ = [
     "Fetcher",
     "RunLock",
     "RunLockedError",
+    "WorkerError",
     "article_from_html",
     "collect_feeds",
     "load_feeds",

@@ -11,6 +11,7 @@
     ├── ArchiveError              the archive database is unreadable or from a newer version
     ├── RunLockedError            another daily run holds the lock file
     ├── DeliveryError             the brief could not be e-mailed
+    ├── WorkerError               a worker process died (killed, out of memory) during a run
     └── EvaluationError           evaluation data are missing or unreadable (briefing eval)
 
 Catch BriefingError to handle every expected failure; anything else is a bug.
@@ -65,3 +66,7 @@ class RunLockedError(BriefingError):
 
 class DeliveryError(BriefingError):
     """The brief could not be sent by e-mail."""
+
+
+class WorkerError(BriefingError):
+    """A worker process of the per-article pool died (killed, out of memory); nothing was written."""

@@ -9,7 +9,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from briefing.errors import NoUsableInputError
+from briefing.errors import NoUsableInputError, WorkerError
 from briefing.ingest import iter_files, load_one
 from briefing.merge import Merger
 from briefing.models import Article, Brief, Point, Skipped, SourceRef
@@ -207,18 +207,26 @@ def _per_article(fn, items: list, settings: Settings) -> Iterator[_ArticleResult
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunks = [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings,)
-    ) as pool:
-        # A bounded window of chunks in flight: results are consumed as they come, in order.
-        pending = deque()
-        ahead = 4 * workers
-        for i, chunk in enumerate(chunks):
-            pending.append(pool.submit(_run_chunk, fn.__name__, chunk))
-            if len(pending) >= ahead:
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings,)
+        ) as pool:
+            # A bounded window of chunks in flight: results are consumed as they come, in order.
+            pending = deque()
+            ahead = 4 * workers
+            for i, chunk in enumerate(chunks):
+                pending.append(pool.submit(_run_chunk, fn.__name__, chunk))
+                if len(pending) >= ahead:
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+    except BrokenProcessPool:
+        raise WorkerError(
+            "a worker process died while reading the articles (killed, or out of memory: "
+            "try fewer workers, e.g. BRIEFING_WORKERS=1); nothing was written"
+        ) from None
 
 
 class _Collector:

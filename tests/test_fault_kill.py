@@ -236,3 +236,37 @@ def test_concurrent_builds_to_the_same_path(tmp_path):
             assert os.waitstatus_to_exitcode(status) == 0
         assert _title(out) in titles
         assert sorted(os.listdir(tmp_path)) == ["brief.docx"]
+
+
+def test_a_worker_killed_mid_run_is_one_clear_error(tmp_path, monkeypatch, capsys):
+    """SIGKILL one process of the per-article pool (as the OOM killer would): exit 1, one line,
+    the previous brief untouched."""
+    import shutil
+
+    import briefing.ingest as ingest
+    from conftest import REUTERS_SEED
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        shutil.copy(REUTERS_SEED, src / f"a{i}.txt")
+    shutil.copy(REUTERS_SEED, src / "z-dies.txt")
+    out = tmp_path / "brief.docx"
+    assert main(_args(out, "Before")) == 0
+    before = out.read_bytes()
+    real = ingest.read_article
+
+    def read_or_die(path, **kw):  # runs in the forked worker
+        if str(path).endswith("z-dies.txt"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(path, **kw)
+
+    monkeypatch.setattr(ingest, "read_article", read_or_die)
+    monkeypatch.setenv("BRIEFING_WORKERS", "2")
+    capsys.readouterr()
+    args = ["build", str(src), "-o", str(out), "--summarizer", "lead", "--title", "After"]
+    assert main(args) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and "a worker process died" in err[0]
+    assert out.read_bytes() == before
+    assert sorted(os.listdir(tmp_path)) == ["brief.docx", "in"]
