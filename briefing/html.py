@@ -81,18 +81,11 @@ def article_from_html(
 
 def read_html_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read one saved HTML page from disk. Raises InputSkipped when it cannot be used."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputSkipped(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputSkipped("no such file") from None
-    except PermissionError:
-        raise InputSkipped("permission denied") from None
-    except OSError as exc:
-        raise InputSkipped(f"cannot read: {exc.strerror or exc}") from None
-    from briefing.ingest import display_path
+    from briefing.ingest import _binary_kind, display_path, read_bytes
 
+    p = Path(path)
+    data = read_bytes(p, max_bytes=max_bytes)  # the same checks and reasons as a text file
+    kind = _binary_kind(data)
+    if kind:
+        raise InputSkipped(f"not a web page: looks like {kind}")
     return article_from_html(data, path=display_path(p))

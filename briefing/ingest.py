@@ -34,6 +34,7 @@ from briefing.clean import canonical_source, clean_text
 from briefing.models import Article, Skipped
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
+PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})  # saved web pages: briefing.html reads them
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 _MAGIC = {
@@ -205,6 +206,14 @@ def article_from_text(
 def read_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read and clean one file. Raises InputSkipped with the reason when it cannot be used."""
     p = Path(path)
+    return article_from_text(text_from_bytes(read_bytes(p, max_bytes=max_bytes)), path=display_path(p))
+
+
+def read_bytes(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of one input file, at most max_bytes. Raises InputSkipped with the reason when
+    it cannot be read: missing, a folder, a pipe or device (never opened: it could block), over
+    the size limit, no permission, a broken symlink or a symlink loop."""
+    p = Path(path)
     try:
         st = p.stat()
         if stat.S_ISDIR(st.st_mode):
@@ -229,7 +238,7 @@ def read_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Art
         raise InputSkipped(f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:  # it grew after stat()
         raise InputSkipped(_too_big(len(data), max_bytes))
-    return article_from_text(text_from_bytes(data), path=display_path(p))
+    return data
 
 
 def display_path(path: str | os.PathLike) -> str:
@@ -328,11 +337,11 @@ def _walk_dir(
         is_dir = _is_dir(entry)
         if is_dir:
             yield _Descend(child)
-        elif child.suffix.lower() in TEXT_SUFFIXES:
+        elif child.suffix.lower() in TEXT_SUFFIXES | PAGE_SUFFIXES:
             yield child
         else:
             yield (child, f"not a text article ({child.suffix or 'no extension'}); "
-                          f"expected one of {', '.join(sorted(TEXT_SUFFIXES))}")
+                          f"expected one of {', '.join(sorted(TEXT_SUFFIXES | PAGE_SUFFIXES))}")
 
 
 def _is_dir(entry: os.DirEntry) -> bool:
@@ -382,8 +391,13 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
 
 
 def load_one(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | Skipped:
-    """read_article, with a Skipped entry instead of an exception."""
+    """read_article (read_html_article for a saved web page), with a Skipped entry instead of an
+    exception."""
     try:
+        if Path(path).suffix.lower() in PAGE_SUFFIXES:
+            from briefing.html import read_html_article
+
+            return read_html_article(path, max_bytes=max_bytes)
         return read_article(path, max_bytes=max_bytes)
     except InputSkipped as exc:
         return Skipped(input=display_path(path), reason=display_path(str(exc)))

@@ -636,3 +636,24 @@ def test_bad_inputs_give_the_same_brief_in_a_process_pool(tmp_path):
     assert [s.path for s in pooled.sources] == [s.path for s in serial.sources]
     assert pooled.skipped == serial.skipped and len(serial.skipped) == len(UNUSABLE) - 1
     assert [p.text for p in pooled.points] == [p.text for p in serial.points]
+
+
+def test_saved_web_pages_are_read_as_pages_not_as_text(tmp_path):
+    from _newsroom import SANCTIONS
+
+    src = tmp_path / "in"
+    src.mkdir()
+    page = _write(src / "eu-sanctions.html", SANCTIONS.html().encode())
+    fake = _write(src / "report.html", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    empty = _write(src / "empty.htm", b"")
+    pipe = _fifo(src / "pipe.html")
+    result = load_articles([src])
+    (article,) = result.articles
+    assert article.path == str(page) and article.title == SANCTIONS.title
+    assert "<p>" not in article.text and "liquefied natural gas" in article.text
+    reasons = {Path(s.input).name: s.reason for s in result.skipped}
+    assert reasons == {
+        fake.name: "not a web page: looks like a PDF document",
+        empty.name: "empty page",
+        pipe.name: "not a regular file (a device, pipe or socket)",
+    }
