@@ -308,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
             f"peak PSS {figures['pss_peak_mb']:.0f} MB",
             flush=True,
         )
-        if lex is None and n >= min(args.lexrank_articles, max(sizes)):
+        if lex is None and args.lexrank_articles > 0 and n >= min(args.lexrank_articles, max(sizes)):
             lex = compare_lexrank(folder, args.lexrank_articles)
     text = report(rows, lex, time.perf_counter() - started)
     print()

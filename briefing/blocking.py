@@ -169,7 +169,12 @@ def decide_pairs(
             size = 0
         chunks[-1].append(query)
         size += len(query[1])
+    import gc
+
     _SHARED.update(texts=texts, decide=decide)
+    # Keep the collector's hands off the inherited objects, so the workers do not copy their pages.
+    gc.collect()
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -177,5 +182,6 @@ def decide_pairs(
             for result in pool.map(_decide_chunk, chunks):
                 out.extend(result)
     finally:
+        gc.unfreeze()
         _SHARED.clear()
     return out
