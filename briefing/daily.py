@@ -143,7 +143,11 @@ def collect_inbox(
                 why = "permission denied" if isinstance(exc, PermissionError) else f"cannot read: {exc.strerror or exc}"
                 unreadable.append(Skipped(input=display_path(path), reason=why))
             continue
-        if archive.input_seen(key):
+        # Bytes that gave an article are known by their hash alone (a renamed copy is not news);
+        # an unusable file by its hash and name, so that another file with the same bytes (every
+        # empty file has the same hash) is still listed on the day it arrives.
+        skip_key = f"{key}:{display_path(path)}"
+        if archive.input_seen(key) or archive.input_seen(skip_key):
             continue
         new += 1
         suffix = path.suffix.lower()
@@ -156,7 +160,7 @@ def collect_inbox(
                 known = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
                 raise InputSkipped(f"not an article file ({suffix or 'no extension'}); expected {known}")
         except InputSkipped as exc:
-            archive.record_input(key, display_path(path), day, reason=str(exc))
+            archive.record_input(skip_key, display_path(path), day, reason=str(exc))
             log.info("inbox: skipped %s: %s", path, exc)
             continue
         with archive.transaction():

@@ -657,3 +657,21 @@ def test_saved_web_pages_are_read_as_pages_not_as_text(tmp_path):
         empty.name: "empty page",
         pipe.name: "not a regular file (a device, pipe or socket)",
     }
+
+
+def test_daily_inbox_lists_a_new_empty_file_even_after_another_one(tmp_path):
+    """Every empty file has the same bytes: the archive must not take a new one for an old one."""
+    from briefing.daily import run_daily
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    _good(inbox)
+    _write(inbox / "a.txt", b"")
+    settings = load_settings(archive=tmp_path / "a.sqlite3", briefs_dir=tmp_path / "briefs", inbox=inbox)
+    day1, _ = run_daily("2026-11-20", settings)
+    assert [(Path(s.input).name, s.reason) for s in day1.skipped] == [("a.txt", "empty file")]
+    _write(inbox / "b.txt", b"")
+    day2, _ = run_daily("2026-11-21", settings)
+    assert [(Path(s.input).name, s.reason) for s in day2.skipped] == [("b.txt", "empty file")]
+    again, _ = run_daily("2026-11-20", settings)  # re-running day one lists what day one listed
+    assert [(Path(s.input).name, s.reason) for s in again.skipped] == [("a.txt", "empty file")]
