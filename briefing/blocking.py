@@ -160,15 +160,18 @@ def decide_pairs(
         return [[decide(query, texts[tid]) for tid in tids] for query, tids in queries]
     from concurrent.futures import ProcessPoolExecutor
 
-    per_chunk = max(1, total // (workers * 8))
-    chunks: list[list[tuple[str, list[int]]]] = [[]]
+    # One part per worker, cut from the queries ordered by their first candidate: the copies of one
+    # story ask about the same sentences, so each worker meets (and caches) mostly its own texts.
+    order = sorted(range(len(queries)), key=lambda q: (queries[q][1][0] if queries[q][1] else -1, q))
+    per_part = total / workers
+    parts: list[list[int]] = [[]]
     size = 0
-    for query in queries:
-        if size >= per_chunk:
-            chunks.append([])
-            size = 0
-        chunks[-1].append(query)
-        size += len(query[1])
+    for q in order:
+        if size >= per_part * len(parts) and len(parts) < workers:
+            parts.append([])
+        parts[-1].append(q)
+        size += len(queries[q][1])
+    chunks = [[queries[q] for q in part] for part in parts if part]
     import gc
 
     _SHARED.update(texts=texts, decide=decide)
@@ -178,9 +181,10 @@ def decide_pairs(
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            out: list[list[bool]] = []
-            for result in pool.map(_decide_chunk, chunks):
-                out.extend(result)
+            out: list[list[bool]] = [[] for _ in queries]
+            for part, result in zip((p for p in parts if p), pool.map(_decide_chunk, chunks)):
+                for q, verdicts in zip(part, result):
+                    out[q] = verdicts
     finally:
         gc.unfreeze()
         _SHARED.clear()

@@ -133,6 +133,17 @@ def _dedupe_citations(citations: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(seen.values())
 
 
+def _with_citations(point: Point, places: tuple[tuple, ...]) -> Point:
+    """point, also citing the (article_id, source, sentence, start, end) places given."""
+    if not places:
+        return point
+    extra = tuple(
+        Citation.model_construct(article_id=a, source=src, sentence=i, start=start, end=end)
+        for a, src, i, start, end in places
+    )
+    return point.model_copy(update={"citations": _dedupe_citations(point.citations + extra)})
+
+
 class Merger:
     """Groups points that state the same fact and corroborates them across articles.
 
@@ -169,6 +180,7 @@ class Merger:
     ) -> list[Point]:
         """Merged points, strongest first."""
         points = list(points)
+        extras: list[tuple[tuple, ...]] = [()] * len(points)  # corroborating places per point
         if self.corroborate:
             sentences = self._sentences
             if articles and spans:
@@ -178,7 +190,7 @@ class Merger:
                     for sp in article_spans:
                         sentences.add(sp.text, (article_id, source, sp.index, sp.start, sp.end))
             if sentences is not None and len(sentences):
-                points = self._corroborate(points, sentences)
+                extras = self._corroborate(points, sentences)
         texts = TextIndex(_features, self.threshold)
         for i, p in enumerate(points):
             texts.add(p.text, i)
@@ -188,8 +200,9 @@ class Merger:
                 uf.union(places[0], i)
         by_citation: dict[tuple[str, int], int] = {}
         for i, p in enumerate(points):
-            for c in p.citations:
-                key = (c.article_id, c.sentence)
+            keys = [(c.article_id, c.sentence) for c in p.citations]
+            keys += [(place[0], place[2]) for place in extras[i]]
+            for key in keys:
                 if key in by_citation:
                     uf.union(i, by_citation[key])
                 else:
@@ -219,14 +232,19 @@ class Merger:
                     a, b = texts.places[tid][0], texts.places[other][0]
                     if uf.find(a) != uf.find(b) and same_point(text, texts.texts[other], self.threshold):
                         uf.union(a, b)
-        groups: dict[int, list[Point]] = defaultdict(list)
-        for i, p in enumerate(points):
-            groups[uf.find(i)].append(p)
-        merged = [self._combine(g) for g in groups.values()]
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(points)):
+            groups[uf.find(i)].append(i)
+        # Corroborating citations become Citation objects one group at a time (a feed with many
+        # copies of each story would otherwise hold every copy's citations on every point).
+        merged = [
+            self._combine([_with_citations(points[i], extras[i]) for i in members])
+            for members in groups.values()
+        ]
         return sorted(merged, key=lambda p: (-p.score, -len(p.sources), p.text))
 
-    def _corroborate(self, points: list[Point], sentences: TextIndex) -> list[Point]:
-        """Each point also cites, once per other article, a sentence there that states it.
+    def _corroborate(self, points: list[Point], sentences: TextIndex) -> list[tuple[tuple, ...]]:
+        """For each point, the places (one per other article) of sentences there that state it.
 
         A candidate sentence is only put to ``same_point`` when it could add a citation: not when
         every article it occurs in is the point's own or already cited. Verdicts are kept per
@@ -271,20 +289,12 @@ class Merger:
                     same = verdict[tid] = same_point(text, sentences.texts[tid], self.threshold)
                 if not same:
                     continue
-                for article_id, source, index, start, end in places:
-                    if article_id in own:
+                for place in places:
+                    if place[0] in own:
                         continue
-                    extra.append(
-                        Citation.model_construct(
-                            article_id=article_id, source=source, sentence=index, start=start, end=end
-                        )
-                    )
-                    own.add(article_id)
-            if extra:
-                point = point.model_copy(
-                    update={"citations": _dedupe_citations(point.citations + tuple(extra))}
-                )
-            out.append(point)
+                    extra.append(place)
+                    own.add(place[0])
+            out.append(tuple(extra))
         return out
 
     @staticmethod
