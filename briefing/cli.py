@@ -35,6 +35,7 @@ def _build(args: argparse.Namespace) -> int:
         format=args.format,
         sections_file=args.sections,
         template=args.template,
+        pdf=args.pdf or None,
         title=args.title,
         date=args.date,
     )
@@ -55,6 +56,8 @@ def _build(args: argparse.Namespace) -> int:
         f"wrote {written} ({len(brief.sources)} articles, {n_points} points, "
         f"{len(brief.skipped)} skipped)"
     )
+    if settings.pdf:
+        print(f"wrote {written.with_suffix('.pdf')}")
     return EXIT_OK
 
 
@@ -177,7 +180,8 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--config", type=Path, help="TOML settings file")
     build.add_argument("--summarizer", help="summarizer name: newsrank (default), lexrank, lsa, textrank, luhn, sumbasic, kl, reduction, lead")
     build.add_argument("--sentences", type=int, help="sentences chosen per article")
-    build.add_argument("--format", choices=["docx", "json"], help="output format (default: docx)")
+    build.add_argument("--format", choices=["docx", "json", "md"], help="output format: docx, json or md (Markdown) (default: docx)")
+    build.add_argument("--pdf", action="store_true", help="also write a PDF beside the output, converted by LibreOffice (soffice must be on PATH)")
     build.add_argument("--sections", type=Path, help="TOML file of section definitions")
     build.add_argument("--template", type=Path, help="Word .docx template with the brief's styles")
     build.add_argument("--title", help="title of the brief")

@@ -106,6 +106,19 @@ class SectionSpec(_Frozen):
     min_score: float = 2.0
 
 
+class Quote(_Frozen):
+    """A direct quotation from an article, with the speaker its sentence names."""
+
+    speaker: str
+    text: str = Field(description="The words inside the quotation marks, verbatim.")
+    citations: tuple[Citation, ...] = Field(min_length=1)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Distinct outlet names reporting the quote, in citation order."""
+        return tuple(dict.fromkeys(c.source for c in self.citations))
+
+
 class Section(_Frozen):
     """A section of the brief with the points routed to it."""
 
@@ -146,6 +159,7 @@ class Brief(_Frozen):
     sections: tuple[Section, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     skipped: tuple[Skipped, ...] = ()
+    quotes: tuple[Quote, ...] = Field(default=(), description="Key quotes (briefing.quotes).")
     summarizer: str = ""
     handling: str | None = Field(default=None, description="Distribution/handling line.")
     author: str = "briefing"
@@ -161,11 +175,20 @@ class Brief(_Frozen):
         dates = sorted(s.date for s in self.sources if s.date)
         return (dates[0], dates[-1]) if dates else None
 
-    def save_docx(self, path: str | Path, template: str | Path | None = None) -> Path:
+    def save_docx(
+        self, path: str | Path, template: str | Path | None = None, date_format: str = "%-d %B %Y"
+    ) -> Path:
         """Write the brief as a Word document (atomically) and return the path written."""
         from briefing.render import render_docx
 
-        return render_docx(self, path, template=template)
+        return render_docx(self, path, template=template, date_format=date_format)
+
+    def save_markdown(self, path: str | Path, date_format: str = "%-d %B %Y") -> Path:
+        """Write the brief as Markdown (atomically) and return the path written."""
+        from briefing._io import atomic_write_text
+        from briefing.markdown import render_markdown
+
+        return atomic_write_text(path, render_markdown(self, date_format=date_format))
 
     def save_json(self, path: str | Path) -> Path:
         """Write model_dump_json() to path (atomically) and return the path written."""

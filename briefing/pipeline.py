@@ -13,6 +13,7 @@ from briefing.errors import NoUsableInputError, WorkerError
 from briefing.ingest import iter_files, load_one
 from briefing.merge import Merger
 from briefing.models import Article, Brief, Point, Skipped, SourceRef
+from briefing.quotes import QuoteFinder
 from briefing.route import Router
 from briefing.sections import SectionMatcher, load_sections
 from briefing.sentences import split_sentences
@@ -239,6 +240,7 @@ class _Collector:
         self.points: list[Point] = []
         self.sources: list[SourceRef] = []
         self.skipped: list[Skipped] = []
+        self.quotes = QuoteFinder(max_quotes=settings.quotes)
         self.seconds = [0.0, 0.0, 0.0]
 
     def add(self, result: _ArticleResult) -> None:
@@ -251,6 +253,7 @@ class _Collector:
         self.sources.append(ref)
         self.points.extend(points)
         self.merger.add_article(ref.id, ref.source, sentences)
+        self.quotes.add(ref, sentences)
 
     def finish(self) -> Brief:
         settings = self.settings
@@ -273,6 +276,7 @@ class _Collector:
             sections=routed,
             sources=tuple(self.sources),
             skipped=tuple(self.skipped),
+            quotes=self.quotes.quotes(),
             summarizer=settings.summarizer,
             handling=settings.handling,
             author=settings.author,
@@ -290,5 +294,13 @@ def write_brief(brief: Brief, settings: Settings, output: str | Path | None = No
     """Save the brief in the format the settings ask for; return the path written."""
     target = Path(output or settings.output)
     if settings.format == "json":
-        return brief.save_json(target)
-    return brief.save_docx(target, template=settings.template)
+        written = brief.save_json(target)
+    elif settings.format == "md":
+        written = brief.save_markdown(target, date_format=settings.date_format)
+    else:
+        written = brief.save_docx(target, template=settings.template, date_format=settings.date_format)
+    if settings.pdf:
+        from briefing.pdf import brief_to_pdf
+
+        brief_to_pdf(brief, target.with_suffix(".pdf"), settings, docx=written if settings.format == "docx" else None)
+    return written

@@ -41,7 +41,9 @@ class Settings(BaseSettings):
     author: str = "briefing"
     handling: str | None = Field(default=None, description="e.g. 'For internal use only'.")
     output: Path = Path("out/brief.docx")
-    format: Literal["docx", "json"] = "docx"
+    format: Literal["docx", "json", "md"] = "docx"
+    pdf: bool = Field(default=False, description="Also write a PDF beside the output (LibreOffice).")
+    quotes: int = Field(default=5, ge=0, le=20, description="Key quotes shown at most.")
     summarizer: str = "newsrank"  # the measured best on the CNN Corpus (docs/quality.md)
     sentences: int = Field(default=5, ge=1, le=100, description="Sentences chosen per article.")
     per_section: int = Field(

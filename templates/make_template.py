@@ -3,7 +3,8 @@
 Run it with ``python templates/make_template.py`` after changing the style below. The result is an
 ordinary Word document with no body text: open it in Word, restyle (fonts, colours, margins,
 heading and list styles) and save it as your own template. The brief uses these styles:
-Title, Subtitle, Heading 1, Heading 2, Normal, List Bullet, List Number, Quote, Footer.
+Title, Subtitle, Heading 1, Heading 2, Normal, List Bullet, List Number (required), and Header,
+Footer, Hyperlink, Light List Accent 1 (optional: see briefing.render.OPTIONAL_STYLES).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 NAVY = RGBColor(0x1F, 0x3A, 0x5F)
 GREY = RGBColor(0x55, 0x5F, 0x6B)
+LINK = RGBColor(0x1F, 0x5F, 0xA8)
 BODY_FONT = "Liberation Sans"  # metric-compatible with Arial; Word substitutes Arial if absent
 
 
@@ -66,12 +68,19 @@ def build(path: Path) -> Path:
     quote.font.name = BODY_FONT
     quote.font.color.rgb = GREY
 
-    if "Footer" not in [s.name for s in styles]:
-        styles.add_style("Footer", WD_STYLE_TYPE.PARAGRAPH).base_style = normal
-    footer = styles["Footer"]
-    footer.font.name = BODY_FONT
-    footer.font.size = Pt(8.5)
-    footer.font.color.rgb = GREY
+    for name in ("Header", "Footer"):
+        if name not in [s.name for s in styles]:
+            styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH).base_style = normal
+        hf = styles[name]
+        hf.font.name = BODY_FONT
+        hf.font.size = Pt(8.5)
+        hf.font.color.rgb = GREY
+        hf.paragraph_format.space_after = Pt(0)
+
+    if "Hyperlink" not in [s.name for s in styles]:
+        link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        link.font.color.rgb = LINK
+        link.font.underline = True
 
     doc.core_properties.title = "Policy brief template"
     doc.core_properties.author = "briefing"

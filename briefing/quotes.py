@@ -1,0 +1,184 @@
+"""Key quotes: direct quotations in sentences that name their speaker.
+
+A quote is text inside quotation marks (“...” or "...") in a sentence that says who spoke, after
+the quotation (“We hope we can close those gaps,” Tillerson said) or before it (Alexey Pushkov, a
+senior Russian lawmaker, tweeted, “New US administration ...”). A pronoun ("he said") or an
+unnamed group ("the officials said") does not name a speaker, and a few quoted words inside a
+sentence (scare quotes: called the claims “illegitimate”) are not a quotation: a quote needs
+``min_words`` words. A quotation split over several sentences is read as one.
+
+Quotes are deduplicated like points (``briefing.merge.same_point``): the same words reported by
+two outlets become one quote citing both. The brief keeps at most ``max_quotes``: quotes carried
+by more outlets first, then the earliest in their article, at most two per speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from briefing.merge import same_point
+from briefing.models import Citation, Quote, SentenceSpan, SourceRef
+
+_VERBS = (
+    r"said|says|told|added|stated|declared|warned|wrote|tweeted|asked|explained|noted|insisted|"
+    r"argued|stressed|urged|replied|answered|continued|recalled|cautioned"
+)
+_WORD = r"[A-Z][\w’'.\-]*"
+_NAME = rf"{_WORD}(?:\s+(?:of\s+|de\s+|van\s+|von\s+|bin\s+)?{_WORD}){{0,5}}"
+# After the quotation: ,” Tillerson said / ,” said Tillerson / ,” Alexey Pushkov, a lawmaker, wrote
+_AFTER = re.compile(
+    rf"^\s*(?:(?P<verb1>{_VERBS})\s+(?P<name1>{_NAME})|(?P<name2>{_NAME})(?:,\s[^,“”\"]{{1,80}},)?"
+    rf"\s+(?:also\s+|later\s+|then\s+)?(?P<verb2>{_VERBS}))\b"
+)
+# Before the quotation: Alexey Pushkov, a senior Russian lawmaker, tweeted, “...
+_BEFORE = re.compile(
+    rf"(?P<name>{_NAME})(?:,\s[^,“”\"]{{1,80}},)?\s+(?:also\s+|later\s+|then\s+)?(?:{_VERBS})"
+    rf"(?:\s[^,:“”\"]{{0,60}})?[,:]\s*$"
+)
+_QUOTED = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"")
+_NOT_NAMES = frozenset(
+    "He She They It We I You This That These Those The A An One Two Some Many Officials Sources "
+    "Critics Others Both Each".split()
+)
+
+
+def _speaker(name: str | None) -> str | None:
+    if not name:
+        return None
+    words = name.split()
+    while words and words[0] in _NOT_NAMES:
+        return None
+    return " ".join(words).rstrip(".,") or None
+
+
+def find_quotes(sentence: str, *, min_words: int = 6) -> list[tuple[str, str]]:
+    """The (speaker, quotation) pairs in one sentence (or a quotation's run of sentences)."""
+    found: list[tuple[str, str]] = []
+    for m in _QUOTED.finditer(sentence):
+        text = (m.group("a") or m.group("b") or "").strip()
+        words = text.split()
+        if len(words) < min_words:
+            continue
+        after = _AFTER.match(sentence[m.end():])
+        speaker = None
+        if after:
+            speaker = _speaker(after.group("name1") or after.group("name2"))
+        if speaker is None:
+            before = _BEFORE.search(sentence[: m.start()])
+            if before:
+                speaker = _speaker(before.group("name"))
+        if speaker is None:
+            continue
+        text = text.rstrip(",;: ").strip()
+        if text:
+            found.append((speaker, text))
+    return found
+
+
+def _runs(spans: Sequence[tuple[int, int, int, str]]) -> Iterable[tuple[int, int, int, str]]:
+    """Sentences, with a quotation that the splitter cut into several sentences joined again."""
+    i = 0
+    while i < len(spans):
+        index, start, end, text = spans[i]
+        j = i
+        while text.count("“") > text.count("”") and j + 1 < len(spans) and j - i < 5:
+            j += 1
+            text = text + " " + spans[j][3]
+            end = spans[j][2]
+        yield index, start, end, text
+        i = j + 1
+
+
+class QuoteFinder:
+    """Collects candidate quotes article by article; ``quotes()`` returns the brief's key quotes."""
+
+    def __init__(
+        self,
+        *,
+        max_quotes: int = 5,
+        min_words: int = 6,
+        max_words: int = 80,
+        per_article: int = 4,
+        per_speaker: int = 2,
+        threshold: float = 0.6,
+        pool: int = 400,
+    ):
+        self.max_quotes = max_quotes
+        self.min_words = min_words
+        self.max_words = max_words
+        self.per_article = per_article
+        self.per_speaker = per_speaker
+        self.threshold = threshold
+        self.pool = pool
+        self._candidates: list[tuple[tuple, Quote]] = []
+        self._order = 0
+
+    def add(self, ref: SourceRef, spans: Iterable[SentenceSpan | tuple[int, int, int, str]]) -> None:
+        """Look for quotes in one article's sentences."""
+        if self.max_quotes <= 0:
+            return
+        rows = [
+            (s.index, s.start, s.end, s.text) if isinstance(s, SentenceSpan) else tuple(s) for s in spans
+        ]
+        kept = 0
+        for index, start, end, text in _runs(rows):
+            if kept >= self.per_article:
+                break
+            if "“" not in text and '"' not in text:
+                continue
+            for speaker, quote in find_quotes(text, min_words=self.min_words):
+                n = len(quote.split())
+                if n > self.max_words:
+                    continue
+                citation = Citation(article_id=ref.id, source=ref.source, sentence=index, start=start, end=end)
+                rank = (index, 0 if n >= 10 else 1, self._order)
+                self._order += 1
+                self._candidates.append((rank, Quote(speaker=speaker, text=quote, citations=(citation,))))
+                kept += 1
+        if len(self._candidates) > 4 * self.pool:
+            self._candidates = sorted(self._candidates, key=lambda c: c[0])[: self.pool]
+
+    def quotes(self) -> tuple[Quote, ...]:
+        """The key quotes: deduplicated across outlets, best first, at most max_quotes."""
+        if self.max_quotes <= 0:
+            return ()
+        pool = sorted(self._candidates, key=lambda c: c[0])[: self.pool]
+        groups: list[list] = []  # [first rank, quote, citations]
+        for rank, quote in pool:
+            for g in groups:
+                if same_point(g[1].text, quote.text, self.threshold):
+                    g[2].extend(c for c in quote.citations if c.article_id not in {x.article_id for x in g[2]})
+                    if len(quote.text) > len(g[1].text) and g[1].speaker == quote.speaker:
+                        g[1] = quote
+                    break
+            else:
+                groups.append([rank, quote, list(quote.citations)])
+        merged = [
+            (rank, quote.model_copy(update={"citations": tuple(cites)})) for rank, quote, cites in groups
+        ]
+        merged.sort(key=lambda rq: (-len(rq[1].sources), rq[0]))
+        chosen: list[Quote] = []
+        per_speaker: dict[str, int] = {}
+        for _, quote in merged:
+            key = quote.speaker.split()[-1].lower()
+            if per_speaker.get(key, 0) >= self.per_speaker:
+                continue
+            per_speaker[key] = per_speaker.get(key, 0) + 1
+            chosen.append(quote)
+            if len(chosen) >= self.max_quotes:
+                break
+        return tuple(chosen)
+
+
+def extract_quotes(
+    articles: Iterable, *, max_quotes: int = 5, spans: dict[str, Sequence[SentenceSpan]] | None = None
+) -> tuple[Quote, ...]:
+    """Key quotes of already-ingested articles (a convenience over QuoteFinder)."""
+    from briefing.sentences import split_sentences
+
+    finder = QuoteFinder(max_quotes=max_quotes)
+    for a in articles:
+        ref = SourceRef(id=a.id, source=a.source, title=a.title, date=a.date, url=a.url, path=a.path)
+        finder.add(ref, (spans or {}).get(a.id) or split_sentences(a.text))
+    return finder.quotes()
