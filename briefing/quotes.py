@@ -113,6 +113,7 @@ class QuoteFinder:
         self.pool = pool
         self._candidates: list[tuple[tuple, Quote]] = []
         self._order = 0
+        self._articles: dict[str, int] = {}  # article id -> input order, for citation order
 
     def add(self, ref: SourceRef, spans: Iterable[SentenceSpan | tuple[int, int, int, str]]) -> None:
         """Look for quotes in one article's sentences."""
@@ -121,6 +122,7 @@ class QuoteFinder:
         rows = [
             (s.index, s.start, s.end, s.text) if isinstance(s, SentenceSpan) else tuple(s) for s in spans
         ]
+        self._articles.setdefault(ref.id, len(self._articles))
         kept = 0
         for index, start, end, text in _runs(rows):
             if kept >= self.per_article:
@@ -139,6 +141,9 @@ class QuoteFinder:
         if len(self._candidates) > 4 * self.pool:
             self._candidates = sorted(self._candidates, key=lambda c: c[0])[: self.pool]
 
+    def _position(self, citation: Citation) -> tuple[int, int]:
+        return self._articles.get(citation.article_id, len(self._articles)), citation.sentence
+
     def quotes(self) -> tuple[Quote, ...]:
         """The key quotes: deduplicated across outlets, best first, at most max_quotes."""
         if self.max_quotes <= 0:
@@ -155,7 +160,8 @@ class QuoteFinder:
             else:
                 groups.append([rank, quote, list(quote.citations)])
         merged = [
-            (rank, quote.model_copy(update={"citations": tuple(cites)})) for rank, quote, cites in groups
+            (rank, quote.model_copy(update={"citations": tuple(sorted(cites, key=self._position))}))
+            for rank, quote, cites in groups
         ]
         merged.sort(key=lambda rq: (-len(rq[1].sources), rq[0]))
         chosen: list[Quote] = []
