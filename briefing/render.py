@@ -245,7 +245,8 @@ class _Writer:
                 paragraph.add_run(clean_text(source)).italic = True
         paragraph.add_run(")").italic = True
         if len(by_source) > 1:
-            paragraph.add_run(f" \u2714 {len(by_source)} outlets").bold = True
+            # the cue never breaks across lines: no-break spaces inside it
+            paragraph.add_run(f" \u2714\u00a0{len(by_source)}\u00a0outlets").bold = True
 
     def bullet(self, point: Point) -> None:
         p = self.doc.add_paragraph()

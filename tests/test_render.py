@@ -151,7 +151,7 @@ def test_corroborated_points_are_marked(full_doc, full_brief):
     marked = 0
     for point in full_brief.points:
         (line,) = [t for t in texts if t.startswith(point.text)]
-        cue = f"\u2714 {len(point.sources)} outlets"
+        cue = f"\u2714\u00a0{len(point.sources)}\u00a0outlets"  # no-break spaces: one visual unit
         if point.corroborated:
             assert line.endswith(f"({'; '.join(point.sources)}) {cue}")
             marked += 1
