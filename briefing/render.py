@@ -179,13 +179,11 @@ def _style_names(doc: Any) -> set[str]:
     return {s.name for s in doc.styles}
 
 
-def _add_hyperlink(paragraph: Any, text: str, url: str, *, style_id: str | None, italic: bool = False) -> None:
-    """A real Word hyperlink (w:hyperlink with an external relationship) around text."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+def _add_hyperlink(paragraph: Any, text: str, r_id: str, *, style_id: str | None, italic: bool = False) -> None:
+    """A real Word hyperlink (w:hyperlink to external relationship r_id) around text."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), r_id)
     run = OxmlElement("w:r")
@@ -225,6 +223,24 @@ class _Writer:
         self.table_style = next((n for n in QUOTE_TABLE_STYLES if n in names), None)
         self.names = names
         self.urls = {ref.id: link_target(ref.url) for ref in brief.sources if link_target(ref.url)}
+        # One relationship per URL, ids counted here: python-docx's relate_to scans every
+        # relationship per call, which is quadratic with thousands of linked sources.
+        self._rels = doc.part.rels
+        self._link_ids: dict[str, str] = {}
+        taken = [int(k[3:]) for k in self._rels if k.startswith("rId") and k[3:].isdigit()]
+        self._next_id = max(taken, default=0) + 1
+
+    def link(self, paragraph: Any, text: str, url: str, *, italic: bool = False) -> None:
+        """Add text to paragraph as a hyperlink to url."""
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        r_id = self._link_ids.get(url)
+        if r_id is None:
+            r_id = f"rId{self._next_id}"
+            self._next_id += 1
+            self._rels.add_relationship(RT.HYPERLINK, url, r_id, is_external=True)
+            self._link_ids[url] = r_id
+        _add_hyperlink(paragraph, text, r_id, style_id=self.link_style, italic=italic)
 
     def date(self, value: _dt.date) -> str:
         return format_date(value, self.date_format)
@@ -240,7 +256,7 @@ class _Writer:
             if i:
                 paragraph.add_run("; ").italic = True
             if url:
-                _add_hyperlink(paragraph, clean_text(source), url, style_id=self.link_style, italic=True)
+                self.link(paragraph, clean_text(source), url, italic=True)
             else:
                 paragraph.add_run(clean_text(source)).italic = True
         paragraph.add_run(")").italic = True
@@ -308,7 +324,7 @@ class _Writer:
                     p.add_run("; ")
                 url = next((self.urls.get(c.article_id) for c in quote.citations if c.source == source and self.urls.get(c.article_id)), None)
                 if url:
-                    _add_hyperlink(p, clean_text(source), url, style_id=self.link_style)
+                    self.link(p, clean_text(source), url)
                 else:
                     p.add_run(clean_text(source))
         table.autofit = False
@@ -332,7 +348,7 @@ class _Writer:
             p.add_run(text + ("" if text.endswith((".", "…", "?", "!")) else ".") + " ")
             target = link_target(ref.url)
             if target:
-                _add_hyperlink(p, target, target, style_id=self.link_style)
+                self.link(p, target, target)
             elif ref.url and clean_text(ref.url).strip():
                 p.add_run(clean_text(ref.url).strip()).italic = True
             else:

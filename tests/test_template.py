@@ -119,6 +119,9 @@ def test_hyperlink_style_used_when_present(tmp_path):
     links = [h for p in doc.paragraphs for h in p._p.findall(qn("w:hyperlink"))]
     assert len(links) == 2  # the attribution and the source list entry
     assert {h.find(qn("w:r")).find(qn("w:rPr")).find(qn("w:rStyle")).get(qn("w:val")) for h in links} == {link_id}
+    # one relationship per URL, however often it is linked
+    assert len({h.get(qn("r:id")) for h in links}) == 1
+    assert [r.target_ref for r in doc.part.rels.values() if r.is_external] == ["https://example.org/a"]
 
 
 def test_url_that_is_not_a_web_address_is_not_a_link(tmp_path):
