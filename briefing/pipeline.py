@@ -276,7 +276,7 @@ class _Collector:
             sections=routed,
             sources=tuple(self.sources),
             skipped=tuple(self.skipped),
-            quotes=self.quotes.quotes(),
+            quotes=self.quotes.quotes(key_points + tuple(p for s in routed for p in s.points)),
             summarizer=settings.summarizer,
             handling=settings.handling,
             author=settings.author,

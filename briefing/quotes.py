@@ -9,7 +9,8 @@ sentence (scare quotes: called the claims “illegitimate”) are not a quotatio
 
 Quotes are deduplicated like points (``briefing.merge.same_point``): the same words reported by
 two outlets become one quote citing both. The brief keeps at most ``max_quotes``: quotes carried
-by more outlets first, then the earliest in their article, at most two per speaker.
+by more outlets first, then the earliest in their article, at most two per speaker; a quote whose
+sentence is already a bullet of the brief comes after those that are not.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from briefing.merge import same_point
-from briefing.models import Citation, Quote, SentenceSpan, SourceRef
+from briefing.models import Citation, Point, Quote, SentenceSpan, SourceRef
 
 _VERBS = (
     r"said|says|told|added|stated|declared|warned|wrote|tweeted|asked|explained|noted|insisted|"
@@ -144,8 +145,12 @@ class QuoteFinder:
     def _position(self, citation: Citation) -> tuple[int, int]:
         return self._articles.get(citation.article_id, len(self._articles)), citation.sentence
 
-    def quotes(self) -> tuple[Quote, ...]:
-        """The key quotes: deduplicated across outlets, best first, at most max_quotes."""
+    def quotes(self, points: Iterable[Point] = ()) -> tuple[Quote, ...]:
+        """The key quotes: deduplicated across outlets, best first, at most max_quotes.
+
+        A quote whose sentence is already one of ``points`` (the brief's bullets) comes after
+        the quotes that are not, so the table adds to the bullets rather than repeating them.
+        """
         if self.max_quotes <= 0:
             return ()
         pool = sorted(self._candidates, key=lambda c: c[0])[: self.pool]
@@ -163,7 +168,17 @@ class QuoteFinder:
             (rank, quote.model_copy(update={"citations": tuple(sorted(cites, key=self._position))}))
             for rank, quote, cites in groups
         ]
-        merged.sort(key=lambda rq: (-len(rq[1].sources), rq[0]))
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for point in points:
+            for c in point.citations:
+                spans.setdefault(c.article_id, []).append((c.start, c.end))
+
+        def repeated(quote: Quote) -> bool:
+            return any(
+                start < c.end and c.start < end for c in quote.citations for start, end in spans.get(c.article_id, ())
+            )
+
+        merged.sort(key=lambda rq: (repeated(rq[1]), -len(rq[1].sources), rq[0]))
         chosen: list[Quote] = []
         per_speaker: dict[str, int] = {}
         for _, quote in merged:

@@ -100,3 +100,18 @@ def test_quotes_setting_zero_turns_them_off(tmp_path):
 
     brief = briefing.build_brief([SEEDS], briefing.load_settings(quotes=0))
     assert brief.quotes == ()
+
+
+def test_quotes_already_bullets_come_last():
+    text = (
+        "“Sanctions will remain in place until Moscow reverses its actions in Ukraine,” Tillerson said.\n"
+        "“Russia is choosing to be a strategic competitor on every front right now,” Mattis said."
+    )
+    spans = split_sentences(text)
+    finder = QuoteFinder(max_quotes=1)
+    finder.add(_ref("x", "CNN"), spans)
+    assert finder.quotes()[0].speaker == "Tillerson"  # the first in its article, unless...
+    first = spans[0]
+    cite = briefing.Citation(article_id="x", source="CNN", sentence=0, start=first.start, end=first.end)
+    bullet = briefing.Point(text=first.text, score=1.0, citations=(cite,))
+    assert finder.quotes([bullet])[0].speaker == "Mattis"  # ...it is already a bullet
