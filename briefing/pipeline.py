@@ -110,6 +110,7 @@ def make_selector(settings: Settings) -> Selector:
         SectionMatcher(load_sections(settings.sections_file)),
         sentences=settings.sentences,
         per_section=settings.per_section,
+        whole_quotes=True,
     )
 
 

@@ -189,6 +189,11 @@ def _eligible(span: SentenceSpan, min_words: int, max_words: int) -> bool:
     return min_words <= n <= max_words
 
 
+def quotes_balanced(text: str) -> bool:
+    """False for a piece of a multi-sentence quotation ('As we have ... integrity,” he said.')."""
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+
+
 class Selector:
     """Chooses the sentences of one article that become points."""
 
@@ -202,7 +207,10 @@ class Selector:
         max_sentences: int = 150,
         min_words: int = 6,
         max_words: int = 80,
+        whole_quotes: bool = False,
     ):
+        """whole_quotes: never choose a sentence that opens or closes a quotation it does not
+        contain whole (it reads wrongly on its own), unless the article has nothing else."""
         if sentences < 1:
             raise SummarizerError("sentences per article must be at least 1")
         self.summarizer = summarizer
@@ -212,6 +220,7 @@ class Selector:
         self.max_sentences = max_sentences
         self.min_words = min_words
         self.max_words = max_words
+        self.whole_quotes = whole_quotes
 
     def select(self, article: Article, spans: Sequence[SentenceSpan]) -> list[Point]:
         """Points for one article, in article order."""
@@ -220,8 +229,11 @@ class Selector:
         if not candidates:
             return []
         ratings = self.summarizer.rate([s.text for s in candidates])
+        allowed = [
+            i for i, s in enumerate(candidates) if not self.whole_quotes or quotes_balanced(s.text)
+        ] or list(range(len(candidates)))
         chosen: dict[int, float] = {}
-        by_rating = sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))
+        by_rating = sorted(allowed, key=lambda i: (-ratings[i], i))
         for i in by_rating[: self.sentences]:
             chosen[i] = ratings[i]
         topics: list[tuple[tuple[str, float], ...]] = [()] * len(candidates)
@@ -231,7 +243,7 @@ class Selector:
                 for key in self.matcher.keys():
                     on_topic = [
                         (dict(topics[i])[key] + ratings[i], i)
-                        for i in range(len(candidates))
+                        for i in allowed
                         if key in dict(topics[i])
                     ]
                     for _, i in sorted(on_topic, key=lambda t: (-t[0], t[1]))[: self.per_section]:

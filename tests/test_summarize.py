@@ -63,3 +63,16 @@ def test_reuters_seed_summary_is_verbatim():
     art = load_articles([REUTERS_SEED]).articles[0]
     points = Selector(get_summarizer("lsa"), sentences=4, per_section=0).select(art, split_sentences(art.text))
     assert all(p.text in art.text for p in points)
+
+
+def test_whole_quotes_never_picks_a_piece_of_a_quotation(cnn):
+    from briefing.summarize import quotes_balanced
+
+    spans = split_sentences(cnn.text)
+    pieces = [s.text for s in spans if not quotes_balanced(s.text)]
+    assert any(t.startswith("As we have repeated") for t in pieces)
+    points = Selector(
+        get_summarizer("lexrank"), SectionMatcher(load_sections()), sentences=len(spans), whole_quotes=True
+    ).select(cnn, spans)
+    assert points and all(quotes_balanced(p.text) for p in points)
+    assert not any(p.text in pieces for p in points)
