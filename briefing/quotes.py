@@ -10,7 +10,7 @@ sentence (scare quotes: called the claims “illegitimate”) are not a quotatio
 Quotes are deduplicated like points (``briefing.merge.same_point``): the same words reported by
 two outlets become one quote citing both. The brief keeps at most ``max_quotes``: quotes carried
 by more outlets first, then the earliest in their article, at most two per speaker; a quote whose
-sentence is already a bullet of the brief comes after those that are not.
+sentence is already a bullet of the brief is left out (nothing is said twice).
 """
 
 from __future__ import annotations
@@ -148,8 +148,8 @@ class QuoteFinder:
     def quotes(self, points: Iterable[Point] = ()) -> tuple[Quote, ...]:
         """The key quotes: deduplicated across outlets, best first, at most max_quotes.
 
-        A quote whose sentence is already one of ``points`` (the brief's bullets) comes after
-        the quotes that are not, so the table adds to the bullets rather than repeating them.
+        A quote whose sentence is already one of ``points`` (the brief's bullets) is left out,
+        so the table adds to the bullets rather than repeating them.
         """
         if self.max_quotes <= 0:
             return ()
@@ -178,7 +178,8 @@ class QuoteFinder:
                 start < c.end and c.start < end for c in quote.citations for start, end in spans.get(c.article_id, ())
             )
 
-        merged.sort(key=lambda rq: (repeated(rq[1]), -len(rq[1].sources), rq[0]))
+        merged = [rq for rq in merged if not repeated(rq[1])]  # nothing said twice
+        merged.sort(key=lambda rq: (-len(rq[1].sources), rq[0]))
         chosen: list[Quote] = []
         per_speaker: dict[str, int] = {}
         for _, quote in merged:

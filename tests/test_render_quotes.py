@@ -102,7 +102,7 @@ def test_quotes_setting_zero_turns_them_off(tmp_path):
     assert brief.quotes == ()
 
 
-def test_quotes_already_bullets_come_last():
+def test_quotes_already_bullets_are_left_out():
     text = (
         "“Sanctions will remain in place until Moscow reverses its actions in Ukraine,” Tillerson said.\n"
         "“Russia is choosing to be a strategic competitor on every front right now,” Mattis said."
@@ -115,3 +115,6 @@ def test_quotes_already_bullets_come_last():
     cite = briefing.Citation(article_id="x", source="CNN", sentence=0, start=first.start, end=first.end)
     bullet = briefing.Point(text=first.text, score=1.0, citations=(cite,))
     assert finder.quotes([bullet])[0].speaker == "Mattis"  # ...it is already a bullet
+    both = QuoteFinder(max_quotes=5)
+    both.add(_ref("x", "CNN"), spans)
+    assert [q.speaker for q in both.quotes([bullet])] == ["Mattis"]  # never said twice
