@@ -218,7 +218,7 @@ def table(rows: list[dict]) -> str:
             f"| {r['articles']:,} | {r['workers']} | {r['ingest']:.1f} | {r['split']:.1f} | {r['summarize']:.1f} "
             f"| {r['per_article_wall']:.1f} | {r['merge']:.1f} | {r['route']:.2f} | {r['render']:.2f} "
             f"| {r['process_wall']:.1f} | {r['articles'] / r['process_wall']:.0f} "
-            f"| {r['pss_peak_mb']:.0f} MB | {r['rss_main_mb']:.0f} MB | {r['rss_worker_mb']:.0f} MB |\n"
+            f"| {r['pss_peak_mb']:.0f} MiB | {r['rss_main_mb']:.0f} MiB | {r['rss_worker_mb']:.0f} MiB |\n"
         )
     return head + body
 
@@ -247,7 +247,7 @@ def report(rows: list[dict], lex: dict | None, seconds: float) -> str:
         r = by_n[10000]
         out.append(
             f"10,000 articles: {r['process_wall']:.1f} s wall (target < 60 s), peak memory "
-            f"{r['pss_peak_mb']:.0f} MB PSS over all processes (target < 2 GB)."
+            f"{r['pss_peak_mb']:.0f} MiB PSS over all processes (target < 2 GB)."
         )
     if lex:
         out += [
@@ -305,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(figures)
         print(
             f"{n:>6} articles: {figures['process_wall']:.1f} s, merge {figures['merge']:.1f} s, "
-            f"peak PSS {figures['pss_peak_mb']:.0f} MB",
+            f"peak PSS {figures['pss_peak_mb']:.0f} MiB",
             flush=True,
         )
         if lex is None and args.lexrank_articles > 0 and n >= min(args.lexrank_articles, max(sizes)):
