@@ -91,7 +91,14 @@ def same_point(a: str, b: str, threshold: float = DEFAULT_THRESHOLD) -> bool:
         return True
     if samepoint.vetoed(a, b):
         return False
-    return point_similarity(a, b) >= threshold
+    # point_similarity(a, b) >= threshold, i.e. min(overlap, SCALE * p) >= threshold, decided
+    # cheaply: the overlap first, then the model without its quadratic feature where it can.
+    if not fa.content or not fb.content:
+        return False
+    overlap = len(fa.content & fb.content) / min(len(fa.content), len(fb.content))
+    if overlap < threshold:
+        return False
+    return samepoint.probability_at_least(a, b, threshold / samepoint.SCALE)
 
 
 _GLUED = re.compile(r"[a-z][.!?][A-Za-z]")

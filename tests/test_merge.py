@@ -61,3 +61,24 @@ def test_syndicated_copy_corroborates_unselected_sentences(tmp_path):
     (merged,) = Merger().merge(only_first, by_id, spans)
     assert set(merged.sources) == {"Reuters", "AP"}
     assert {c.article_id for c in merged.citations} == set(by_id)
+
+
+def test_probability_at_least_agrees_with_the_full_model():
+    """The shortcut that skips the quadratic feature decides exactly like the full model."""
+    from briefing import samepoint
+    from briefing.clean import clean_text
+    from briefing.sentences import to_sentences
+    from conftest import CNN_SEED, REUTERS_SEED
+
+    sents = [s for p in (REUTERS_SEED, CNN_SEED) for s in to_sentences(clean_text(p.read_text(encoding="utf-8")).text)]
+    variants = [" ".join(s.split()[:-3]) + "." for s in sents] + [s.replace("Russia", "Moscow") for s in sents]
+    pool = sents + variants
+    checked = passed = 0
+    for i, a in enumerate(pool):
+        for b in pool[i + 1 :: 7]:
+            for p_min in (0.3, 0.55, 0.8):
+                full = samepoint.probability(a, b) >= p_min
+                assert samepoint.probability_at_least(a, b, p_min) == full, (a, b, p_min)
+                checked += 1
+                passed += full
+    assert checked > 1000 and 0 < passed < checked
