@@ -26,6 +26,7 @@ from briefing.models import Article, Citation, Point, SentenceSpan
 from briefing.sentences import to_words
 
 DEFAULT_THRESHOLD = 0.35  # tuned on MSRP (docs/quality.md); keep Settings.merge_threshold in step
+MIN_CONTENT_WORDS = 3  # below this, only the very same words count as the same point
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NEGATIONS = frozenset(
@@ -82,7 +83,8 @@ def same_point(a: str, b: str, threshold: float = DEFAULT_THRESHOLD) -> bool:
 
     Vetoes first (briefing.samepoint.vetoed): each side has a figure the other lacks ("10,000" /
     "1,000 lives"), negation on one side only, or opposite words ("sanctions will remain" /
-    "sanctions will be lifted"). Then ``point_similarity(a, b) >= threshold``.
+    "sanctions will be lifted"). A sentence with fewer than MIN_CONTENT_WORDS content words
+    matches only its own words. Then ``point_similarity(a, b) >= threshold``.
     """
     from briefing import samepoint
 
@@ -93,8 +95,8 @@ def same_point(a: str, b: str, threshold: float = DEFAULT_THRESHOLD) -> bool:
         return False
     # point_similarity(a, b) >= threshold, i.e. min(overlap, SCALE * p) >= threshold, decided
     # cheaply: the overlap first, then the model without its quadratic feature where it can.
-    if not fa.content or not fb.content:
-        return False
+    if min(len(fa.content), len(fb.content)) < MIN_CONTENT_WORDS:
+        return False  # a fragment ("George W.", "You look so good!") states no fact to share
     overlap = len(fa.content & fb.content) / min(len(fa.content), len(fb.content))
     if overlap < threshold:
         return False
@@ -246,7 +248,8 @@ class Merger:
         # copies of each story would otherwise hold every copy's citations on every point).
         merged = [
             self._combine([_with_citations(points[i], extras[i]) for i in members])
-            for members in groups.values()
+            for group in groups.values()
+            for members in self._split_chains(group, points)
         ]
         return sorted(merged, key=lambda p: (-p.score, -len(p.sources), p.text))
 
@@ -303,6 +306,24 @@ class Merger:
                     own.add(place[0])
             out.append(tuple(extra))
         return out
+
+    def _split_chains(self, members: list[int], points: list[Point]) -> list[list[int]]:
+        """Undo chaining: A ~ B and B ~ C put A and C in one group even when A and C state
+        different facts. Each point of a group of three or more stays with the strongest point
+        it states the same fact as, or starts a group of its own."""
+        if len(members) < 3:
+            return [members]
+        order = sorted(members, key=lambda i: (-points[i].score, i))
+        stars: list[tuple[str, list[int]]] = []
+        for i in order:
+            text = points[i].text
+            for centre, star in stars:
+                if text == centre or same_point(centre, text, self.threshold):
+                    star.append(i)
+                    break
+            else:
+                stars.append((text, [i]))
+        return [star for _, star in stars]
 
     @staticmethod
     def _combine(group: list[Point]) -> Point:

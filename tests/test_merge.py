@@ -82,3 +82,18 @@ def test_probability_at_least_agrees_with_the_full_model():
                 checked += 1
                 passed += full
     assert checked > 1000 and 0 < passed < checked
+
+
+def test_chains_are_split(monkeypatch):
+    """A ~ B and B ~ C do not put A and C in one point when A and C state different facts."""
+    import briefing.merge as merge
+
+    a = "Ministers agreed sanctions against Russian banks in Brussels on Monday."
+    b = "Ministers agreed sanctions against Russian banks and energy firms on Monday."
+    c = "Sanctions against Russian energy firms were agreed by ministers on Monday."
+    related = {frozenset((a, b)), frozenset((b, c))}
+    monkeypatch.setattr(merge, "same_point", lambda x, y, t=0.0: x == y or frozenset((x, y)) in related)
+    points = [_pt(a, "a1", "Reuters", 0, 0.9), _pt(b, "a2", "AP", 0, 0.8), _pt(c, "a3", "AFP", 0, 0.7)]
+    merged = Merger(corroborate=False).merge(points)
+    groups = sorted(sorted(c.source for c in p.citations) for p in merged)
+    assert groups == [["AFP"], ["AP", "Reuters"]]
