@@ -305,7 +305,9 @@ def run_daily(
         previous = archive.brief(day)
         if previous is not None and set(previous.article_ids) == {s.id for s in brief.sources}:
             brief = brief.model_copy(update={"created": previous.created})  # same run, same brief
-        path = brief.save_docx(brief_path(settings, day), template=settings.template)
+        path = brief.save_docx(
+            brief_path(settings, day), template=settings.template, date_format=settings.date_format
+        )
         archive.record_brief(brief, path)
     log.info("daily %s: wrote %s (%d sources, %d points, %d skipped)",
              day, path, len(brief.sources), len(brief.points), len(brief.skipped))

@@ -232,3 +232,12 @@ def test_inbox_files_over_the_size_limit_are_skipped_each_with_its_reason(site):
     assert sorted(s.input.rsplit("/", 1)[-1] for s in brief.skipped) == ["big-1.txt", "big-2.txt"]
     assert all("limit" in s.reason for s in brief.skipped)
     assert [s.title for s in brief.sources] == [CEASEFIRE.title]
+
+
+def test_daily_brief_uses_the_configured_date_format(site):
+    server, links, settings, inbox = site
+    settings = settings.model_copy(update={"date_format": "%Y-%m-%d"})
+    _, path = run_daily(DAY1, settings, fetcher=fetcher())
+    text = "\n".join(_docx_text(path))
+    assert DAY1.isoformat() in text
+    assert DAY1.strftime("%B") not in text
