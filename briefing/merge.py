@@ -28,19 +28,13 @@ from briefing.sentences import to_words
 DEFAULT_THRESHOLD = 0.35  # tuned on MSRP (docs/quality.md); keep Settings.merge_threshold in step
 MIN_CONTENT_WORDS = 3  # below this, only the very same words count as the same point
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NEGATIONS = frozenset(
-    "not no never none nobody nothing neither nor without cannot n't won't can't don't doesn't "
-    "didn't isn't aren't wasn't weren't hasn't haven't hadn't shouldn't wouldn't couldn't".split()
-)
-_SCALE = {"thousand": "000", "million": "000000", "billion": "000000000"}
-
 
 @dataclass(frozen=True)
 class _Features:
+    """What blocking and the cheap checks need (numbers, negation and the model's features live
+    in briefing.samepoint)."""
+
     content: frozenset[str]
-    numbers: frozenset[str]
-    negated: bool
     normalized: str
 
 
@@ -51,9 +45,7 @@ def _features(text: str) -> _Features:
     content = frozenset(
         stem(w) for w in words if w not in stops and not w[0].isdigit() and len(w) > 1
     )
-    numbers = frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
-    negated = any(w in _NEGATIONS or w.endswith("n't") for w in words)
-    return _Features(content, numbers, negated, " ".join(words))
+    return _Features(content, " ".join(words))
 
 
 def point_similarity(a: str, b: str) -> float:
