@@ -26,3 +26,13 @@ def seed_docx(seed_brief, tmp_path_factory):
     path = tmp_path_factory.mktemp("brief") / "brief.docx"
     seed_brief.save_docx(path)
     return path
+
+
+@pytest.fixture
+def server():
+    """A news site (feeds and pages) on 127.0.0.1 for the test, closed afterwards."""
+    from _newsroom import NewsServer
+
+    srv = NewsServer().start()
+    yield srv
+    srv.close()

@@ -12,7 +12,6 @@ from _newsroom import (
     SANCTIONS,
     SANCTIONS_FOLLOW_UP,
     SANCTIONS_UPDATE_SAME_SOURCE,
-    NewsServer,
     Route,
 )
 
@@ -24,13 +23,6 @@ from briefing.settings import load_settings
 
 DAY1 = dt.date(2026, 11, 20)
 DAY2 = dt.date(2026, 11, 21)
-
-
-@pytest.fixture
-def server():
-    srv = NewsServer().start()
-    yield srv
-    srv.close()
 
 
 @pytest.fixture

@@ -5,20 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from _newsroom import CEASEFIRE, NATO, SANCTIONS, NewsServer, Route
+from _newsroom import CEASEFIRE, NATO, SANCTIONS, Route
 
 from briefing.errors import ConfigError, FetchError
 from briefing.feeds import FeedSpec, Fetcher, collect_feeds, load_feeds
 from briefing.html import article_from_html
 
 DAY1 = dt.date(2026, 11, 20)
-
-
-@pytest.fixture
-def server():
-    srv = NewsServer().start()
-    yield srv
-    srv.close()
 
 
 def fast_fetcher(**kw) -> Fetcher:

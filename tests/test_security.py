@@ -47,13 +47,6 @@ LAUGHS = '<!ENTITY lol "lol">' + "".join(
 
 
 @pytest.fixture
-def server():
-    srv = NewsServer().start()
-    yield srv
-    srv.close()
-
-
-@pytest.fixture
 def secret_file(tmp_path):
     path = tmp_path / "secret.txt"
     path.write_text(SECRET + "\n", encoding="utf-8")
