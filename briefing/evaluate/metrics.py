@@ -15,8 +15,8 @@ class Rouge:
     def __init__(self) -> None:
         try:
             from rouge_score import rouge_scorer
-        except ImportError as exc:  # pragma: no cover - a pinned dependency
-            raise EvaluationError("the rouge-score package is not installed") from exc
+        except ImportError as exc:  # pragma: no cover - the eval extra
+            raise EvaluationError("the rouge-score package is not installed: pip install 'briefing[eval]' (make eval installs it)") from exc
         self._scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
 
     def score(self, reference: Sequence[str], candidate: Sequence[str]) -> dict[str, float]:
