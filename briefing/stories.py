@@ -33,7 +33,7 @@ from briefing._nlp import stem, stop_words
 from briefing.sentences import to_words
 
 # Chosen on Multi-News + CNN Corpus folds (briefing eval, docs/quality.md); see StoryGrouper.
-DEFAULT_STORY_THRESHOLD = 0.25
+DEFAULT_STORY_THRESHOLD = 0.375
 
 
 @dataclass(frozen=True)
