@@ -217,37 +217,57 @@ def daily_brief(
     *,
     skipped: Iterable[Skipped] = (),
 ) -> Brief:
-    """Brief the day's articles, keeping as new only what earlier briefs did not report."""
+    """Brief the day's articles story by story, keeping as new only what earlier briefs did not
+    report. A story that restates an earlier brief's point is a development of that story: only
+    what is new appears under it, marked with the date the story was first reported; a point an
+    earlier brief gave, now from a new outlet, is also listed under "Previously reported"."""
     from briefing.pipeline import brief_from_articles
     from briefing.route import Router
     from briefing.sections import load_sections
 
     draft = brief_from_articles(articles, settings, skipped=skipped)
-    fresh, developing, repeats = mark_previously_reported(
-        draft.points, earlier, threshold=settings.merge_threshold
-    )
+    stories = []
+    developing_all: list[Point] = []
+    n_fresh = n_repeats = 0
+    for story in draft.stories:
+        fresh, developing, repeats = mark_previously_reported(
+            story.points, earlier, threshold=settings.merge_threshold
+        )
+        n_fresh += len(fresh)
+        n_repeats += len(repeats)
+        developing_all += developing
+        if not fresh:
+            continue
+        update: dict[str, object] = {"lead": fresh[0], "supporting": tuple(fresh[1:])}
+        old = developing + repeats
+        if old:
+            matches = [r for r in earlier for p in old if same_point(p.text, r.text, settings.merge_threshold)]
+            update["first_reported"] = min((r.first_reported or r.date) for r in matches) if matches else None
+        stories.append(story.model_copy(update=update))
     router = Router(
         load_sections(settings.sections_file),
         key_points=settings.key_points,
         max_points=settings.max_points_per_section,
         empty_note=NOTHING_NEW,
+        other_news=settings.other_news,
+        story_points=settings.story_points,
     )
-    key_points, sections = router.route(fresh)
-    if developing:
+    key_points, sections, shown = router.route_stories(stories)
+    if developing_all:
         sections = sections + (
             Section(
                 key=PREVIOUSLY_REPORTED_KEY,
                 title=PREVIOUSLY_REPORTED_TITLE,
                 description=PREVIOUSLY_REPORTED_NOTE,
-                points=tuple(developing),
+                points=tuple(developing_all),
             ),
         )
     log.info(
-        "brief %s: %d articles, %d new points, %d previously reported with a new source, "
-        "%d repeats left out",
-        draft.date, len(articles), len(fresh), len(developing), len(repeats),
+        "brief %s: %d articles, %d stories, %d new points, %d previously reported with a new "
+        "source, %d repeats left out",
+        draft.date, len(articles), len(shown), n_fresh, len(developing_all), n_repeats,
     )
-    return draft.model_copy(update={"key_points": key_points, "sections": sections})
+    return draft.model_copy(update={"key_points": key_points, "sections": sections, "stories": shown})
 
 
 # -- the run -----------------------------------------------------------------------------------

@@ -193,7 +193,7 @@ def loose_story(point: Point) -> Story:
     import hashlib
 
     ids = point.article_ids
-    key = point.story_id or "p" + hashlib.sha1(point.text.encode("utf-8")).hexdigest()[:12]
+    key = point.story_id or "p" + hashlib.sha1(point.text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return Story(
         id=key, headline=point.text, articles=ids, outlets=point.sources, lead=point,
         topics=point.topics, weight=point.score, first_reported=point.first_reported,

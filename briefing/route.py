@@ -142,6 +142,9 @@ class Router:
     def route(self, points: Sequence[Point]) -> tuple[tuple[Point, ...], tuple[Section, ...]]:
         """Loose points (each its own story): (key points, sections)."""
         from briefing.models import loose_story
+        from briefing.sections import SectionMatcher
 
+        matcher = SectionMatcher(self.sections)
+        points = [p if p.topics else p.model_copy(update={"topics": matcher.topics(p.text)}) for p in points]
         key_points, sections, _ = self.route_stories([loose_story(p) for p in points])
         return key_points, sections

@@ -25,7 +25,7 @@ def test_map_and_gather_functions_give_builds_brief():
     settings = briefing.load_settings(date="2026-01-01")
     files = sorted(SEEDS.glob("*.txt"))
     results = article_results(files[:1], settings) + article_results(files[1:], settings)
-    assert [type(r[0]).__name__ for r in results] == ["SourceRef"] * len(files)
+    assert [type(r.ref).__name__ for r in results] == ["SourceRef"] * len(files)
     assert _dump(brief_from_results(results, settings)) == _dump(briefing.build_brief([SEEDS], settings))
 
 

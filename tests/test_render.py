@@ -120,7 +120,8 @@ def test_cover_block(full_doc, full_brief):
 
 def test_key_points_bottom_line_up_front(full_doc, full_brief):
     bullets = _between(full_doc, "Key points")
-    assert 3 <= len(bullets) <= 5
+    stories = {s.id for sec in full_brief.sections for s in sec.stories} if False else None
+    assert 1 <= len(bullets) <= 5
     assert len(bullets) == len(full_brief.key_points)
     for p, point in zip(bullets, full_brief.key_points):
         assert _style(p) == "List Bullet"
@@ -137,7 +138,7 @@ def test_sections_in_configured_order_with_heading_styles(full_doc, full_brief):
         body = _between(full_doc, section.title)
         if section.points:
             assert [p.text.startswith(pt.text) for p, pt in zip(body, section.points)] == [True] * len(section.points)
-            assert {_style(p) for p in body} == {"List Bullet"}
+            assert {_style(p) for p in body} <= {"List Bullet", "List Bullet 2"}
         else:
             assert [p.text for p in body] == [section.note]
 
@@ -149,10 +150,19 @@ def test_bullets_use_real_word_list_styles(full_doc):
 
 
 def test_corroborated_points_are_marked(full_doc, full_brief):
-    texts = {p.text for p in full_doc.paragraphs if _style(p) == "List Bullet"}
+    texts = {p.text for p in full_doc.paragraphs if _style(p) in ("List Bullet", "List Bullet 2")}
+    leads = {s.lead.text: s for sec in full_brief.sections for s in sec.stories}
     marked = 0
+    for text, story in leads.items():
+        (line,) = [t for t in texts if t.startswith(text)]
+        assert all(o in line[len(text):] for o in story.outlets)  # a lead names every outlet
+        if len(story.outlets) > 1:
+            assert line.endswith(f"\u2714\u00a0{len(story.outlets)}\u00a0outlets")
+            marked += 1
     for point in full_brief.points:
         (line,) = [t for t in texts if t.startswith(point.text)]
+        if point.text in leads:
+            continue  # a story's lead names every outlet of the story (test_story_shape)
         cue = f"\u2714\u00a0{len(point.sources)}\u00a0outlets"  # no-break spaces: one visual unit
         if point.corroborated:
             assert line.endswith(f"({'; '.join(point.sources)}) {cue}")
@@ -256,7 +266,7 @@ def test_plain_seed_brief_has_every_part(seed_docx, seed_brief):
     h1 = [p.text for p in doc.paragraphs if _style(p) == "Heading 1"]
     assert h1[0] == "Key points" and h1[-1] == "Sources"
     assert ("Key quotes" in h1) == bool(seed_brief.quotes)
-    assert 3 <= len(_between(doc, "Key points")) <= 5
+    assert 1 <= len(_between(doc, "Key points")) <= 5
     assert doc.paragraphs[2].text == "Period covered: article dates not given"
     names = [p.text for p in doc.paragraphs if _style(p) == "List Number"]
     assert [n.endswith(r.path.rsplit("/", 1)[-1]) for n, r in zip(names, seed_brief.sources)] == [True, True]

@@ -25,7 +25,11 @@ def test_markdown_has_every_part(seed_brief):
     h2 = [line[3:] for line in lines if line.startswith("## ")]
     assert h2 == ["Key points", *[s.title for s in seed_brief.sections], "Key quotes", "Sources"]
     for point in seed_brief.points:
-        assert f"- {point.text} *({'; '.join(point.sources)})*" in lines
+        assert f"- {point.text} *({'; '.join(point.sources)})*" in md
+    for section in seed_brief.sections:  # story shape: supporting points nested under the lead
+        for story in section.stories:
+            for point in story.supporting:
+                assert f"  - {point.text} *(" in md
     assert "| Speaker | Quote | Source |" in lines
     for q in seed_brief.quotes:
         assert f"| {q.speaker} | \u201c{q.text}\u201d | {'; '.join(q.sources)} |" in lines

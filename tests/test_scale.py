@@ -77,7 +77,7 @@ def test_default_pool_size_waits_for_enough_articles():
 def test_stage_timings_are_reported(tmp_path):
     timings: dict[str, float] = {}
     build_brief([SEEDS], briefing.load_settings(date="2026-01-01", workers=0), timings=timings)
-    assert {"ingest", "split", "summarize", "merge", "route", "per_article_wall"} <= set(timings)
+    assert {"ingest", "split", "summarize", "stories", "route", "per_article_wall"} <= set(timings)
     assert all(v >= 0 for v in timings.values())
 
 
