@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     from briefing.html import article_from_html as article_from_html
     from briefing.ingest import load_articles as load_articles, LoadResult as LoadResult
     from briefing.markdown import render_markdown as render_markdown
-    from briefing.merge import (
-        Merger as Merger,
+    from briefing.merge import Merger as Merger
+    from briefing.samepoint import (
         point_similarity as point_similarity,
         same_point as same_point,
     )
@@ -95,8 +95,8 @@ _LAZY = {
     "summarize_article": "briefing.api",
     "summarize_cluster": "briefing.api",
     "Merger": "briefing.merge",
-    "point_similarity": "briefing.merge",
-    "same_point": "briefing.merge",
+    "point_similarity": "briefing.samepoint",
+    "same_point": "briefing.samepoint",
     "Article": "briefing.models",
     "Brief": "briefing.models",
     "Citation": "briefing.models",

@@ -53,7 +53,7 @@ _EXPLANATION = """\
   merge two different figures. The threshold is tuned for 82% precision on the training side, a
   margin over the 80% target because merging two different facts loses one. The honest figure is the
   cross-validated row (fitting and tuning redone on 3/4, measured on the held-out 1/4); the shipped
-  row is measured on the pairs it was fitted on. `Settings.merge_threshold` = `merge.DEFAULT_THRESHOLD`
+  row is measured on the pairs it was fitted on. `Settings.merge_threshold` = `samepoint.DEFAULT_THRESHOLD`
   = {threshold}.
 """
 
@@ -133,7 +133,7 @@ def render_markdown(report: Report) -> str:
         out.append("")
     if report.skipped:
         out += [f"Data sets not found in this run: {', '.join(report.skipped)}.", ""]
-    from briefing.merge import DEFAULT_THRESHOLD
+    from briefing.samepoint import DEFAULT_THRESHOLD
 
     out.append(_EXPLANATION.format(
         default=report.default_summarizer,

@@ -74,7 +74,7 @@ def eval_single(docs: Sequence[SingleDoc], methods: Sequence[str], default: str)
 def eval_clusters(clusters: Sequence[Cluster]) -> list[Row]:
     """Multi-News: the baselines and summarize_cluster at CLUSTER_WORDS words, with redundancy."""
     from briefing.api import summarize_cluster
-    from briefing.merge import same_point
+    from briefing.samepoint import same_point
     from briefing.sentences import to_sentences
 
     rouge = Rouge()
@@ -103,7 +103,7 @@ def eval_pairs(pairs: Sequence[Pair]) -> tuple[list[Row], dict[str, Any]]:
     """MSRP: TF-IDF cosine and the old word-overlap rule (both cross-validated), same_point as
     shipped, and same_point's whole fitting procedure cross-validated."""
     from briefing import samepoint
-    from briefing.merge import DEFAULT_THRESHOLD, same_point
+    from briefing.samepoint import DEFAULT_THRESHOLD, same_point
 
     labels = [p.label for p in pairs]
     rows = []
@@ -172,7 +172,7 @@ def run_eval(
         report.skipped.append("multi-news")
     if (data / "msrp" / "msr_paraphrase_train.txt").is_file():
         _progress("MSRP ...")
-        from briefing.merge import DEFAULT_THRESHOLD
+        from briefing.samepoint import DEFAULT_THRESHOLD
 
         pairs = load_msrp(data / "msrp" / "msr_paraphrase_train.txt")
         report.msrp_pairs = len(pairs)
