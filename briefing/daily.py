@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.archive import Archive, RecordedPoint, bytes_hash
-from briefing.errors import ConfigError, RunLockedError
+from briefing.errors import ConfigError, NothingReadError, RunLockedError
 from briefing.ingest import TEXT_SUFFIXES, InputSkipped, display_path, read_article
 from briefing.samepoint import same_point
 from briefing.models import Article, Brief, Point, Section, Skipped
@@ -47,44 +47,49 @@ LOOKBACK_DAYS = 90
 class RunLock:
     """An exclusive lock on a file, held for the duration of a run (``with RunLock(path):``).
 
-    Uses flock(2), so a run that dies releases it; the file itself stays, holding the pid of the
-    last run that took it.
+    A portable OS lock (filelock: flock(2) on POSIX, msvcrt on Windows), so a run that dies
+    releases it. Beside it, ``<lock>.pid`` says which run holds it ("pid N since T"); it is cleared
+    when the run ends, and a holder whose process is gone is never named.
     """
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self._fh: Any = None
+        self.holder_path = self.path.with_name(self.path.name + ".pid")
+        self._lock: Any = None
 
     def acquire(self) -> RunLock:
+        import filelock
+
+        from briefing.unattended import live_holder
+
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+", encoding="utf-8")
+        lock = filelock.FileLock(str(self.path), timeout=0)
         try:
-            import fcntl
-        except ImportError:  # pragma: no cover - not POSIX
-            fcntl = None
-        if fcntl is not None:
+            lock.acquire()
+        except filelock.Timeout:
             try:
-                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                holder = live_holder(self.holder_path.read_text(encoding="utf-8"))
             except OSError:
-                fh.seek(0)
-                holder = fh.read().strip()
-                fh.close()
-                raise RunLockedError(
-                    f"another daily run is in progress (lock file {self.path}"
-                    + (f" held by {holder}" if holder else "")
-                    + "); not starting a second one"
-                ) from None
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"pid {os.getpid()} since {_dt.datetime.now().replace(microsecond=0).isoformat()}\n")
-        fh.flush()
-        self._fh = fh
+                holder = None
+            raise RunLockedError(
+                f"another daily run is in progress (lock file {self.path}"
+                + (f" held by {holder}" if holder else "")
+                + "); not starting a second one"
+            ) from None
+        self.holder_path.write_text(
+            f"pid {os.getpid()} since {_dt.datetime.now().replace(microsecond=0).isoformat()}\n", encoding="utf-8"
+        )
+        self._lock = lock
         return self
 
     def release(self) -> None:
-        if self._fh is not None:
-            self._fh.close()  # closing the file releases the flock
-            self._fh = None
+        if self._lock is not None:
+            try:
+                self.holder_path.write_text("", encoding="utf-8")  # no finished run is named later
+            except OSError:
+                pass
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> RunLock:
         return self.acquire()
@@ -173,6 +178,20 @@ def collect_inbox(
                 why = f"same article as {title!r} (first read for {first_day}), counted once"
             archive.record_input(key, display_path(path), day, article=row, reason=why)
     return new
+
+
+def _collect_feeds(
+    feeds_file: Path, archive: Archive, day: _dt.date, fetcher: Any, settings: Settings
+) -> tuple[list[Skipped], int]:
+    """collect_feeds_into, with dates in settings.timezone; also how many feeds could be read."""
+    from briefing.feeds import collect_feeds, load_feeds
+    from briefing.unattended import zone
+
+    result = collect_feeds(load_feeds(feeds_file), fetcher, known=archive.knows_url, tz=zone(settings.timezone))
+    with archive.transaction():
+        for item in result.items:
+            archive.add_article(item.article, day, urls=item.urls)
+    return list(result.skipped), result.feeds_read
 
 
 def collect_feeds_into(
@@ -286,38 +305,57 @@ def run_daily(
     *,
     email_to: Sequence[str] | str | None = None,
     fetcher: Any = None,
+    resend: bool = False,
+    check_smtp: bool = True,
 ) -> tuple[Brief, Path]:
-    """Run the daily brief for date (default: settings.date, else today); return (brief, path).
+    """Run the daily brief for date (default: settings.date, else today in settings.timezone);
+    return (brief, path).
 
     Inputs come from settings.feeds_file and settings.inbox; the archive is settings.archive.
-    With email_to, the brief is also sent by e-mail (see briefing.delivery).
+    With email_to, the brief is also sent by e-mail (see briefing.delivery): the SMTP server is
+    checked before anything is collected, and a date already delivered is not sent again unless
+    resend. NothingReadError (CLI exit 3) when nothing is configured, or when no feed could be
+    read and no article belongs to the date.
     """
+    from briefing import unattended
+
     settings = settings or load_settings()
-    day = _as_date(date) or settings.date or _dt.date.today()
+    day = _as_date(date) or settings.date or unattended.today(settings.timezone)
     settings = settings.model_copy(update={"date": day})
     recipients = None
+    mailer = None
     if email_to:  # check the delivery set-up before the run, not after it
         from briefing.delivery import mailer_from_settings, parse_recipients
 
         recipients = parse_recipients(email_to)
-        mailer_from_settings(settings)
+        mailer = mailer_from_settings(settings)
+        if check_smtp:
+            unattended.check_smtp(mailer)
     if settings.feeds_file is None and settings.inbox is None:
-        log.warning("daily %s: no feeds file and no inbox configured; nothing can be collected", day)
+        raise NothingReadError(
+            f"daily {day}: no feeds file and no inbox configured (feeds_file, inbox or --feeds, "
+            "--inbox); nothing can be collected"
+        )
 
     with RunLock(lock_path(settings)), Archive(settings.archive) as archive:
         skipped: list[Skipped] = []
+        feeds_read = 0
         if settings.feeds_file is not None:
             if fetcher is None:
                 from briefing.feeds import Fetcher
 
                 fetcher = Fetcher.from_settings(settings)
-            skipped.extend(collect_feeds_into(Path(settings.feeds_file), archive, day, fetcher))
+            got, feeds_read = _collect_feeds(Path(settings.feeds_file), archive, day, fetcher, settings)
+            skipped.extend(got)
         if settings.inbox is not None:
             collect_inbox(
                 Path(settings.inbox), archive, day, max_bytes=settings.max_article_bytes, unreadable=skipped
             )
 
         articles = archive.articles_for(day)
+        if not articles and not feeds_read:
+            why = "; ".join(f"{s.input}: {s.reason}" for s in skipped[:3]) or "the inbox is empty"
+            raise NothingReadError(f"daily {day}: nothing could be read ({why}); no brief written")
         skipped = archive.skipped_for(day) + skipped
         since = day - _dt.timedelta(days=LOOKBACK_DAYS)
         brief = daily_brief(articles, settings, archive.points_before(day, since=since), skipped=skipped)
@@ -329,11 +367,16 @@ def run_daily(
             brief_path(settings, day), template=settings.template, date_format=settings.date_format
         )
         archive.record_brief(brief, path)
-    log.info("daily %s: wrote %s (%d sources, %d points, %d skipped)",
-             day, path, len(brief.sources), len(brief.points), len(brief.skipped))
+        log.info("daily %s: wrote %s (%d sources, %d points, %d skipped)",
+                 day, path, len(brief.sources), len(brief.points), len(brief.skipped))
 
-    if recipients:
-        from briefing.delivery import send_brief
+        if recipients:
+            from briefing.delivery import send_brief
 
-        send_brief(brief, path, recipients, settings)
+            sent = unattended.delivered(archive.conn, day)
+            if sent and not resend:
+                log.info("daily %s: already e-mailed at %s; not sending again (--resend to send)", day, sent)
+            else:
+                send_brief(brief, path, recipients, settings, mailer=mailer)
+                unattended.record_delivery(archive.conn, day, recipients)
     return brief, path

@@ -1,5 +1,7 @@
 """Delivery: e-mail the brief (.docx attached, key points in the body) over SMTP.
 
+The body is plain text with an HTML alternative (key points and sections, briefing.mailhtml).
+
 Settings (or ``BRIEFING_SMTP_*`` environment variables): ``smtp_host``, ``smtp_port`` (587),
 ``smtp_starttls`` (true), ``smtp_username``, ``smtp_password``, ``smtp_sender``, ``smtp_timeout``.
 The password is a SecretStr: it is never logged or put into an error message.
@@ -66,6 +68,9 @@ def brief_message(brief: Brief, path: str | Path, to: Sequence[str], sender: str
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
     msg.set_content(message_body(brief))
+    from briefing.mailhtml import message_html
+
+    msg.add_alternative(message_html(brief, format_date(brief.date), p.name), subtype="html")
     try:
         data = p.read_bytes()
     except OSError as exc:

@@ -3,8 +3,10 @@
     BriefingError                 anything briefing raises on purpose
     ├── InputError                an input (file, directory, URL) could not be used
     │   ├── NoUsableInputError    no input at all could be used: nothing to brief
-    │   └── FetchError            a feed or page could not be downloaded (daily runs)
-    ├── ConfigError               settings or section definitions are invalid
+    │   ├── FetchError            a feed or page could not be downloaded (daily runs)
+    │   └── NothingReadError      a daily run read nothing: every feed down, or none configured
+    ├── ConfigError               settings or section definitions are invalid (CLI exit 2)
+    │   └── UsageError            a command-line value is wrong (-o brief.pdf, -o - to a terminal)
     ├── TemplateError             the Word template is unreadable or lacks a style
     ├── SummarizerError           an unknown summarizer name, or a summarizer failed
     ├── OutputError               the brief could not be written
@@ -34,6 +36,14 @@ class NoUsableInputError(InputError):
 
 class ConfigError(BriefingError):
     """Settings, a config file or section definitions are invalid."""
+
+
+class UsageError(ConfigError):
+    """A command-line value cannot be used as given (the CLI exits with 2)."""
+
+
+class NothingReadError(InputError):
+    """A daily run could read nothing: every feed failed, or no feed or inbox is configured."""
 
 
 class TemplateError(BriefingError):

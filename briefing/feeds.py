@@ -266,6 +266,7 @@ class FeedResult:
     items: list[FeedItem] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     known: list[str] = field(default_factory=list)
+    feeds_read: int = 0  # feeds downloaded and parsed (a feed with no items today counts)
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -281,10 +282,18 @@ class _Entry:
     date: _dt.date | None
 
 
-def _entry_date(entry: Any) -> _dt.date | None:
+def _entry_date(entry: Any, tz: _dt.tzinfo | None = None) -> _dt.date | None:
+    """The entry's date; feedparser gives UTC, so with tz it is the date in that zone (an item
+    published at 00:30 in Brussels is that day's, not the previous one's)."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
+            if tz is not None:
+                from briefing.unattended import local_date
+
+                day = local_date(value, tz)
+                if day is not None:
+                    return day
             try:
                 return _dt.date(value.tm_year, value.tm_mon, value.tm_mday)
             except (AttributeError, ValueError):
@@ -292,11 +301,16 @@ def _entry_date(entry: Any) -> _dt.date | None:
     return None
 
 
-def parse_feed(feed: FeedSpec, content: bytes) -> tuple[list[_Entry], list[Skipped]]:
-    """The entries of a downloaded feed; entries that cannot be used come back as Skipped."""
+def parse_feed(
+    feed: FeedSpec, content: bytes, *, base: str | None = None, tz: _dt.tzinfo | None = None
+) -> tuple[list[_Entry], list[Skipped]]:
+    """The entries of a downloaded feed; entries that cannot be used come back as Skipped.
+    Relative links are resolved against base (the URL the feed was fetched from)."""
     import feedparser
+    from urllib.parse import urljoin
 
-    parsed = feedparser.parse(content)
+    base = base or feed.url
+    parsed = feedparser.parse(content, response_headers={"content-location": base, "content-type": "application/xml"})
     if not parsed.entries:
         if parsed.get("bozo"):
             why = parsed.get("bozo_exception")
@@ -311,13 +325,15 @@ def parse_feed(feed: FeedSpec, content: bytes) -> tuple[list[_Entry], list[Skipp
         title = (entry.get("title") or "").strip() or None
         label = f"{feed.name} entry {i}" + (f" ({title})" if title else "")
         link = (entry.get("link") or "").strip()
+        if link and not link.startswith(("http://", "https://")) and "://" not in link:
+            link = urljoin(base, link)  # "/world/a.html" or "a.html": relative to the feed
         if not link:
             skipped.append(Skipped(input=label, reason="feed entry has no link"))
             continue
         if not link.startswith(("http://", "https://")):
             skipped.append(Skipped(input=label, reason=f"feed entry link is not http(s): {link[:80]}"))
             continue
-        entries.append(_Entry(feed, label, link, title, _entry_date(entry)))
+        entries.append(_Entry(feed, label, link, title, _entry_date(entry, tz)))
     return entries, skipped
 
 
@@ -340,10 +356,16 @@ def article_from_page(fetched: Fetched, entry: _Entry) -> Article:
     binary = _binary_kind(fetched.content)
     if binary:  # a PDF or an image served as a web page
         raise InputSkipped(f"not an HTML page: looks like {binary}")
-    return article_from_html(
+    article = article_from_html(
         fetched.content, url=entry.link, source=entry.feed.source,
         default_title=entry.title, default_date=entry.date,
     )
+    if entry.title and article.title != entry.title:
+        from briefing.unattended import junk_title
+
+        if junk_title(article.title, entry.title, article.source, entry.link):
+            article = article.model_copy(update={"title": entry.title})
+    return article
 
 
 def collect_feeds(
@@ -351,6 +373,7 @@ def collect_feeds(
     fetcher: Fetcher,
     *,
     known: Callable[[str], bool] = lambda url: False,
+    tz: _dt.tzinfo | None = None,
 ) -> FeedResult:
     """Read every feed and every entry's page. Entries whose link ``known(link)`` says the archive
     already holds are not downloaded again (they are listed in ``FeedResult.known``)."""
@@ -371,7 +394,9 @@ def collect_feeds(
                 if isinstance(doc, FetchError):
                     result.skipped.append(Skipped(input=feed.url, reason=f"feed {feed.name!r}: {doc}"))
                     continue
-                got, bad = parse_feed(feed, doc.content)
+                got, bad = parse_feed(feed, doc.content, base=doc.final_url or feed.url, tz=tz)
+                if got or not any(b.input == feed.url for b in bad):
+                    result.feeds_read += 1
                 result.skipped.extend(bad)
                 for entry in got:
                     if entry.link in seen:

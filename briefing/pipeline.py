@@ -13,7 +13,7 @@ import datetime as _dt
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +39,7 @@ def build_brief(
     settings: Settings | None = None,
     *,
     timings: dict[str, float] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Brief:
     """Read the articles under inputs and return the finished Brief.
 
@@ -47,6 +48,7 @@ def build_brief(
     pool when there are enough of them, see ``Settings.workers``) and streamed into the merger, so
     a large run never holds every article's text and sentences at once. Pass a dict as timings to
     get the seconds spent per stage (``ingest``, ``split`` and ``summarize`` summed over workers).
+    ``progress(done, total)`` is called after each file (the CLI's progress bar).
     """
     settings = settings or load_settings()
     if isinstance(inputs, (str, Path)):
@@ -58,11 +60,15 @@ def build_brief(
     files = [i for i in items if not isinstance(i, Skipped)]
     collector = _Collector(settings, timings)
     results = iter(_per_article(_read_and_select, files, settings, collector.sections))
+    done = 0
     for item in items:
         if isinstance(item, Skipped):
             collector.skipped.append(item)
         else:
             collector.add(next(results))
+            done += 1
+            if progress is not None:
+                progress(done, len(files))
     if timings is not None:
         timings["per_article_wall"] = time.perf_counter() - started
     if not collector.sources:

@@ -149,6 +149,9 @@ def run_schedule(
     from briefing.settings import load_settings
 
     settings = settings or load_settings()
+    timezone = timezone or settings.timezone
+    if timezone and timezone != settings.timezone:  # the runs' dates follow the schedule's zone
+        settings = settings.model_copy(update={"timezone": timezone})
     if email_to:  # a wrong address or a missing SMTP server is reported now, not at 07:00
         from briefing.delivery import mailer_from_settings, parse_recipients
 

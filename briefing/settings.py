@@ -75,6 +75,9 @@ class Settings(BaseSettings):
     fetch_concurrency: int = Field(default=4, ge=1, le=64)
     fetch_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
     user_agent: str = "briefing/0.1 (+daily policy brief; feed reader)"
+    timezone: str | None = Field(
+        default=None, description="IANA zone of daily runs' dates (today, feed items); default the machine's."
+    )
     smtp_host: str | None = None
     smtp_port: int = Field(default=587, ge=1, le=65535)
     smtp_starttls: bool = True
@@ -94,6 +97,19 @@ class Settings(BaseSettings):
         return name
 
 
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value:
+            from briefing.unattended import zone
+
+            try:
+                zone(value)
+            except Exception as exc:
+                raise ValueError(str(exc)) from None
+        return value or None
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -109,10 +125,15 @@ def _read_toml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _explain(exc: ValidationError, origin: str) -> ConfigError:
+def _explain(exc: ValidationError, origin: str, origins: dict[str, str] | None = None) -> ConfigError:
     problems = []
     for e in exc.errors():
         loc = ".".join(str(p) for p in e["loc"]) or "settings"
+        if origins is not None:
+            # Name where the bad value came from: a flag, a BRIEFING_* variable, the file, defaults.
+            where = origins.get(str(e["loc"][0]) if e["loc"] else "", "defaults")
+            problems.append(f"{loc}: {e['msg'] if e['type'] != 'extra_forbidden' else _unknown(e)} (from {where})")
+            continue
         msg = e["msg"]
         if e["type"] == "extra_forbidden":
             import difflib
@@ -120,13 +141,27 @@ def _explain(exc: ValidationError, origin: str) -> ConfigError:
             close = difflib.get_close_matches(str(e["loc"][-1]), list(Settings.model_fields), n=1)
             msg = "unknown setting" + (f" (did you mean {close[0]!r}?)" if close else "")
         problems.append(f"{loc}: {msg}")
+    if origins is not None:
+        return ConfigError("invalid settings: " + "; ".join(problems))
     return ConfigError(f"invalid settings ({origin}): " + "; ".join(problems))
 
 
-def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
+def _unknown(e: Any) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(str(e["loc"][-1]), list(Settings.model_fields), n=1)
+    return "unknown setting" + (f" (did you mean {close[0]!r}?)" if close else "")
+
+
+def load_settings(
+    config: str | Path | None = None, *, flags: dict[str, str] | None = None, **overrides: Any
+) -> Settings:
     """Build Settings from defaults, a TOML file, BRIEFING_* variables and overrides (in that order).
 
     Overrides whose value is None are ignored, so CLI flags that were not given do not count.
+    ``flags`` names each override as the user wrote it (``{"sentences": "--sentences"}``); an
+    invalid value is then reported with its origin (that flag, ``BRIEFING_SENTENCES``, the config
+    file or the defaults).
     """
     config = config or os.environ.get("BRIEFING_CONFIG") or None
     values: dict[str, Any] = {}
@@ -141,8 +176,14 @@ def load_settings(config: str | Path | None = None, **overrides: Any) -> Setting
     if env:
         values.update(env)
         origin += " and BRIEFING_* environment"
-    values.update({k: v for k, v in overrides.items() if v is not None})
+    given = {k: v for k, v in overrides.items() if v is not None}
+    values.update(given)
     try:
         return Settings(**values)
     except ValidationError as exc:
-        raise _explain(exc, origin) from None
+        if flags is None:
+            raise _explain(exc, origin) from None
+        origins = {k: f"config file {config}" for k in values if config and k not in env and k not in given}
+        origins.update({k: f"environment variable BRIEFING_{k.upper()}" for k in env if k not in given})
+        origins.update({k: flags.get(k, f"argument {k}") for k in given})
+        raise _explain(exc, "settings", origins) from None

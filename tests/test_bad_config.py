@@ -165,9 +165,10 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _fails_cleanly(argv: list[str], out: Path, must: list[str], capsys) -> str:
+def _fails_cleanly(argv: list[str], out: Path, must: list[str], capsys, code: int = 1) -> str:
+    """code: 1 for a failed run, 2 for a bad value (settings, sections: ConfigError)."""
     before = _digest(out) if out.is_file() else None
-    assert main(argv) == 1
+    assert main(argv) == code
     err = capsys.readouterr().err
     lines = err.splitlines()
     assert len(lines) == 1, err
@@ -195,7 +196,7 @@ def _build_args(out: Path, *extra: str, summarizer: str | None = "lead") -> list
 def test_bad_section_file(case, tmp_path, old_brief, capsys):
     content, must = SECTIONS[case]
     f = _write(tmp_path / f"{case}.toml", content)
-    _fails_cleanly(_build_args(old_brief, "--sections", str(f)), old_brief, [str(f), *must], capsys)
+    _fails_cleanly(_build_args(old_brief, "--sections", str(f)), old_brief, [str(f), *must], capsys, code=2)
 
 
 @pytest.mark.parametrize("case", ["missing", "folder"])
@@ -204,7 +205,7 @@ def test_section_file_missing_or_a_folder(case, tmp_path, old_brief, capsys):
     if case == "folder":
         f.mkdir()
     must = ["section file not found"] if case == "missing" else ["cannot read section file"]
-    _fails_cleanly(_build_args(old_brief, "--sections", str(f)), old_brief, [str(f), *must], capsys)
+    _fails_cleanly(_build_args(old_brief, "--sections", str(f)), old_brief, [str(f), *must], capsys, code=2)
 
 
 def test_good_section_file_still_works(tmp_path, old_brief, capsys):
@@ -222,23 +223,24 @@ def test_bad_config_file(case, tmp_path, old_brief, capsys):
     content, must = CONFIGS[case]
     f = _write(tmp_path / f"{case}.toml", content)
     args = _build_args(old_brief, "--config", str(f), summarizer=None)  # a flag would override the file
-    _fails_cleanly(args, old_brief, [str(f), *must], capsys)
+    _fails_cleanly(args, old_brief, [str(f), *must], capsys, code=2)
 
 
 def test_config_file_missing(tmp_path, old_brief, capsys):
     f = tmp_path / "nope.toml"
-    _fails_cleanly(_build_args(old_brief, "--config", str(f)), old_brief, [f"config file not found: {f}"], capsys)
+    _fails_cleanly(_build_args(old_brief, "--config", str(f)), old_brief, [f"config file not found: {f}"], capsys, code=2)
 
 
 def test_bad_environment_variable(monkeypatch, old_brief, capsys):
     monkeypatch.setenv("BRIEFING_SENTENCES", "plenty")
-    _fails_cleanly(_build_args(old_brief), old_brief, ["BRIEFING_* environment", "sentences"], capsys)
+    _fails_cleanly(_build_args(old_brief), old_brief,
+                   ["sentences: Input should be a valid integer", "(from environment variable BRIEFING_SENTENCES)"], capsys, code=2)
 
 
 def test_config_pointing_at_a_bad_section_file(tmp_path, old_brief, capsys):
     bad = _write(tmp_path / "s.toml", "section = []\n")
     cfg = _write(tmp_path / "c.toml", 'sections_file = "s.toml"\n')
-    _fails_cleanly(_build_args(old_brief, "--config", str(cfg)), old_brief, [str(bad), "defines no sections"], capsys)
+    _fails_cleanly(_build_args(old_brief, "--config", str(cfg)), old_brief, [str(bad), "defines no sections"], capsys, code=2)
 
 
 # --- templates -------------------------------------------------------------------------------------

@@ -57,7 +57,7 @@ def test_skipped_inputs_reported_on_stderr(tmp_path):
 
 def test_errors_are_one_clean_line(tmp_path):
     r = _run("build", str(SEEDS), "-o", str(tmp_path / "b.docx"), "--summarizer", "gpt")
-    assert r.returncode == 1
+    assert r.returncode == 2  # a bad value
     assert "Traceback" not in r.stderr and "unknown summarizer" in r.stderr
     (tmp_path / "empty.txt").write_bytes(b"")
     r = _run("build", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "b.docx"))

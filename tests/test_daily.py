@@ -209,7 +209,7 @@ def test_cli_daily(site, capsys, monkeypatch):
     assert code == 0
     assert "out/briefs/2026-11-20.docx" in out and "2 new articles" in out
     assert (settings.archive.parent / "briefing.sqlite3").is_file()  # the default archive path
-    assert main(["daily", "--date", "2026-13-01", "--inbox", str(inbox)]) == 1
+    assert main(["daily", "--date", "2026-13-01", "--inbox", str(inbox)]) == 2  # a bad value: exit 2
     assert "invalid date" in capsys.readouterr().err
 
 

@@ -127,7 +127,7 @@ def test_schedule_command_stops_cleanly_on_a_signal(tmp_path, sig):
 def test_schedule_command_rejects_a_bad_time(capsys):
     from briefing.cli import main
 
-    assert main(["schedule", "--at", "7am"]) == 1
+    assert main(["schedule", "--at", "7am"]) == 2  # a bad value: exit 2
     assert "invalid time" in capsys.readouterr().err
 
 
@@ -135,5 +135,5 @@ def test_schedule_command_checks_email_set_up_before_starting(capsys, monkeypatc
     from briefing.cli import main
 
     monkeypatch.delenv("BRIEFING_SMTP_HOST", raising=False)
-    assert main(["schedule", "--at", "07:00", "--email", "desk@example.org"]) == 1
+    assert main(["schedule", "--at", "07:00", "--email", "desk@example.org"]) == 2  # no SMTP server configured: a bad value
     assert "no SMTP server" in capsys.readouterr().err
