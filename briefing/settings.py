@@ -71,6 +71,11 @@ class Settings(BaseSettings):
     fetch_backoff: float = Field(default=1.0, ge=0, description="First retry delay, doubled.")
     fetch_concurrency: int = Field(default=4, ge=1, le=64)
     fetch_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
+    allowed_hosts: tuple[str, ...] = Field(
+        default=(), description="Host names and CIDRs that may be private/loopback (intranet feeds)."
+    )
+    fetch_deadline: float = Field(default=600.0, gt=0, le=86400, description="Seconds for all fetching of a run.")
+    max_entries_per_feed: int = Field(default=500, ge=1, le=100_000)
     user_agent: str = "briefing/0.1 (+daily policy brief; feed reader)"
     smtp_host: str | None = None
     smtp_port: int = Field(default=587, ge=1, le=65535)
