@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from briefing.errors import ConfigError, FetchError
 from briefing.ingest import InputSkipped, article_from_text
+from briefing.limits import read_small_text
 from briefing.models import Article, Skipped
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ def load_feeds(path: str | Path) -> tuple[FeedSpec, ...]:
     """Read a feed list (TOML, ``[[feed]]`` tables). Raises ConfigError when it is unusable."""
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_small_text(p, "feed list"))
     except FileNotFoundError:
         raise ConfigError(f"feed list not found: {p}") from None
     except (OSError, UnicodeDecodeError) as exc:

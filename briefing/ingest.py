@@ -177,7 +177,11 @@ def article_from_text(
     date: _dt.date | None = None,
 ) -> Article:
     """Clean raw text into an Article; metadata given here wins over what the text says."""
-    meta, body = parse_front_matter(raw.lstrip("\ufeff"))
+    from briefing.textsafety import markdown_to_text, strip_bidi
+
+    meta, body = parse_front_matter(strip_bidi(raw).lstrip("\ufeff"))
+    if path and path.lower().endswith((".md", ".markdown")):
+        body = markdown_to_text(body)
     cleaned = clean_text(body)
     if not cleaned.text.strip():
         if cleaned.removed:
