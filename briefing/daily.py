@@ -104,7 +104,8 @@ def brief_path(settings: Settings, day: _dt.date) -> Path:
 
 # -- collecting ---------------------------------------------------------------------------------
 def collect_inbox(
-    inbox: Path, archive: Archive, day: _dt.date, *, max_bytes: int, unreadable: list[Skipped] | None = None
+    inbox: Path, archive: Archive, day: _dt.date, *, max_bytes: int, unreadable: list[Skipped] | None = None,
+    follow_symlinks: bool = False,
 ) -> int:
     """Store every inbox file the archive has not seen; return how many were new.
 
@@ -118,8 +119,12 @@ def collect_inbox(
         raise ConfigError(f"inbox folder not found: {inbox}")
     new = 0
     files = []
-    for p in sorted(inbox.rglob("*")):
-        if any(part.startswith(".") for part in p.relative_to(inbox).parts) or p.is_dir():
+    from briefing.fswalk import walk_inbox
+
+    for p, why in walk_inbox(inbox, follow_symlinks=follow_symlinks):
+        if why is not None:  # a symlink out of the inbox: listed, never read
+            if unreadable is not None:
+                unreadable.append(Skipped(input=display_path(p), reason=why))
             continue
         if p.is_file():
             files.append(p)
@@ -294,7 +299,8 @@ def run_daily(
             skipped.extend(collect_feeds_into(Path(settings.feeds_file), archive, day, fetcher))
         if settings.inbox is not None:
             collect_inbox(
-                Path(settings.inbox), archive, day, max_bytes=settings.max_article_bytes, unreadable=skipped
+                Path(settings.inbox), archive, day, max_bytes=settings.max_article_bytes, unreadable=skipped,
+                follow_symlinks=settings.follow_symlinks,
             )
 
         articles = archive.articles_for(day)

@@ -60,6 +60,9 @@ class Settings(BaseSettings):
         default=None, ge=0, le=64,
         description="Processes for per-article work; default: every core from 200 articles on; 0 or 1: none.",
     )
+    follow_symlinks: bool = Field(
+        default=False, description="Follow symlinks that lead out of an input folder or the inbox."
+    )
     date_format: str = Field(default="%-d %B %Y", min_length=1, max_length=100)
 
     # Daily runs (briefing daily / schedule): archive, inputs, fetching and e-mail delivery.
