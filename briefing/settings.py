@@ -39,7 +39,7 @@ class Settings(BaseSettings):
 
     title: str = Field(default="Daily Policy Brief", min_length=1, max_length=MAX_TEXT_SETTING)
     date: _dt.date | None = Field(default=None, description="Date of the brief; default today.")
-    author: str = Field(default="briefing", max_length=MAX_SHORT_SETTING)
+    author: str = Field(default="briefing", max_length=MAX_TEXT_SETTING)
     handling: str | None = Field(default=None, max_length=MAX_TEXT_SETTING, description="e.g. 'For internal use only'.")
     output: Path = Path("out/brief.docx")
     format: Literal["docx", "json", "md"] = "docx"

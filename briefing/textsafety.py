@@ -41,7 +41,7 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][^>\n]*>")
 
 
 def _inline(line: str) -> str:
-    line = _IMAGE.sub(r"\1", line)
+    line = _IMAGE.sub("", line)
     line = _LINK.sub(r"\1", line)
     line = _REF_LINK.sub(r"\1", line)
     line = _AUTOLINK.sub(r"\1", line)
