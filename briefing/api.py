@@ -17,7 +17,8 @@ from collections.abc import Sequence
 
 from briefing.errors import SummarizerError
 from briefing.ingest import InputSkipped, article_from_text
-from briefing.merge import Merger, same_point
+from briefing.merge import Merger
+from briefing.samepoint import same_point
 from briefing.models import Article, Point, SentenceSpan
 from briefing.sentences import split_sentences, to_words
 from briefing.settings import Settings

@@ -30,7 +30,7 @@ from typing import Any
 from briefing.archive import Archive, RecordedPoint, bytes_hash
 from briefing.errors import ConfigError, RunLockedError
 from briefing.ingest import TEXT_SUFFIXES, InputSkipped, display_path, read_article
-from briefing.merge import same_point
+from briefing.samepoint import same_point
 from briefing.models import Article, Brief, Point, Section, Skipped
 from briefing.settings import Settings, load_settings
 

@@ -596,7 +596,7 @@ def eval_single(docs: Sequence[SingleDoc], methods: Sequence[str], default: str)
 def eval_clusters(clusters: Sequence[Cluster]) -> list[Row]:
     """Multi-News: the baselines and summarize_cluster at CLUSTER_WORDS words, with redundancy."""
     from briefing.api import summarize_cluster
-    from briefing.merge import same_point
+    from briefing.samepoint import same_point
     from briefing.sentences import to_sentences
 
     rouge = Rouge()
@@ -625,7 +625,7 @@ def eval_pairs(pairs: Sequence[Pair]) -> tuple[list[Row], dict[str, Any]]:
     """MSRP: TF-IDF cosine and the old word-overlap rule (both cross-validated), same_point as
     shipped, and same_point's whole fitting procedure cross-validated."""
     from briefing import samepoint
-    from briefing.merge import DEFAULT_THRESHOLD, same_point
+    from briefing.samepoint import DEFAULT_THRESHOLD, same_point
 
     labels = [p.label for p in pairs]
     rows = []
@@ -694,7 +694,7 @@ def run_eval(
         report.skipped.append("multi-news")
     if (data / "msrp" / "msr_paraphrase_train.txt").is_file():
         _progress("MSRP ...")
-        from briefing.merge import DEFAULT_THRESHOLD
+        from briefing.samepoint import DEFAULT_THRESHOLD
 
         pairs = load_msrp(data / "msrp" / "msr_paraphrase_train.txt")
         report.msrp_pairs = len(pairs)
@@ -807,7 +807,7 @@ _EXPLANATION = """\
   merge two different figures. The threshold is tuned for 82% precision on the training side, a
   margin over the 80% target because merging two different facts loses one. The honest figure is the
   cross-validated row (fitting and tuning redone on 3/4, measured on the held-out 1/4); the shipped
-  row is measured on the pairs it was fitted on. `Settings.merge_threshold` = `merge.DEFAULT_THRESHOLD`
+  row is measured on the pairs it was fitted on. `Settings.merge_threshold` = `samepoint.DEFAULT_THRESHOLD`
   = {threshold}.
 """
 
@@ -887,7 +887,7 @@ def render_markdown(report: Report) -> str:
         out.append("")
     if report.skipped:
         out += [f"Data sets not found in this run: {', '.join(report.skipped)}.", ""]
-    from briefing.merge import DEFAULT_THRESHOLD
+    from briefing.samepoint import DEFAULT_THRESHOLD
 
     out.append(_EXPLANATION.format(
         default=report.default_summarizer,

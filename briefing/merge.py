@@ -1,15 +1,11 @@
-"""Merge: where duplicates are decided. The same fact from several articles becomes one point.
+"""Merge: group points that the dedup module (briefing.samepoint) calls the same point.
 
-Two sentences state the same point (``same_point``) when a paraphrase model over their words
-(``point_similarity``, briefing.samepoint) is sure enough and they do not disagree on numbers,
-negation or outcome ("sanctions will remain" is not "sanctions will not remain" nor "sanctions
-will be lifted"; "10,000 lives" is not "1,000 lives"). Merging two different facts would lose
-one, so the rule leans to precision (measured on MSRP by ``briefing eval``).
-
-``merge_points`` first corroborates: a point selected from one article also cites every other
-article that has a sentence stating it, even if that article's summary did not pick it (a
-syndicated copy under another outlet's name cites both outlets). Then points that state the same
-fact are grouped; each group keeps its clearest sentence, every citation and its best score.
+Where duplicates are *decided* is briefing.samepoint (``same_point`` and its one threshold); this
+module only groups. Inside one story (briefing.stories) a point selected from one article first
+also cites every other article of the story that has a sentence stating it, even if that article's
+summary did not pick it (a syndicated copy under another outlet's name cites both outlets). Then
+points that state the same fact are grouped; each group keeps its clearest sentence, every citation
+and its best score.
 """
 
 from __future__ import annotations
@@ -17,83 +13,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
-from briefing._nlp import stem, stop_words
 from briefing.blocking import TextIndex, decide_pairs
 from briefing.models import Article, Citation, Point, SentenceSpan
+from briefing.samepoint import DEFAULT_THRESHOLD, _features, same_point
 from briefing.sentences import to_words
-
-DEFAULT_THRESHOLD = 0.35  # tuned on MSRP (docs/quality.md); keep Settings.merge_threshold in step
-MIN_CONTENT_WORDS = 3  # below this, only the very same words count as the same point
-
-
-@dataclass(frozen=True)
-class _Features:
-    """What blocking and the cheap checks need (numbers, negation and the model's features live
-    in briefing.samepoint)."""
-
-    content: frozenset[str]
-    normalized: str
-
-
-@lru_cache(maxsize=200_000)
-def _features(text: str) -> _Features:
-    words = [w.lower().replace("’", "'") for w in to_words(text)]
-    stops = stop_words()
-    content = frozenset(
-        stem(w) for w in words if w not in stops and not w[0].isdigit() and len(w) > 1
-    )
-    return _Features(content, " ".join(words))
-
-
-def point_similarity(a: str, b: str) -> float:
-    """How surely two sentences state the same fact, 0..1 (1.0 for the same words).
-
-    ``min(overlap, SCALE * p)``: ``overlap`` is the overlap coefficient of their stemmed content
-    words (shared words over the shorter sentence's words) and ``p`` the probability of the
-    paraphrase model in briefing.samepoint (lexical features, fitted on the MSRP training file).
-    The score never exceeds the overlap coefficient, which the candidate blocking relies on; a
-    threshold t asks for an overlap of at least t and a probability of at least t / SCALE.
-    """
-    from briefing import samepoint
-
-    fa, fb = _features(a), _features(b)
-    if fa.normalized == fb.normalized:
-        return 1.0
-    if not fa.content or not fb.content:
-        return 0.0
-    overlap = len(fa.content & fb.content) / min(len(fa.content), len(fb.content))
-    if overlap == 0.0:
-        return 0.0
-    return min(overlap, samepoint.SCALE * samepoint.probability(a, b))
-
-
-def same_point(a: str, b: str, threshold: float = DEFAULT_THRESHOLD) -> bool:
-    """True when sentences a and b state the same fact (the merger's duplicate decision).
-
-    Vetoes first (briefing.samepoint.vetoed): each side has a figure the other lacks ("10,000" /
-    "1,000 lives"), negation on one side only, or opposite words ("sanctions will remain" /
-    "sanctions will be lifted"). A sentence with fewer than MIN_CONTENT_WORDS content words
-    matches only its own words. Then ``point_similarity(a, b) >= threshold``.
-    """
-    from briefing import samepoint
-
-    fa, fb = _features(a), _features(b)
-    if fa.normalized == fb.normalized:
-        return True
-    if samepoint.vetoed(a, b):
-        return False
-    # point_similarity(a, b) >= threshold, i.e. min(overlap, SCALE * p) >= threshold, decided
-    # cheaply: the overlap first, then the model without its quadratic feature where it can.
-    if min(len(fa.content), len(fb.content)) < MIN_CONTENT_WORDS:
-        return False  # a fragment ("George W.", "You look so good!") states no fact to share
-    overlap = len(fa.content & fb.content) / min(len(fa.content), len(fb.content))
-    if overlap < threshold:
-        return False
-    return samepoint.probability_at_least(a, b, threshold / samepoint.SCALE)
-
 
 _GLUED = re.compile(r"[a-z][.!?][A-Za-z]")
 

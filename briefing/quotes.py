@@ -7,7 +7,7 @@ unnamed group ("the officials said") does not name a speaker, and a few quoted w
 sentence (scare quotes: called the claims “illegitimate”) are not a quotation: a quote needs
 ``min_words`` words. A quotation split over several sentences is read as one.
 
-Quotes are deduplicated like points (``briefing.merge.same_point``): the same words reported by
+Quotes are deduplicated like points (``briefing.samepoint.same_point``): the same words reported by
 two outlets become one quote citing both. The brief keeps at most ``max_quotes``: quotes carried
 by more outlets first, then the earliest in their article, at most two per speaker; a quote whose
 sentence is already a bullet of the brief is left out (nothing is said twice).
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from briefing.merge import same_point
+from briefing.samepoint import same_point
 from briefing.models import Citation, Point, Quote, SentenceSpan, SourceRef
 
 _VERBS = (

@@ -4,7 +4,7 @@ A logistic model over lexical features of the pair, fitted on the Microsoft Rese
 Corpus training file (``briefing eval`` refits it and measures it by cross-validation; see
 docs/quality.md). After changing a feature, refit: ``briefing eval`` writes the new WEIGHTS, BIAS
 and thresholds under ``msrp.refit`` in out/eval.json (briefing.evaluate.fit_same_point); copy them
-here and the threshold to merge.DEFAULT_THRESHOLD and Settings.merge_threshold. The features, all
+here and the threshold to samepoint.DEFAULT_THRESHOLD and Settings.merge_threshold. The features, all
 symmetric in the two sentences:
 
 * overlap of stemmed content words (Dice, overlap coefficient, their product and square, and Dice
@@ -378,3 +378,71 @@ def fit_weights(
     raw = w[:-1] / sd
     bias = float(w[-1] - (raw * mu).sum())
     return [float(x) for x in raw], bias
+
+
+# --- the duplicate decision: same_point and its one threshold ---------------------------------
+
+DEFAULT_THRESHOLD = 0.35  # tuned on MSRP (docs/quality.md); keep Settings.merge_threshold in step
+MIN_CONTENT_WORDS = 3  # below this, only the very same words count as the same point
+
+
+@dataclass(frozen=True)
+class _Features:
+    """What blocking and the cheap checks need (numbers, negation and the model's features live
+    in briefing.samepoint)."""
+
+    content: frozenset[str]
+    normalized: str
+
+
+@lru_cache(maxsize=200_000)
+def _features(text: str) -> _Features:
+    words = [w.lower().replace("’", "'") for w in to_words(text)]
+    stops = stop_words()
+    content = frozenset(
+        stem(w) for w in words if w not in stops and not w[0].isdigit() and len(w) > 1
+    )
+    return _Features(content, " ".join(words))
+
+
+def point_similarity(a: str, b: str) -> float:
+    """How surely two sentences state the same fact, 0..1 (1.0 for the same words).
+
+    ``min(overlap, SCALE * p)``: ``overlap`` is the overlap coefficient of their stemmed content
+    words (shared words over the shorter sentence's words) and ``p`` the probability of the
+    paraphrase model in briefing.samepoint (lexical features, fitted on the MSRP training file).
+    The score never exceeds the overlap coefficient, which the candidate blocking relies on; a
+    threshold t asks for an overlap of at least t and a probability of at least t / SCALE.
+    """
+    fa, fb = _features(a), _features(b)
+    if fa.normalized == fb.normalized:
+        return 1.0
+    if not fa.content or not fb.content:
+        return 0.0
+    overlap = len(fa.content & fb.content) / min(len(fa.content), len(fb.content))
+    if overlap == 0.0:
+        return 0.0
+    return min(overlap, SCALE * probability(a, b))
+
+
+def same_point(a: str, b: str, threshold: float = DEFAULT_THRESHOLD) -> bool:
+    """True when sentences a and b state the same fact (the merger's duplicate decision).
+
+    Vetoes first (briefing.vetoed): each side has a figure the other lacks ("10,000" /
+    "1,000 lives"), negation on one side only, or opposite words ("sanctions will remain" /
+    "sanctions will be lifted"). A sentence with fewer than MIN_CONTENT_WORDS content words
+    matches only its own words. Then ``point_similarity(a, b) >= threshold``.
+    """
+    fa, fb = _features(a), _features(b)
+    if fa.normalized == fb.normalized:
+        return True
+    if vetoed(a, b):
+        return False
+    # point_similarity(a, b) >= threshold, i.e. min(overlap, SCALE * p) >= threshold, decided
+    # cheaply: the overlap first, then the model without its quadratic feature where it can.
+    if min(len(fa.content), len(fb.content)) < MIN_CONTENT_WORDS:
+        return False  # a fragment ("George W.", "You look so good!") states no fact to share
+    overlap = len(fa.content & fb.content) / min(len(fa.content), len(fb.content))
+    if overlap < threshold:
+        return False
+    return probability_at_least(a, b, threshold / SCALE)

@@ -52,7 +52,7 @@ class Settings(BaseSettings):
     )
     key_points: int = Field(default=5, ge=0, le=20)
     max_points_per_section: int = Field(default=6, ge=1, le=100)
-    merge_threshold: float = Field(default=0.35, gt=0.0, le=1.0)  # = merge.DEFAULT_THRESHOLD
+    merge_threshold: float = Field(default=0.35, gt=0.0, le=1.0)  # = samepoint.DEFAULT_THRESHOLD
     sections_file: Path | None = None
     template: Path | None = None
     max_article_bytes: int = Field(default=20 * 1024 * 1024, ge=1, le=MAX_ARTICLE_BYTES)

@@ -280,7 +280,7 @@ def test_cli_defaults_match_the_library():
 def test_shipped_same_point_model_is_the_fit_of_the_training_file():
     """Changing a feature without refitting (see briefing/samepoint.py) fails here."""
     from briefing import samepoint
-    from briefing.merge import DEFAULT_THRESHOLD
+    from briefing.samepoint import DEFAULT_THRESHOLD
 
     pairs = ev.load_msrp(EVAL_DATA / "msrp" / "msr_paraphrase_train.txt")
     model = ev.fit_same_point(ev.PairTable.build(pairs))

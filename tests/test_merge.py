@@ -1,7 +1,7 @@
 """Merge: the same fact from several articles becomes one point citing every source."""
 
 from briefing import Merger, load_articles, same_point
-from briefing.merge import point_similarity
+from briefing.samepoint import point_similarity
 from briefing.models import Citation, Point
 from briefing.sentences import split_sentences
 

@@ -7,7 +7,7 @@ import pytest
 
 import briefing
 from briefing.errors import SummarizerError
-from briefing.merge import DEFAULT_THRESHOLD, point_similarity, same_point
+from briefing.samepoint import DEFAULT_THRESHOLD, point_similarity, same_point
 from briefing.newsrank import NewsRank
 from briefing.samepoint import overlap_coefficient, sentence_info
 from briefing.sentences import to_words

@@ -9,7 +9,8 @@ import pytest
 
 import briefing
 from briefing.blocking import TextIndex, need
-from briefing.merge import Merger, _dedupe_citations, _features, _UnionFind, same_point
+from briefing.merge import Merger, _dedupe_citations, _UnionFind
+from briefing.samepoint import _features, same_point
 from briefing.models import Citation
 from briefing.pipeline import build_brief, pool_size
 from briefing.sentences import split_sentences
