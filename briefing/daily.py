@@ -289,7 +289,12 @@ def run_daily(
     if settings.feeds_file is None and settings.inbox is None:
         log.warning("daily %s: no feeds file and no inbox configured; nothing can be collected", day)
 
-    with RunLock(lock_path(settings)), Archive(settings.archive) as archive:
+    from briefing.dailyguard import adopt_orphans, check_day, check_not_past, damaged
+
+    check_day(day)
+    with RunLock(lock_path(settings)), Archive(settings.archive) as archive, damaged(settings.archive):
+        check_not_past(archive, day)
+        adopt_orphans(archive, day)  # what a killed run stored is briefed now
         skipped: list[Skipped] = []
         if settings.feeds_file is not None:
             if fetcher is None:
