@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.archive import Archive, RecordedPoint, bytes_hash
-from briefing.errors import ConfigError, RunLockedError
+from briefing.errors import ConfigError, OutputError, RunLockedError
 from briefing.ingest import TEXT_SUFFIXES, InputSkipped, display_path, read_article
 from briefing.samepoint import same_point
 from briefing.models import Article, Brief, Point, Section, Skipped
@@ -56,8 +56,11 @@ class RunLock:
         self._fh: Any = None
 
     def acquire(self) -> RunLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+", encoding="utf-8")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fh = open(self.path, "a+", encoding="utf-8")
+        except OSError as exc:  # a read-only out/ folder, and the like
+            raise OutputError(f"cannot write the lock file {self.path}: {exc.strerror or exc}") from None
         try:
             import fcntl
         except ImportError:  # pragma: no cover - not POSIX

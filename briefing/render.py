@@ -115,6 +115,9 @@ def open_template(template: str | Path | None = None) -> Any:
         if not child.tag.endswith("}sectPr"):
             body.remove(child)
     _strip_active_content(doc)
+    from briefing.template_safety import strip_template
+
+    strip_template(doc)  # external links, OLE, altChunk, INCLUDETEXT-style fields
     return doc
 
 
