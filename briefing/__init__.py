@@ -7,6 +7,8 @@
 Everything public is importable from here; the modules behind it are private.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from briefing.errors import (
     BriefingError,
     ConfigError,
@@ -21,6 +23,61 @@ from briefing.errors import (
     RunLockedError,
     WorkerError,
 )
+
+if TYPE_CHECKING:
+    # What mypy and pyright see: the same names as _LAZY below, with their real types. At run time
+    # they are imported on first use instead (tests/test_typing.py checks that the two agree).
+    from briefing.api import (
+        summarize_article as summarize_article,
+        summarize_cluster as summarize_cluster,
+    )
+    from briefing.archive import Archive as Archive
+    from briefing.daily import run_daily as run_daily, RunLock as RunLock
+    from briefing.delivery import send_brief as send_brief
+    from briefing.feeds import (
+        collect_feeds as collect_feeds,
+        FeedSpec as FeedSpec,
+        Fetcher as Fetcher,
+        load_feeds as load_feeds,
+    )
+    from briefing.html import article_from_html as article_from_html
+    from briefing.ingest import load_articles as load_articles, LoadResult as LoadResult
+    from briefing.markdown import render_markdown as render_markdown
+    from briefing.merge import Merger as Merger
+    from briefing.samepoint import (
+        point_similarity as point_similarity,
+        same_point as same_point,
+    )
+    from briefing.models import (
+        Article as Article,
+        Brief as Brief,
+        Citation as Citation,
+        Point as Point,
+        Quote as Quote,
+        Section as Section,
+        SectionSpec as SectionSpec,
+        SentenceSpan as SentenceSpan,
+        Skipped as Skipped,
+        SourceRef as SourceRef,
+    )
+    from briefing.pdf import docx_to_pdf as docx_to_pdf
+    from briefing.pipeline import (
+        brief_from_articles as brief_from_articles,
+        build_brief as build_brief,
+        write_brief as write_brief,
+    )
+    from briefing.quotes import extract_quotes as extract_quotes, QuoteFinder as QuoteFinder
+    from briefing.route import Router as Router
+    from briefing.sections import load_sections as load_sections
+    from briefing.sentences import split_sentences as split_sentences
+    from briefing.settings import load_settings as load_settings, Settings as Settings
+    from briefing.summarize import (
+        get_summarizer as get_summarizer,
+        Selector as Selector,
+        Summarizer as Summarizer,
+        SUMMARIZERS as SUMMARIZERS,
+    )
+
 # Everything but the errors is imported on first use (PEP 562), so that `import briefing` and
 # `briefing build` do not load the archive, feeds, e-mail and HTML machinery they do not need.
 _LAZY = {
@@ -69,7 +126,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'briefing' has no attribute {name!r}")

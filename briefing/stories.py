@@ -1,0 +1,249 @@
+"""Stories: group the day's articles into stories (articles that report the same event).
+
+A news day is made of stories, not loose sentences. Each article is summarised by a small
+``Signature`` (its most telling content stems, from the title, the lead and the body, names
+counted twice; its outlet and date), computed in the per-article stage. ``StoryGrouper`` then
+groups signatures without comparing every pair:
+
+1. the day's document frequencies turn each signature into a unit TF-IDF vector;
+2. an inverted index over each article's few highest-weighted *key* stems finds the candidates
+   (articles sharing at least ``min_shared`` key stems; stems in more than ``max_df`` of the day's
+   articles are not keys, so a posting list never grows with the day);
+3. candidate pairs whose cosine reaches ``threshold`` (and whose dates, when both are known, are at
+   most ``max_days`` apart) are joined strongest first, and two groups merge only when their
+   centroids are also that similar (average-link in effect), so one loose pair cannot chain two
+   stories together.
+
+An article joins at most one story; a story may have one article. Cost grows with the number of
+articles times the (bounded) candidates each has: near-linear. Grouping quality (B-cubed precision,
+recall and F1 on Multi-News clusters mixed with CNN Corpus articles) is measured by ``briefing
+eval`` (briefing.evaluate.stories) and reported in docs/quality.md.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from briefing._nlp import stem, stop_words
+from briefing.sentences import to_words
+
+# Chosen on Multi-News + CNN Corpus folds (briefing eval, docs/quality.md); see StoryGrouper.
+DEFAULT_STORY_THRESHOLD = 0.375
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What grouping needs to know of one article: a few weighted stems, outlet, date, title."""
+
+    article_id: str
+    source: str
+    date: _dt.date | None
+    terms: tuple[tuple[str, float], ...]  # (stem, weighted count), heaviest first
+    title: str = ""
+
+
+_LEAD_SENTENCES = 5
+_MAX_TERMS = 60
+
+
+def _stems(text: str, stops: frozenset[str] | set[str]) -> Iterable[tuple[str, bool]]:
+    """(stem, is_name) for the content words of text; a name is a capitalised word."""
+    for w in to_words(text):
+        low = w.lower().replace("’", "'")
+        if len(low) < 3 or low in stops or not low[0].isalpha():
+            continue
+        yield stem(low), w[0].isupper()
+
+
+def signature(
+    article_id: str,
+    source: str,
+    date: _dt.date | None,
+    title: str,
+    sentences: Sequence[str],
+    *,
+    title_given: bool = True,
+    max_terms: int = _MAX_TERMS,
+) -> Signature:
+    """The article's grouping signature: stems weighted by where they occur.
+
+    Title words count 3 times (when the article has a real title), lead sentences twice, names
+    (capitalised words not opening a sentence) once more; the ``max_terms`` heaviest stems are kept.
+    """
+    stops = stop_words()
+    counts: Counter[str] = Counter()
+    if title_given and title:
+        for s, _ in _stems(title, stops):
+            counts[s] += 3.0
+    for i, sentence in enumerate(sentences):
+        weight = 2.0 if i < _LEAD_SENTENCES else 1.0
+        for j, (s, is_name) in enumerate(_stems(sentence, stops)):
+            counts[s] += weight + (1.0 if is_name and j > 0 else 0.0)
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:max_terms]
+    return Signature(article_id, source, date, tuple(top), title)
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+def _normalise(v: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {t: x / norm for t, x in v.items()}
+
+
+class _Groups:
+    """Union-find whose groups keep a summed vector (for the centroid test)."""
+
+    def __init__(self, vectors: list[dict[str, float]]):
+        self.parent = list(range(len(vectors)))
+        self.sums: dict[int, dict[str, float]] = {}
+        self.vectors = vectors
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def centroid(self, root: int) -> dict[str, float]:
+        return self.sums.get(root) or self.vectors[root]
+
+    def union(self, a: int, b: int) -> None:
+        sa, sb = dict(self.centroid(a)), self.centroid(b)
+        for t, x in sb.items():
+            sa[t] = sa.get(t, 0.0) + x
+        keep, drop = min(a, b), max(a, b)
+        self.parent[drop] = keep
+        self.sums.pop(drop, None)
+        self.sums[keep] = sa
+
+
+@dataclass
+class GroupingStats:
+    """What one grouping run did (for benchmarks and tests)."""
+
+    articles: int = 0
+    candidate_pairs: int = 0
+    compared: int = 0
+    joined: int = 0
+    stories: int = 0
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+class StoryGrouper:
+    """Groups article signatures into stories (lists of indices into the signatures given).
+
+    threshold: cosine of TF-IDF vectors a pair (and the centroids of two groups) must reach.
+    key_terms: how many of an article's heaviest TF-IDF stems index it.
+    min_shared: key stems two articles must share to be compared at all.
+    max_df: a stem in more than this share of the day's articles is not a key (too common);
+        at least ``min_df_cap`` articles are always allowed, so a big story's own names stay keys.
+    max_days: articles dated further apart than this are never one story.
+    """
+
+    def __init__(
+        self,
+        *,
+        threshold: float = DEFAULT_STORY_THRESHOLD,
+        key_terms: int = 12,
+        min_shared: int = 2,
+        max_df: float = 0.05,
+        min_df_cap: int = 50,
+        max_candidates: int = 50,
+        max_days: int = 7,
+    ):
+        self.threshold = threshold
+        self.key_terms = key_terms
+        self.min_shared = min_shared
+        self.max_df = max_df
+        self.min_df_cap = min_df_cap
+        self.max_candidates = max_candidates
+        self.max_days = max_days
+        self.stats = GroupingStats()
+
+    def vectors(self, signatures: Sequence[Signature]) -> list[dict[str, float]]:
+        """Unit TF-IDF vectors (log-scaled counts) over the day's document frequencies."""
+        df: Counter[str] = Counter()
+        for sig in signatures:
+            df.update(t for t, _ in sig.terms)
+        n = len(signatures)
+        out = []
+        for sig in signatures:
+            v = {
+                t: (1.0 + math.log(c)) * math.log((1 + n) / (1 + df[t]) + 1.0)
+                for t, c in sig.terms
+            }
+            out.append(_normalise(v))
+        self._df, self._n = df, n
+        return out
+
+    def group(self, signatures: Sequence[Signature]) -> list[list[int]]:
+        """Stories as lists of signature indices; each index in exactly one story, stories in
+        order of their first article, articles within a story in input order."""
+        n = len(signatures)
+        stats = self.stats = GroupingStats(articles=n)
+        if n == 0:
+            return []
+        vectors = self.vectors(signatures)
+        df = self._df
+        cap = max(self.min_df_cap, int(self.max_df * n))
+        keys: list[list[str]] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, v in enumerate(vectors):
+            ks = [t for t, _ in sorted(v.items(), key=lambda kv: (-kv[1], kv[0])) if 1 < df[t] <= cap]
+            ks = ks[: self.key_terms]
+            keys.append(ks)
+            for t in ks:
+                postings[t].append(i)
+        edges: list[tuple[float, int, int]] = []
+        for i in range(n):
+            shared: Counter[int] = Counter()
+            for t in keys[i]:
+                for j in postings[t]:
+                    if j > i:
+                        shared[j] += 1
+            need = min(self.min_shared, len(keys[i]))
+            found = [(c, j) for j, c in shared.items() if c >= need]
+            stats.candidate_pairs += len(found)
+            found.sort(key=lambda cj: (-cj[0], cj[1]))
+            di = signatures[i].date
+            for _, j in found[: self.max_candidates]:
+                dj = signatures[j].date
+                if di and dj and abs((di - dj).days) > self.max_days:
+                    continue
+                stats.compared += 1
+                sim = _cosine(vectors[i], vectors[j])
+                if sim >= self.threshold:
+                    edges.append((sim, i, j))
+        edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+        groups = _Groups(vectors)
+        for sim, i, j in edges:
+            a, b = groups.find(i), groups.find(j)
+            if a == b:
+                continue
+            if a != i or b != j or a in groups.sums or b in groups.sums:
+                ca, cb = _normalise(groups.centroid(a)), _normalise(groups.centroid(b))
+                if _cosine(ca, cb) < self.threshold:
+                    continue
+            groups.union(a, b)
+            stats.joined += 1
+        members: dict[int, list[int]] = defaultdict(list)
+        for i in range(n):
+            members[groups.find(i)].append(i)
+        stories = sorted(members.values(), key=lambda m: m[0])
+        stats.stories = len(stories)
+        return stories
+
+
+def story_id(article_ids: Iterable[str]) -> str:
+    """A stable id for a story: a hash of its earliest-listed article's id (the story's seed)."""
+    first = min(article_ids)
+    return "s" + hashlib.sha1(first.encode("utf-8")).hexdigest()[:12]
