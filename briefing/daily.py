@@ -292,20 +292,21 @@ def run_daily(
     if settings.feeds_file is None and settings.inbox is None:
         log.warning("daily %s: no feeds file and no inbox configured; nothing can be collected", day)
 
-    from briefing.dailyguard import adopt_orphans, check_day, check_not_past, damaged
+    from briefing.dailyguard import adopt_orphans, check_day, damaged, is_past
 
     check_day(day)
     with RunLock(lock_path(settings)), Archive(settings.archive) as archive, damaged(settings.archive):
-        check_not_past(archive, day)
-        adopt_orphans(archive, day)  # what a killed run stored is briefed now
+        past = is_past(archive, day)  # a later brief exists: this day's inputs are final
+        if not past:
+            adopt_orphans(archive, day)  # what a killed run stored is briefed now
         skipped: list[Skipped] = []
-        if settings.feeds_file is not None:
+        if settings.feeds_file is not None and not past:
             if fetcher is None:
                 from briefing.feeds import Fetcher
 
                 fetcher = Fetcher.from_settings(settings)
             skipped.extend(collect_feeds_into(Path(settings.feeds_file), archive, day, fetcher))
-        if settings.inbox is not None:
+        if settings.inbox is not None and not past:
             collect_inbox(
                 Path(settings.inbox), archive, day, max_bytes=settings.max_article_bytes, unreadable=skipped,
                 follow_symlinks=settings.follow_symlinks,
@@ -319,10 +320,13 @@ def run_daily(
         previous = archive.brief(day)
         if previous is not None and set(previous.article_ids) == {s.id for s in brief.sources}:
             brief = brief.model_copy(update={"created": previous.created})  # same run, same brief
-        path = brief.save_docx(
-            brief_path(settings, day), template=settings.template, date_format=settings.date_format
-        )
-        archive.record_brief(brief, path)
+        if past and previous is not None and Path(previous.path).is_file():
+            path = Path(previous.path)  # an earlier brief is final: never rewritten
+        else:
+            path = brief.save_docx(
+                brief_path(settings, day), template=settings.template, date_format=settings.date_format
+            )
+            archive.record_brief(brief, path)
     log.info("daily %s: wrote %s (%d sources, %d points, %d skipped)",
              day, path, len(brief.sources), len(brief.points), len(brief.skipped))
 

@@ -3,8 +3,8 @@ articles left by a killed run adopted by the next one.
 
 * ``check_day(day)``: a brief's date between 1900-01-01 and 9998-12-31 (the look-back window
   and date arithmetic stay valid); otherwise ConfigError.
-* ``check_not_past(archive, day)``: once a brief exists for a later date, an earlier date's
-  brief is final: a run for it raises ``PastBriefError`` before anything is collected.
+* ``is_past(archive, day)``: once a brief exists for a later date, an earlier date's brief is
+  final: a run for it collects nothing and leaves the written brief as it is.
 * ``adopt_orphans(archive, day)``: articles stored by a run that never recorded its brief (it
   was killed, or could not write) are moved to ``day`` so that this run briefs them.
 * ``damaged(archive)``: a context manager turning SQLite, JSON and validation errors while
@@ -20,7 +20,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from briefing.errors import ArchiveError, ConfigError, PastBriefError
+from briefing.errors import ArchiveError, ConfigError
 
 MIN_DAY = _dt.date(1900, 1, 1)
 MAX_DAY = _dt.date(9998, 12, 31)
@@ -32,14 +32,11 @@ def check_day(day: _dt.date) -> _dt.date:
     return day
 
 
-def check_not_past(archive: Any, day: _dt.date) -> None:
+def is_past(archive: Any, day: _dt.date) -> bool:
+    """Whether a brief for a later date than ``day`` exists: ``day``'s brief is then final."""
     row = archive.conn.execute("SELECT MAX(date) FROM briefs").fetchone()
     latest = row[0] if row else None
-    if latest and latest > day.isoformat():
-        raise PastBriefError(
-            f"the brief of {day.isoformat()} is final: a brief for {latest} exists already; "
-            "earlier briefs are never changed"
-        )
+    return bool(latest and latest > day.isoformat())
 
 
 def adopt_orphans(archive: Any, day: _dt.date) -> int:

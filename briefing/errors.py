@@ -9,7 +9,6 @@
     ├── SummarizerError           an unknown summarizer name, or a summarizer failed
     ├── OutputError               the brief could not be written
     ├── ArchiveError              the archive database is unreadable or from a newer version
-    ├── PastBriefError            a daily run for a date whose brief is final (a later one exists)
     ├── RunLockedError            another daily run holds the lock file
     ├── DeliveryError             the brief could not be e-mailed
     ├── WorkerError               a worker process died (killed, out of memory) during a run
@@ -59,10 +58,6 @@ class FetchError(InputError):
 
 class ArchiveError(BriefingError):
     """The archive database cannot be opened, read or migrated."""
-
-
-class PastBriefError(BriefingError):
-    """A daily run for a date earlier than the latest brief: earlier briefs are never changed."""
 
 
 class RunLockedError(BriefingError):
