@@ -1,7 +1,8 @@
 """The Brief as Markdown, for e-mail bodies and terminals (``briefing build --format md``).
 
 The same parts as the Word document, from the same Brief: title and cover lines, Key points, one
-section per heading in configured order, Key quotes (a table), Sources (numbered) and Inputs
+section per heading in configured order (each story its lead, with every outlet of the story,
+and its supporting points as a nested list), Key quotes (a table), Sources (numbered) and Inputs
 skipped. Attributions link to the article when its URL is known.
 """
 
@@ -11,7 +12,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefing.models import Brief, Citation, Point
+from briefing.models import Brief, Citation, Point, Story
 from briefing.render import format_date, link_target
 
 _SPACES = re.compile(r"\s+")
@@ -38,19 +39,39 @@ class _Writer:
     def date(self, value) -> str:
         return format_date(value, self.date_format)
 
-    def attribution(self, citations: Sequence[Citation]) -> str:
+    def attribution(self, citations: Sequence[Citation], also: Sequence[tuple[str, str]] = ()) -> str:
         by_source: dict[str, str | None] = {}
         for c in citations:
             if by_source.get(c.source) is None:
                 by_source[c.source] = self.urls.get(c.article_id)
+        for source, article_id in also:
+            if by_source.get(source) is None:
+                by_source[source] = self.urls.get(article_id)
         text = "*(" + "; ".join(_link(s, u) for s, u in by_source.items()) + ")*"
         if len(by_source) > 1:
             text += f" **\u2714 {len(by_source)} outlets**"
         return text
 
-    def bullet(self, point: Point) -> str:
-        lead = f"**Previously reported {self.date(point.first_reported)}:** " if point.first_reported else ""
-        return f"- {lead}{_text(point.text)} {self.attribution(point.citations)}"
+    def bullet(self, point: Point, also: Sequence[tuple[str, str]] = (), indent: str = "",
+               first_reported=None) -> str:
+        if first_reported is not None:
+            lead = f"**Developing story, first reported {self.date(first_reported)}:** "
+        else:
+            lead = f"**Previously reported {self.date(point.first_reported)}:** " if point.first_reported else ""
+        return f"{indent}- {lead}{_text(point.text)} {self.attribution(point.citations, also)}"
+
+    def story(self, story: Story) -> list[str]:
+        outlets = {c.source for c in story.lead.citations}
+        by_id = {ref.id: ref for ref in self.brief.sources}
+        also = []
+        for article_id in story.articles:
+            ref = by_id.get(article_id)
+            if ref is not None and ref.source not in outlets:
+                also.append((ref.source, article_id))
+                outlets.add(ref.source)
+        lines = [self.bullet(story.lead, also, first_reported=story.first_reported)]
+        lines += [self.bullet(p, indent="  ") for p in story.supporting]
+        return lines
 
     def render(self) -> str:
         b = self.brief
@@ -71,8 +92,9 @@ class _Writer:
             out += ["## Key points", ""] + [self.bullet(p) for p in b.key_points] + [""]
         for section in b.sections:
             out += [f"## {_text(section.title)}", ""]
-            if section.points:
-                out += [self.bullet(p) for p in section.points]
+            if section.stories:
+                for story in section.stories:
+                    out += self.story(story)
             else:
                 out.append(f"*{_text(section.note or 'Nothing on this topic in this brief.')}*")
             out.append("")

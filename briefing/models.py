@@ -1,4 +1,4 @@
-"""The data that flows through the pipeline: Article -> Point -> Section -> Brief.
+"""The data that flows through the pipeline: Article -> Story (its Points) -> Section -> Brief.
 
 All models are frozen: a stage never changes what an earlier stage produced, it makes new objects.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class _Frozen(BaseModel):
@@ -72,6 +72,7 @@ class Point(_Frozen):
         "brief); None for a point that is new. Daily briefs show such points under "
         "'Previously reported' only when a new source adds to them.",
     )
+    story_id: str | None = Field(default=None, description="The story the point belongs to.")
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -119,15 +120,83 @@ class Quote(_Frozen):
         return tuple(dict.fromkeys(c.source for c in self.citations))
 
 
+class Story(_Frozen):
+    """Articles that report the same event, and the points the brief takes from them.
+
+    ``lead`` is the story's main fact; ``supporting`` points follow it, strongest first. Within a
+    section a story holds only the points routed there (the same id and headline), so a story that
+    touches two sections gives each its own facts and nothing twice.
+    """
+
+    id: str
+    headline: str = Field(description="The best article's title, else its lead sentence.")
+    articles: tuple[str, ...] = Field(min_length=1, description="Article ids (as in Brief.sources).")
+    outlets: tuple[str, ...] = Field(description="Distinct outlets of the story's articles.")
+    lead: Point
+    supporting: tuple[Point, ...] = ()
+    first_date: _dt.date | None = None
+    last_date: _dt.date | None = None
+    topics: tuple[tuple[str, float], ...] = Field(
+        default=(), description="Section keys and the story's topic scores, best first."
+    )
+    weight: float = Field(default=0.0, description="Rank across the brief: coverage, relevance, lead.")
+    first_reported: _dt.date | None = Field(
+        default=None,
+        description="Daily runs: the date an earlier brief first reported this story (then only "
+        "what is new appears); None for a new story.",
+    )
+
+    @property
+    def points(self) -> tuple[Point, ...]:
+        return (self.lead,) + self.supporting
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return self.articles
+
+    @property
+    def corroborated(self) -> bool:
+        return len(self.outlets) > 1
+
+
 class Section(_Frozen):
-    """A section of the brief with the points routed to it."""
+    """A section of the brief: the stories (each a lead and its supporting points) routed to it.
+
+    ``Section(points=...)`` is also accepted: each point becomes a one-point story of its own.
+    """
 
     key: str
     title: str
     description: str = ""
-    points: tuple[Point, ...] = ()
+    stories: tuple[Story, ...] = ()
     note: str | None = Field(
         default=None, description="One line said instead of bullets when there are no points."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _points_as_stories(cls, data: object) -> object:
+        if isinstance(data, dict) and "points" in data:
+            data = dict(data)
+            points = tuple(data.pop("points") or ())
+            data["stories"] = tuple(data.get("stories") or ()) + tuple(loose_story(p) for p in points)
+        return data
+
+    @property
+    def points(self) -> tuple[Point, ...]:
+        """Every point of the section, story by story (lead, then its supporting points)."""
+        return tuple(p for s in self.stories for p in s.points)
+
+
+def loose_story(point: Point) -> Story:
+    """A point on its own as a one-point story (for points built outside the stories stage)."""
+    import hashlib
+
+    ids = point.article_ids
+    key = point.story_id or "p" + hashlib.sha1(point.text.encode("utf-8")).hexdigest()[:12]
+    return Story(
+        id=key, headline=point.text, articles=ids, outlets=point.sources, lead=point,
+        topics=point.topics, weight=point.score, first_reported=point.first_reported,
     )
 
 
@@ -160,14 +229,27 @@ class Brief(_Frozen):
     sources: tuple[SourceRef, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     quotes: tuple[Quote, ...] = Field(default=(), description="Key quotes (briefing.quotes).")
+    stories: tuple[Story, ...] = Field(
+        default=(), description="The day's stories shown in the brief, strongest first (each whole)."
+    )
     summarizer: str = ""
     handling: str | None = Field(default=None, description="Distribution/handling line.")
     author: str = "briefing"
 
     @property
     def points(self) -> tuple[Point, ...]:
-        """Every point in the brief: key points first, then section by section."""
-        return self.key_points + tuple(p for s in self.sections for p in s.points)
+        """Every distinct point in the brief: key points first, then section by section.
+
+        A key point is also its story's lead in a section (each section stands alone); it is
+        listed here once."""
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        out = []
+        for p in self.key_points + tuple(p for s in self.sections for p in s.points):
+            key = (p.text, p.article_ids)
+            if key not in seen:
+                seen.add(key)
+                out.append(p)
+        return tuple(out)
 
     @property
     def period(self) -> tuple[_dt.date, _dt.date] | None:

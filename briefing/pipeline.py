@@ -1,4 +1,11 @@
-"""The pipeline, top to bottom: ingest -> sentences -> summarize -> merge -> route -> Brief."""
+"""The pipeline, top to bottom: ingest -> sentences -> summarize -> stories -> route -> Brief.
+
+Per article (in this process, or in a pool of workers): read and clean, split into sentences,
+select candidate points, and compute the article's grouping signature; the result is one typed
+``ArticleResult``. Then, for the whole day: group the articles into stories (briefing.stories),
+build each story from its own articles only (duplicates merged within the story, every outlet
+cited), rank the stories and route them into the sections (briefing.route).
+"""
 
 from __future__ import annotations
 
@@ -6,18 +13,19 @@ import datetime as _dt
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import NoUsableInputError, WorkerError
-from briefing.ingest import iter_files, load_one
-from briefing.merge import Merger
-from briefing.models import Article, Brief, Point, Skipped, SourceRef
+from briefing.ingest import _derive_title, iter_files, load_one
+from briefing.models import Article, Brief, Point, SectionSpec, Skipped, SourceRef, Story
 from briefing.quotes import QuoteFinder
 from briefing.route import Router
 from briefing.sections import SectionMatcher, load_sections
 from briefing.sentences import split_sentences
 from briefing.settings import Settings, load_settings
+from briefing.stories import Signature, StoryArticle, StoryGrouper, build_story, signature
 from briefing.summarize import Selector, get_summarizer
 
 
@@ -48,8 +56,8 @@ def build_brief(
     started = time.perf_counter()
     items = list(iter_files(inputs, settings.follow_symlinks))
     files = [i for i in items if not isinstance(i, Skipped)]
-    results = iter(_per_article(_read_and_select, files, settings))
     collector = _Collector(settings, timings)
+    results = iter(_per_article(_read_and_select, files, settings, collector.sections))
     for item in items:
         if isinstance(item, Skipped):
             collector.skipped.append(item)
@@ -87,7 +95,7 @@ def brief_from_articles(
     started = time.perf_counter()
     collector = _Collector(settings, timings)
     collector.skipped.extend(skipped)
-    for result in _per_article(_split_and_select, articles, settings):
+    for result in _per_article(_split_and_select, articles, settings, collector.sections):
         collector.add(result)
     if timings is not None:
         timings["per_article_wall"] = time.perf_counter() - started
@@ -103,24 +111,40 @@ def pool_size(settings: Settings, n_articles: int) -> int:
     return min(os.cpu_count() or 1, max(n_articles // _CHUNK, 1))
 
 
-def make_selector(settings: Settings) -> Selector:
-    """The per-article sentence selector the settings describe."""
+@dataclass(frozen=True)
+class ArticleResult:
+    """What the per-article stage gives for one input: the article's reference (or why it was
+    skipped), its candidate points, its sentences as (index, start, end, text) (the story stage
+    corroborates points across the story's articles with them), its grouping signature, and the
+    seconds spent reading, splitting and selecting."""
+
+    ref: SourceRef | Skipped
+    points: tuple[Point, ...] = ()
+    sentences: tuple[tuple[int, int, int, str], ...] = ()
+    signature: Signature | None = None
+    title_given: bool = True
+    seconds: tuple[float, float, float] = (0.0, 0.0, 0.0)
+
+
+def make_selector(settings: Settings, sections: Sequence[SectionSpec] | None = None) -> Selector:
+    """The per-article sentence selector the settings describe (sections: loaded once per run)."""
+    if sections is None:
+        sections = load_sections(settings.sections_file)
     return Selector(
         get_summarizer(settings.summarizer),
-        SectionMatcher(load_sections(settings.sections_file)),
+        SectionMatcher(sections),
         sentences=settings.sentences,
         per_section=settings.per_section,
         whole_quotes=True,
     )
 
 
-def article_results(paths: Iterable[str | Path], settings: Settings) -> list[tuple]:
+def article_results(paths: Iterable[str | Path], settings: Settings) -> list[ArticleResult]:
     """The per-article stage for a batch of files: read, split and select each, independently.
 
     A pure function of its arguments (nothing shared between articles), which is what a process
-    pool or a distributed engine maps; ``brief_from_results`` is the gather. Each result is
-    ``(SourceRef or Skipped, points, sentences, seconds)``: the sentences, as (index, start, end,
-    text) tuples, are what the merger needs to corroborate points across articles.
+    pool or a distributed engine maps; ``brief_from_results`` is the gather (or, distributed:
+    ``group_results`` then ``story_from_results`` per story, then ``brief_from_stories``).
     """
     saved = dict(_WORKER)
     _init_worker(settings)
@@ -132,7 +156,7 @@ def article_results(paths: Iterable[str | Path], settings: Settings) -> list[tup
 
 
 def brief_from_results(
-    results: Iterable[tuple], settings: Settings, *, skipped: Iterable = ()
+    results: Iterable[ArticleResult], settings: Settings, *, skipped: Iterable = ()
 ) -> Brief:
     """The gather: merge and route per-article results (from ``article_results``) into a Brief.
 
@@ -150,16 +174,16 @@ def brief_from_results(
 
 # --- per-article work: the same functions in this process or in a pool worker ------------------
 
-_ArticleResult = tuple  # (SourceRef | Skipped, points, sentences, seconds: (ingest, split, summarize))
+_ArticleResult = ArticleResult
 _WORKER: dict[str, object] = {}
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, sections: Sequence[SectionSpec] | None = None) -> None:
     _WORKER["settings"] = settings
-    _WORKER["selector"] = make_selector(settings)
+    _WORKER["selector"] = make_selector(settings, sections)
 
 
-def _split_and_select(article: Article, ingest_seconds: float = 0.0) -> _ArticleResult:
+def _split_and_select(article: Article, ingest_seconds: float = 0.0) -> ArticleResult:
     selector = _WORKER["selector"]
     assert isinstance(selector, Selector)
     t0 = time.perf_counter()
@@ -171,8 +195,15 @@ def _split_and_select(article: Article, ingest_seconds: float = 0.0) -> _Article
         id=article.id, source=article.source, title=article.title, date=article.date,
         url=article.url, path=article.path,
     )
-    sentences = [(s.index, s.start, s.end, s.text) for s in spans]
-    return ref, points, sentences, (ingest_seconds, t1 - t0, t2 - t1)
+    sentences = tuple((s.index, s.start, s.end, s.text) for s in spans)
+    title_given = bool(article.title) and article.title != _derive_title(article.text)
+    sig = signature(
+        article.id, article.source, article.date, article.title, [s.text for s in spans],
+        title_given=title_given,
+    )
+    return ArticleResult(
+        ref, tuple(points), sentences, sig, title_given, (ingest_seconds, t1 - t0, time.perf_counter() - t1)
+    )
 
 
 def _read_and_select(path: Path) -> _ArticleResult:
@@ -181,21 +212,23 @@ def _read_and_select(path: Path) -> _ArticleResult:
     t0 = time.perf_counter()
     loaded = load_one(path, max_bytes=settings.max_article_bytes)
     if isinstance(loaded, Skipped):
-        return loaded, [], [], (time.perf_counter() - t0, 0.0, 0.0)
+        return ArticleResult(loaded, seconds=(time.perf_counter() - t0, 0.0, 0.0))
     return _split_and_select(loaded, time.perf_counter() - t0)
 
 
-def _run_chunk(fn_name: str, chunk: list) -> list[_ArticleResult]:
+def _run_chunk(fn_name: str, chunk: list) -> list[ArticleResult]:
     fn = globals()[fn_name]
     return [fn(x) for x in chunk]
 
 
-def _per_article(fn, items: list, settings: Settings) -> Iterator[_ArticleResult]:
+def _per_article(
+    fn, items: list, settings: Settings, sections: Sequence[SectionSpec] | None = None
+) -> Iterator[ArticleResult]:
     """fn over items in order: in a process pool when it pays, else here. Results stream back."""
     workers = pool_size(settings, len(items))
     if workers <= 1:
         saved = dict(_WORKER)
-        _init_worker(settings)
+        _init_worker(settings, sections)
         try:
             for x in items:
                 yield fn(x)
@@ -213,7 +246,7 @@ def _per_article(fn, items: list, settings: Settings) -> Iterator[_ArticleResult
 
     try:
         with ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings,)
+            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings, sections)
         ) as pool:
             # A bounded window of chunks in flight: results are consumed as they come, in order.
             pending = deque()
@@ -232,63 +265,130 @@ def _per_article(fn, items: list, settings: Settings) -> Iterator[_ArticleResult
 
 
 class _Collector:
-    """Takes each article's result as it arrives; merges and routes at the end."""
+    """Takes each article's result as it arrives; groups, builds and routes stories at the end."""
 
     def __init__(self, settings: Settings, timings: dict[str, float] | None):
         self.settings = settings
         self.timings = timings
-        self.merger = Merger(threshold=settings.merge_threshold)
-        self.points: list[Point] = []
+        self.sections = load_sections(settings.sections_file)  # once per run
+        self.results: list[ArticleResult] = []
         self.sources: list[SourceRef] = []
         self.skipped: list[Skipped] = []
         self.quotes = QuoteFinder(max_quotes=settings.quotes)
         self.seconds = [0.0, 0.0, 0.0]
 
-    def add(self, result: _ArticleResult) -> None:
-        ref, points, sentences, seconds = result
-        for i, x in enumerate(seconds):
+    def add(self, result: ArticleResult) -> None:
+        for i, x in enumerate(result.seconds):
             self.seconds[i] += x
+        ref = result.ref
         if isinstance(ref, Skipped):
             self.skipped.append(ref)
             return
         self.sources.append(ref)
-        self.points.extend(points)
-        self.merger.add_article(ref.id, ref.source, sentences)
-        self.quotes.add(ref, sentences)
+        self.results.append(result)
+        self.quotes.add(ref, result.sentences)
+
+    def stories(self) -> list[Story]:
+        """The day's stories, built story by story from their own articles."""
+        return stories_from_results(self.results, self.settings, self.sections)
 
     def finish(self) -> Brief:
         settings = self.settings
         t0 = time.perf_counter()
-        self.merger.workers = pool_size(settings, len(self.sources))
-        merged = self.merger.merge(self.points)
+        stories = self.stories()
         t1 = time.perf_counter()
-        router = Router(
-            load_sections(settings.sections_file),
-            key_points=settings.key_points,
-            max_points=settings.max_points_per_section,
-        )
-        key_points, routed = router.route(merged)
-        now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
-        brief = Brief(
-            title=settings.title,
-            date=settings.date or _dt.date.today(),
-            created=now,
-            key_points=key_points,
-            sections=routed,
-            sources=tuple(self.sources),
-            skipped=tuple(self.skipped),
-            quotes=self.quotes.quotes(key_points + tuple(p for s in routed for p in s.points)),
-            summarizer=settings.summarizer,
-            handling=settings.handling,
-            author=settings.author,
+        brief = brief_from_stories(
+            stories, settings, sources=self.sources, skipped=self.skipped, quotes=self.quotes,
+            sections=self.sections,
         )
         t2 = time.perf_counter()
         if self.timings is not None:
             self.timings.update(
                 ingest=self.seconds[0], split=self.seconds[1], summarize=self.seconds[2],
-                merge=t1 - t0, route=t2 - t1,
+                stories=t1 - t0, route=t2 - t1,
             )
         return brief
+
+
+def group_results(results: Sequence[ArticleResult], settings: Settings) -> list[list[int]]:
+    """Stories as lists of indices into results (the usable ones, in input order)."""
+    sigs = [r.signature for r in results]
+    if any(s is None for s in sigs):
+        raise ValueError("group_results needs the results of usable articles only")
+    return StoryGrouper(threshold=settings.story_threshold).group(sigs)  # type: ignore[arg-type]
+
+
+def story_from_results(
+    members: Sequence[ArticleResult], settings: Settings, sections: Sequence[SectionSpec] = ()
+) -> Story | None:
+    """Build one story from its articles' results (pure: what a distributed worker runs)."""
+    specs = {s.key: s for s in sections}
+
+    def relevance(topics: tuple[tuple[str, float], ...]) -> float:
+        best = max((score / (2.0 * specs[k].min_score) for k, score in topics if k in specs and specs[k].min_score > 0), default=0.0)
+        return min(best, 1.0)
+
+    articles = []
+    for r in members:
+        ref = r.ref
+        assert isinstance(ref, SourceRef)
+        articles.append(
+            StoryArticle(ref.id, ref.source, ref.title, r.title_given, ref.date, r.points, r.sentences)
+        )
+    return build_story(
+        articles, threshold=settings.merge_threshold, relevance=relevance
+    )
+
+
+def stories_from_results(
+    results: Sequence[ArticleResult], settings: Settings, sections: Sequence[SectionSpec] = ()
+) -> list[Story]:
+    """Group usable results into stories and build each (strongest first)."""
+    results = [r for r in results if isinstance(r.ref, SourceRef)]
+    stories = []
+    for members in group_results(results, settings):
+        story = story_from_results([results[i] for i in members], settings, sections)
+        if story is not None:
+            stories.append(story)
+    return sorted(stories, key=lambda s: (-s.weight, s.id))
+
+
+def brief_from_stories(
+    stories: Sequence[Story],
+    settings: Settings,
+    *,
+    sources: Sequence[SourceRef],
+    skipped: Sequence[Skipped] = (),
+    quotes: QuoteFinder | None = None,
+    sections: Sequence[SectionSpec] | None = None,
+) -> Brief:
+    """Route the stories into sections, pick key points and key quotes: the Brief."""
+    if sections is None:
+        sections = load_sections(settings.sections_file)
+    router = Router(
+        sections,
+        key_points=settings.key_points,
+        max_points=settings.max_points_per_section,
+        other_news=settings.other_news,
+        story_points=settings.story_points,
+    )
+    key_points, routed, shown = router.route_stories(stories)
+    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+    shown_points = key_points + tuple(p for s in routed for p in s.points)
+    return Brief(
+        title=settings.title,
+        date=settings.date or _dt.date.today(),
+        created=now,
+        key_points=key_points,
+        sections=routed,
+        stories=shown,
+        sources=tuple(sources),
+        skipped=tuple(skipped),
+        quotes=quotes.quotes(shown_points) if quotes is not None else (),
+        summarizer=settings.summarizer,
+        handling=settings.handling,
+        author=settings.author,
+    )
 
 
 def write_brief(brief: Brief, settings: Settings, output: str | Path | None = None) -> Path:

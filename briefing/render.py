@@ -8,8 +8,10 @@ styles in OPTIONAL_STYLES are used when present, else the documented default: li
 Normal, the Key quotes table without "Light List Accent 1" uses "Table Grid", else no style.
 
 The document, top to bottom: cover block (title, date, period covered, sources read, handling
-line), Key points, one Heading 1 per section in configured order, Key quotes (a table), Sources
-(numbered) and Inputs skipped; the title in the header and "Page N of M" in the footer.
+line), Key points (one line per top story), one Heading 1 per section in configured order holding
+its stories (each story's lead as a bullet with every outlet of the story, its supporting points
+as bullets beneath it, in List Bullet 2), Key quotes (a table), Sources (numbered) and Inputs
+skipped; the title in the header and "Page N of M" in the footer.
 All text is stripped of XML-illegal characters, and the file is written atomically.
 """
 
@@ -25,7 +27,7 @@ from typing import Any
 
 from briefing._io import atomic_write, xml_safe
 from briefing.errors import TemplateError
-from briefing.models import Brief, Citation, Point
+from briefing.models import Brief, Citation, Point, Story
 
 REQUIRED_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", "List Number")
 # Styles used when the template has them, with the documented default when it does not.
@@ -34,6 +36,7 @@ OPTIONAL_STYLES = {
     "Header": "Normal",
     "Footer": "Normal",
     "Light List Accent 1": "Table Grid, else a table without a style",
+    "List Bullet 2": "List Bullet, indented",
 }
 QUOTE_TABLE_STYLES = ("Light List Accent 1", "Table Grid")
 
@@ -222,6 +225,7 @@ class _Writer:
         names = _style_names(doc)
         self.numbered = doc.styles["List Number"].style_id
         self.bulleted = doc.styles["List Bullet"].style_id
+        self.sub_bulleted = doc.styles["List Bullet 2"].style_id if "List Bullet 2" in names else None
         self.link_style = doc.styles["Hyperlink"].style_id if "Hyperlink" in names else None
         self.table_style = next((n for n in QUOTE_TABLE_STYLES if n in names), None)
         self.names = names
@@ -248,12 +252,18 @@ class _Writer:
     def date(self, value: _dt.date) -> str:
         return format_date(value, self.date_format)
 
-    def attribution(self, paragraph: Any, citations: Sequence[Citation]) -> None:
-        """"(Reuters; CNN)" in italics, each outlet linked to its article when the URL is known."""
+    def attribution(
+        self, paragraph: Any, citations: Sequence[Citation], also: Sequence[tuple[str, str]] = ()
+    ) -> None:
+        """"(Reuters; CNN)" in italics, each outlet linked to its article when the URL is known;
+        also: (outlet, article id) of the story's other articles, for a story's lead."""
         by_source: dict[str, str | None] = {}
         for c in citations:
             if by_source.get(c.source) is None:
                 by_source[c.source] = self.urls.get(c.article_id)
+        for source, article_id in also:
+            if by_source.get(source) is None:
+                by_source[source] = self.urls.get(article_id)
         paragraph.add_run(" (").italic = True
         for i, (source, url) in enumerate(by_source.items()):
             if i:
@@ -267,13 +277,37 @@ class _Writer:
             # the cue never breaks across lines: no-break spaces inside it
             paragraph.add_run(f" \u2714\u00a0{len(by_source)}\u00a0outlets").bold = True
 
-    def bullet(self, point: Point) -> None:
+    def bullet(self, point: Point, *, also: Sequence[tuple[str, str]] = (), level: int = 1,
+               first_reported: _dt.date | None = None) -> None:
         p = self.doc.add_paragraph()
-        _styled(p, self.bulleted)
-        if point.first_reported is not None:  # daily briefs: a point an earlier brief reported
+        if level > 1 and self.sub_bulleted:
+            _styled(p, self.sub_bulleted)
+        else:
+            _styled(p, self.bulleted)
+            if level > 1:
+                from docx.shared import Cm
+
+                p.paragraph_format.left_indent = Cm(1.9)
+        if first_reported is not None:  # daily briefs: a development of an earlier story
+            p.add_run(f"Developing story, first reported {self.date(first_reported)}: ").bold = True
+        elif point.first_reported is not None:  # daily briefs: a point an earlier brief reported
             p.add_run(f"Previously reported {self.date(point.first_reported)}: ").bold = True
         p.add_run(clean_text(point.text))
-        self.attribution(p, point.citations)
+        self.attribution(p, point.citations, also)
+
+    def story(self, story: Story) -> None:
+        """The story's lead with every outlet of the story, then its supporting points beneath."""
+        outlets = {c.source for c in story.lead.citations}
+        also = []
+        by_id = {ref.id: ref for ref in self.brief.sources}
+        for article_id in story.articles:
+            ref = by_id.get(article_id)
+            if ref is not None and ref.source not in outlets:
+                also.append((ref.source, article_id))
+                outlets.add(ref.source)
+        self.bullet(story.lead, also=also, first_reported=story.first_reported)
+        for point in story.supporting:
+            self.bullet(point, level=2)
 
     def cover(self) -> None:
         doc, brief = self.doc, self.brief
@@ -426,9 +460,9 @@ def build_document(brief: Brief, template: str | Path | None = None, date_format
 
     for section in brief.sections:
         doc.add_heading(clean_text(section.title), level=1)
-        if section.points:
-            for point in section.points:
-                w.bullet(point)
+        if section.stories:
+            for story in section.stories:
+                w.story(story)
         else:
             doc.add_paragraph().add_run(
                 clean_text(section.note or "Nothing on this topic in today's sources.")

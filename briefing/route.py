@@ -1,30 +1,46 @@
-"""Route: put each merged point into the one section where it scores highest.
+"""Route: put the day's stories into the brief's sections, and choose the key points.
 
-A point's topic scores come from the section definitions (briefing.sections). A point goes to the
-section with the highest score, provided it reaches that section's ``min_score``; points that fit
-no section stay out of the topic sections (they can still be key points). The strongest points
-overall become the brief's "Key points"; a key point is not repeated in its section, but a
-section never gives up its last point to the key points. A section left with no material says so
-in one line.
+Sections hold stories. Each point of a story goes to the section where its topic score (computed
+once, when the point was selected) is highest, provided it reaches that section's ``min_score``;
+the story then appears in every section that received one of its points, with those points only
+(the same story id and headline, the strongest of them as that section's lead), so a story that
+touches two topics gives each section its own facts and says nothing twice. A story's points that
+fit no section stay with it in its home section (the section of its strongest routed point). A
+story none of whose points fits a section is off-topic: it is left out, or shown under "Other
+news" when the settings ask for it (``other_news``).
+
+Key points are one line per top story (its lead), the strongest stories first, never two lines
+for the same story. With sections defined they come only from on-topic stories. A section keeps
+its main fact even when that fact is also a key point: each section stands alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing.models import Point, Section, SectionSpec
-from briefing.sections import SectionMatcher
+from briefing.models import Point, Section, SectionSpec, Story
 
 EMPTY_NOTE = "Nothing on this topic in today's sources."
+OTHER_NEWS_KEY = "other-news"
+OTHER_NEWS_TITLE = "Other news"
 
 
 def strength(point: Point) -> float:
-    """Ranking weight of a point across the brief: its score, raised when outlets corroborate it."""
+    """Ranking weight of a point: its score, raised when outlets corroborate it."""
     return point.score * (1.0 + 0.25 * (len(point.sources) - 1))
 
 
+def _section_of(point: Point, specs: dict[str, SectionSpec]) -> str | None:
+    """The best-scoring section key among the point's topics that reaches its min_score."""
+    for key, score in point.topics:  # best first
+        spec = specs.get(key)
+        if spec is not None and score >= spec.min_score:
+            return key
+    return None
+
+
 class Router:
-    """Assigns points to sections and picks the key points."""
+    """Assigns stories (and their points) to sections and picks the key points."""
 
     def __init__(
         self,
@@ -33,46 +49,99 @@ class Router:
         key_points: int = 5,
         max_points: int = 6,
         empty_note: str = EMPTY_NOTE,
+        other_news: bool = False,
+        story_points: int = 4,
     ):
         self.sections = tuple(sections)
-        self.matcher = SectionMatcher(self.sections)
+        self.specs = {s.key: s for s in self.sections}
         self.key_points = key_points
         self.max_points = max_points
         self.empty_note = empty_note
+        self.other_news = other_news
+        self.story_points = story_points
 
     def section_of(self, point: Point) -> str | None:
         """The key of the best-scoring section the point belongs to, or None."""
-        topics = self.matcher.topics(point.text)
-        return topics[0][0] if topics else None
+        return _section_of(point, self.specs)
 
-    def route(self, points: Sequence[Point]) -> tuple[tuple[Point, ...], tuple[Section, ...]]:
-        """Return (key points, sections with their points)."""
-        ranked = sorted(points, key=lambda p: (-strength(p), p.text))
-        buckets: dict[str, list[Point]] = {s.key: [] for s in self.sections}
-        home: dict[int, str | None] = {}
-        for p in ranked:
-            key = self.section_of(p)
-            home[id(p)] = key
-            if key is not None and len(buckets[key]) < self.max_points:
-                buckets[key].append(p)
-        key_points: list[Point] = []
-        for p in ranked:
-            if len(key_points) >= self.key_points:
-                break
-            key = home[id(p)]
-            if key is None:
-                key_points.append(p)
-            elif p in buckets[key] and len(buckets[key]) > 1:
-                buckets[key].remove(p)
-                key_points.append(p)
-        sections = tuple(
+    def facets(self, story: Story) -> dict[str | None, list[Point]]:
+        """The story's points by section key (None: fits no section), each list strongest first."""
+        out: dict[str | None, list[Point]] = {}
+        for p in story.points:
+            out.setdefault(self.section_of(p), []).append(p)
+        return out
+
+    def route_stories(
+        self, stories: Sequence[Story]
+    ) -> tuple[tuple[Point, ...], tuple[Section, ...], tuple[Story, ...]]:
+        """(key points, sections holding stories, the stories shown), stories strongest first."""
+        ranked = sorted(stories, key=lambda s: (-s.weight, s.id))
+        buckets: dict[str, list[Story]] = {s.key: [] for s in self.sections}
+        used: dict[str, int] = {s.key: 0 for s in self.sections}
+        other: list[Story] = []
+        shown: list[Story] = []
+        on_topic: list[Story] = []
+        for story in ranked:
+            facets = self.facets(story)
+            loose = facets.pop(None, [])
+            if not facets:
+                if self.other_news or not self.sections:
+                    story = story.model_copy(update={"supporting": story.supporting[: self.story_points - 1]})
+                    other.append(story)
+                    shown.append(story)
+                continue
+            on_topic.append(story)
+            home = self.section_of(story.lead) or max(
+                facets, key=lambda k: max(strength(p) for p in facets[k])
+            )
+            placed: list[Point] = []
+            for key, points in facets.items():
+                if key == home:
+                    order = {id(p): i for i, p in enumerate(story.points)}
+                    points = sorted(points + loose, key=lambda p: order[id(p)])
+                room = min(self.max_points - used[key], self.story_points)
+                if room <= 0:
+                    continue
+                points = points[:room]
+                used[key] += len(points)
+                buckets[key].append(
+                    story.model_copy(update={"lead": points[0], "supporting": tuple(points[1:])})
+                )
+                placed += points
+            if placed:
+                kept = {id(p) for p in placed}
+                shown.append(story.model_copy(update={
+                    "supporting": tuple(p for p in story.supporting if id(p) in kept)
+                }))
+        pool = on_topic if self.sections else ranked
+        shown_ids = {s.id for s in shown}
+        key_points = tuple(s.lead for s in pool if s.id in shown_ids)[: self.key_points]
+        sections = [
             Section(
                 key=spec.key,
                 title=spec.title,
                 description=spec.description,
-                points=tuple(buckets[spec.key]),
+                stories=tuple(buckets[spec.key]),
                 note=None if buckets[spec.key] else self.empty_note,
             )
             for spec in self.sections
-        )
-        return tuple(key_points), sections
+        ]
+        if other:
+            sections.append(
+                Section(
+                    key=OTHER_NEWS_KEY,
+                    title=OTHER_NEWS_TITLE if self.sections else "Stories",
+                    stories=tuple(
+                        s.model_copy(update={"supporting": s.supporting[: self.story_points - 1]})
+                        for s in other[: self.max_points]
+                    ),
+                )
+            )
+        return key_points, tuple(sections), tuple(shown)
+
+    def route(self, points: Sequence[Point]) -> tuple[tuple[Point, ...], tuple[Section, ...]]:
+        """Loose points (each its own story): (key points, sections)."""
+        from briefing.models import loose_story
+
+        key_points, sections, _ = self.route_stories([loose_story(p) for p in points])
+        return key_points, sections

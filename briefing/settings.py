@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     )
     key_points: int = Field(default=5, ge=0, le=20)
     max_points_per_section: int = Field(default=6, ge=1, le=100)
+    story_points: int = Field(default=4, ge=1, le=20)  # a story's lead and supporting points
+    other_news: bool = False  # show off-topic stories under "Other news"
+    story_threshold: float = Field(default=0.375, gt=0.0, le=1.0)  # = stories.DEFAULT_STORY_THRESHOLD
     merge_threshold: float = Field(default=0.35, gt=0.0, le=1.0)  # = samepoint.DEFAULT_THRESHOLD
     sections_file: Path | None = None
     template: Path | None = None

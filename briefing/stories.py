@@ -26,11 +26,15 @@ import datetime as _dt
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from briefing._nlp import stem, stop_words
 from briefing.sentences import to_words
+
+if TYPE_CHECKING:
+    from briefing.models import Story
 
 # Chosen on Multi-News + CNN Corpus folds (briefing eval, docs/quality.md); see StoryGrouper.
 DEFAULT_STORY_THRESHOLD = 0.375
@@ -247,3 +251,93 @@ def story_id(article_ids: Iterable[str]) -> str:
     """A stable id for a story: a hash of its earliest-listed article's id (the story's seed)."""
     first = min(article_ids)
     return "s" + hashlib.sha1(first.encode("utf-8")).hexdigest()[:12]
+
+
+# --- building a story from its articles -----------------------------------------------------------
+
+STORY_POINTS = 4  # points a story keeps: its lead and up to three supporting points
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    """One article of a story, as the per-article stage left it."""
+
+    id: str
+    source: str
+    title: str
+    title_given: bool
+    date: _dt.date | None
+    points: tuple  # tuple[Point, ...], the article's selected candidates
+    sentences: tuple  # tuple[(index, start, end, text), ...]
+
+
+def _combine_topics(points: Sequence) -> tuple[tuple[str, float], ...]:
+    """A story's topic scores: per section, the sum of its points' scores, best first."""
+    totals: dict[str, float] = defaultdict(float)
+    for p in points:
+        for key, value in p.topics:
+            totals[key] += value
+    return tuple(sorted(((k, round(v, 4)) for k, v in totals.items()), key=lambda kv: (-kv[1], kv[0])))
+
+
+def story_weight(n_outlets: int, n_articles: int, lead_score: float, relevance: float) -> float:
+    """A story's rank across the brief: the strength of its lead, raised by its coverage (distinct
+    outlets count most, further articles a little) and by its relevance to the sections (0..1)."""
+    coverage = 1.0 + 0.5 * math.log2(max(n_outlets, 1)) + 0.15 * math.log2(max(n_articles, 1))
+    return round(lead_score * coverage * (1.0 + 0.5 * min(max(relevance, 0.0), 1.0)), 6)
+
+
+def build_story(
+    members: Sequence[StoryArticle],
+    *,
+    threshold: float | None = None,
+    max_points: int | None = None,
+    relevance: Callable[[tuple[tuple[str, float], ...]], float] | None = None,
+) -> Story | None:
+    """The story of members: its points chosen by the multi-article summarizer (briefing.storysum)
+    among the members' candidates, duplicates merged only among these articles, every outlet cited.
+    None when no member has a candidate point (said by the caller, which lists such articles)."""
+    from briefing.models import Story
+    from briefing.samepoint import DEFAULT_THRESHOLD
+
+    candidates = [p for m in members for p in m.points]
+    if not candidates:
+        return None
+    sid = story_id(m.id for m in members)
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    if len(members) == 1:
+        ranked = sorted(candidates, key=lambda p: (-p.score, p.citations[0].sentence))
+    else:
+        ranked = _summarize_story(candidates, members, threshold)
+    ranked = [p.model_copy(update={"story_id": sid}) for p in ranked[:max_points]]  # None: all
+    lead = ranked[0]
+    best = next((m for m in members if m.id == lead.citations[0].article_id), members[0])
+    headline = best.title if best.title_given and best.title else lead.text
+    outlets = tuple(dict.fromkeys([*lead.sources, *(m.source for m in members)]))
+    dates = sorted(m.date for m in members if m.date)
+    topics = _combine_topics(ranked)
+    rel = relevance(topics) if relevance else 0.0
+    return Story(
+        id=sid,
+        headline=headline,
+        articles=tuple(m.id for m in members),
+        outlets=outlets,
+        lead=lead,
+        supporting=tuple(ranked[1:]),
+        first_date=dates[0] if dates else None,
+        last_date=dates[-1] if dates else None,
+        topics=topics,
+        weight=story_weight(len(set(m.source for m in members)), len(members), lead.score, rel),
+    )
+
+
+def _summarize_story(candidates: list, members: Sequence[StoryArticle], threshold: float) -> list:
+    """Merged candidates of a multi-article story, strongest first (briefing.storysum)."""
+    from briefing.merge import Merger
+
+    merger = Merger(threshold=threshold)
+    for m in members:
+        merger.add_article(m.id, m.source, m.sentences)
+    merged = merger.merge(candidates)
+    n = len(members)
+    return sorted(merged, key=lambda p: (-(p.score + (len(p.article_ids) - 1) / max(n - 1, 1)), p.text))
