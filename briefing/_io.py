@@ -13,8 +13,9 @@ from pathlib import Path
 from briefing.errors import OutputError
 
 # Characters XML 1.0 forbids (python-docx raises ValueError on them), plus lone surrogates
-# and the two non-characters U+FFFE/U+FFFF.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# and the two non-characters U+FFFE/U+FFFF; and the bidi embedding/override/isolate controls
+# (U+202A-U+202E, U+2066-U+2069), which can make a line display as something else (spoofing).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
 
 
 def xml_safe(text: str) -> str:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.archive import Archive, RecordedPoint, bytes_hash
-from briefing.errors import ConfigError, NothingReadError, RunLockedError
+from briefing.errors import ConfigError, NothingReadError, OutputError, RunLockedError
 from briefing.ingest import TEXT_SUFFIXES, InputSkipped, display_path, read_article
 from briefing.samepoint import same_point
 from briefing.models import Article, Brief, Point, Section, Skipped
@@ -62,7 +62,12 @@ class RunLock:
 
         from briefing.unattended import live_holder
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(self.path, "a+", encoding="utf-8"):
+                pass
+        except OSError as exc:  # a read-only out/ folder, and the like
+            raise OutputError(f"cannot write the lock file {self.path}: {exc.strerror or exc}") from None
         lock = filelock.FileLock(str(self.path), timeout=0)
         try:
             lock.acquire()
@@ -109,7 +114,8 @@ def brief_path(settings: Settings, day: _dt.date) -> Path:
 
 # -- collecting ---------------------------------------------------------------------------------
 def collect_inbox(
-    inbox: Path, archive: Archive, day: _dt.date, *, max_bytes: int, unreadable: list[Skipped] | None = None
+    inbox: Path, archive: Archive, day: _dt.date, *, max_bytes: int, unreadable: list[Skipped] | None = None,
+    follow_symlinks: bool = False,
 ) -> int:
     """Store every inbox file the archive has not seen; return how many were new.
 
@@ -123,8 +129,12 @@ def collect_inbox(
         raise ConfigError(f"inbox folder not found: {inbox}")
     new = 0
     files = []
-    for p in sorted(inbox.rglob("*")):
-        if any(part.startswith(".") for part in p.relative_to(inbox).parts) or p.is_dir():
+    from briefing.fswalk import walk_inbox
+
+    for p, why in walk_inbox(inbox, follow_symlinks=follow_symlinks):
+        if why is not None:  # a symlink out of the inbox: listed, never read
+            if unreadable is not None:
+                unreadable.append(Skipped(input=display_path(p), reason=why))
             continue
         if p.is_file():
             files.append(p)
@@ -337,19 +347,26 @@ def run_daily(
             "--inbox); nothing can be collected"
         )
 
-    with RunLock(lock_path(settings)), Archive(settings.archive) as archive:
+    from briefing.dailyguard import adopt_orphans, check_day, damaged, is_past
+
+    check_day(day)
+    with RunLock(lock_path(settings)), Archive(settings.archive) as archive, damaged(settings.archive):
+        past = is_past(archive, day)  # a later brief exists: this day's inputs are final
+        if not past:
+            adopt_orphans(archive, day)  # what a killed run stored is briefed now
         skipped: list[Skipped] = []
         feeds_read = 0
-        if settings.feeds_file is not None:
+        if settings.feeds_file is not None and not past:
             if fetcher is None:
                 from briefing.feeds import Fetcher
 
                 fetcher = Fetcher.from_settings(settings)
             got, feeds_read = _collect_feeds(Path(settings.feeds_file), archive, day, fetcher, settings)
             skipped.extend(got)
-        if settings.inbox is not None:
+        if settings.inbox is not None and not past:
             collect_inbox(
-                Path(settings.inbox), archive, day, max_bytes=settings.max_article_bytes, unreadable=skipped
+                Path(settings.inbox), archive, day, max_bytes=settings.max_article_bytes, unreadable=skipped,
+                follow_symlinks=settings.follow_symlinks,
             )
 
         articles = archive.articles_for(day)
@@ -363,10 +380,13 @@ def run_daily(
         previous = archive.brief(day)
         if previous is not None and set(previous.article_ids) == {s.id for s in brief.sources}:
             brief = brief.model_copy(update={"created": previous.created})  # same run, same brief
-        path = brief.save_docx(
-            brief_path(settings, day), template=settings.template, date_format=settings.date_format
-        )
-        archive.record_brief(brief, path)
+        if past and previous is not None and Path(previous.path).is_file():
+            path = Path(previous.path)  # an earlier brief is final: never rewritten
+        else:
+            path = brief.save_docx(
+                brief_path(settings, day), template=settings.template, date_format=settings.date_format
+            )
+            archive.record_brief(brief, path)
         log.info("daily %s: wrote %s (%d sources, %d points, %d skipped)",
                  day, path, len(brief.sources), len(brief.points), len(brief.skipped))
 

@@ -62,7 +62,7 @@ def brief_message(brief: Brief, path: str | Path, to: Sequence[str], sender: str
 
     p = Path(path)
     msg = EmailMessage()
-    msg["Subject"] = f"{brief.title} — {format_date(brief.date)}"
+    msg["Subject"] = " ".join(f"{brief.title} — {format_date(brief.date)}".split())  # no CR/LF
     msg["From"] = sender
     msg["To"] = ", ".join(to)
     msg["Date"] = formatdate(localtime=True)

@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from briefing.errors import ConfigError, FetchError
 from briefing.ingest import InputSkipped, article_from_text
+from briefing.limits import read_small_text
 from briefing.models import Article, Skipped
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ def load_feeds(path: str | Path) -> tuple[FeedSpec, ...]:
     """Read a feed list (TOML, ``[[feed]]`` tables). Raises ConfigError when it is unusable."""
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_small_text(p, "feed list"))
     except FileNotFoundError:
         raise ConfigError(f"feed list not found: {p}") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -122,7 +123,14 @@ class Fetcher:
         max_bytes: int = 5 * 1024 * 1024,
         transport: Any = None,
         max_retry_after: float = 30.0,
+        allowed_hosts: Sequence[str] = (),
+        deadline: float | None = None,
+        max_entries: int = 500,
     ):
+        self.allowed_hosts = tuple(allowed_hosts)  # netguard: hosts/CIDRs that may be private
+        self.deadline = deadline  # seconds for a whole collect_feeds/fetch_all run
+        self.max_entries = max_entries  # entries read per feed
+        self._stop_at: float | None = None
         self.timeout = timeout
         self.max_retry_after = max_retry_after
         self.retries = retries
@@ -141,6 +149,30 @@ class Fetcher:
             user_agent=settings.user_agent,
             max_concurrency=settings.fetch_concurrency,
             max_bytes=settings.fetch_max_bytes,
+            allowed_hosts=settings.allowed_hosts,
+            deadline=settings.fetch_deadline,
+            max_entries=settings.max_entries_per_feed,
+        )
+
+    def start_clock(self) -> None:
+        """Start the whole-run deadline (called by collect_feeds and fetch_all)."""
+        import time
+
+        self._stop_at = time.monotonic() + self.deadline if self.deadline else None
+
+    def _remaining(self) -> float | None:
+        import time
+
+        return None if self._stop_at is None else self._stop_at - time.monotonic()
+
+    async def _guard(self, request: Any) -> None:
+        """httpx request hook: every request, redirects included, goes to a permitted address."""
+        import asyncio
+
+        from briefing.netguard import check_url
+
+        await asyncio.get_running_loop().run_in_executor(
+            None, check_url, str(request.url), self.allowed_hosts
         )
 
     def client(self) -> Any:
@@ -148,8 +180,10 @@ class Fetcher:
 
         return httpx.AsyncClient(
             timeout=httpx.Timeout(self.timeout),
-            headers={"User-Agent": self.user_agent, "Accept": "*/*"},
+            headers={"User-Agent": self.user_agent, "Accept": "*/*", "Accept-Encoding": "gzip, deflate"},
             follow_redirects=True,
+            max_redirects=10,
+            event_hooks={"request": [self._guard]},
             limits=httpx.Limits(max_connections=self.max_concurrency),
             transport=self.transport,
         )
@@ -163,17 +197,36 @@ class Fetcher:
         attempts = self.retries + 1
         reason = "not tried"
         wait_hint: float | None = None
+        from briefing.netguard import UnsafeURLError, redact, url_problem
+
+        problem = url_problem(url)
+        if problem:
+            raise UnsafeURLError(problem)
         for attempt in range(attempts):
+            left = self._remaining()
+            if left is not None and left <= 0:
+                raise FetchError("not fetched: the run's fetch deadline was reached")
             if attempt:
                 delay = self.backoff * 2 ** (attempt - 1)
                 if wait_hint is not None:  # the server said when to come back (capped)
                     delay = max(delay, min(wait_hint, self.max_retry_after))
+                left = self._remaining()
+                if left is not None and delay >= left:
+                    raise FetchError(redact(reason) + "; the run's fetch deadline leaves no time to retry")
                 await _sleep(delay)
             wait_hint = None
             try:
                 async with gate:
                     # httpx's timeout is per read; this bounds a page that trickles in forever
-                    return await asyncio.wait_for(self._get(client, url), self.timeout * 4)
+                    limit = self.timeout * 4
+                    left = self._remaining()
+                    if left is not None:
+                        if left <= 0:
+                            raise FetchError("not fetched: the run's fetch deadline was reached")
+                        limit = min(limit, left)
+                    return await asyncio.wait_for(self._get(client, url), limit)
+            except UnsafeURLError:
+                raise
             except _Permanent as exc:
                 raise FetchError(str(exc)) from None
             except _Transient as exc:
@@ -182,14 +235,18 @@ class Fetcher:
             except (httpx.TimeoutException, asyncio.TimeoutError):
                 reason = f"timed out after {self.timeout:g} s"
             except httpx.UnsupportedProtocol as exc:
-                raise FetchError(f"unsupported URL: {exc}") from None
+                raise FetchError(redact(f"unsupported URL: {exc}")) from None
+            except httpx.TooManyRedirects:
+                raise FetchError("too many redirects") from None
             except httpx.TransportError as exc:
-                reason = f"connection failed: {type(exc).__name__}: {exc}".rstrip(": ")
+                reason = redact(f"connection failed: {type(exc).__name__}: {exc}".rstrip(": "))
             except httpx.HTTPError as exc:
-                raise FetchError(f"{type(exc).__name__}: {exc}") from None
+                raise FetchError(redact(f"{type(exc).__name__}: {exc}")) from None
+            except (ValueError, TypeError) as exc:  # httpx.InvalidURL and friends
+                raise FetchError(redact(f"invalid URL: {exc}")) from None
             log.debug("fetch %s attempt %d/%d failed: %s", url, attempt + 1, attempts, reason)
         tries = f" ({attempts} attempts)" if attempts > 1 else ""
-        raise FetchError(reason + tries)
+        raise FetchError(redact(reason + tries))
 
     async def _get(self, client: Any, url: str) -> Fetched:
         async with client.stream("GET", url) as response:
@@ -202,13 +259,22 @@ class Fetcher:
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > self.max_bytes:
                 raise _Permanent(f"response is {int(declared)} bytes, over the {self.max_bytes} byte limit")
+            from briefing.netguard import CappedDecoder, UnsafeURLError
+
+            try:
+                decoder = CappedDecoder(response.headers.get("content-encoding", ""), self.max_bytes)
+            except UnsafeURLError as exc:
+                raise _Permanent(str(exc)) from None
             chunks: list[bytes] = []
-            size = 0
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > self.max_bytes:
+            raw = 0
+            async for chunk in response.aiter_raw():  # decoded here, in bounded pieces
+                raw += len(chunk)
+                if raw > self.max_bytes:
                     raise _Permanent(f"response is over the {self.max_bytes} byte limit")
-                chunks.append(chunk)
+                try:
+                    chunks.extend(decoder.feed(chunk))
+                except UnsafeURLError as exc:
+                    raise _Permanent(str(exc)) from None
             return Fetched(
                 url=url,
                 final_url=str(response.url),
@@ -221,6 +287,8 @@ class Fetcher:
         """Download every URL (concurrently, within the cap); each result or its FetchError."""
 
         import asyncio
+
+        self.start_clock()
 
         async def main() -> list[Fetched | FetchError]:
             gate = asyncio.Semaphore(self.max_concurrency)
@@ -235,7 +303,9 @@ class Fetcher:
         except FetchError as exc:
             return exc
         except Exception as exc:  # a malformed URL from a feed, and the like: never fatal
-            return FetchError(f"cannot fetch: {type(exc).__name__}: {exc}")
+            from briefing.netguard import redact
+
+            return FetchError(redact(f"cannot fetch: {type(exc).__name__}: {exc}"))
 
 
 class _Transient(Exception):
@@ -302,12 +372,16 @@ def _entry_date(entry: Any, tz: _dt.tzinfo | None = None) -> _dt.date | None:
 
 
 def parse_feed(
-    feed: FeedSpec, content: bytes, *, base: str | None = None, tz: _dt.tzinfo | None = None
+    feed: FeedSpec, content: bytes, max_entries: int | None = None, *, base: str | None = None,
+    tz: _dt.tzinfo | None = None,
 ) -> tuple[list[_Entry], list[Skipped]]:
     """The entries of a downloaded feed; entries that cannot be used come back as Skipped.
-    Relative links are resolved against base (the URL the feed was fetched from)."""
+    Relative links are resolved against base (the URL the feed was fetched from). Only the first
+    ``max_entries`` entries are read; the rest are listed as one Skipped line."""
     import feedparser
     from urllib.parse import urljoin
+
+    from briefing.netguard import redact, url_problem
 
     base = base or feed.url
     parsed = feedparser.parse(content, response_headers={"content-location": base, "content-type": "application/xml"})
@@ -321,7 +395,15 @@ def parse_feed(
         return [], []  # a feed with no items today
     entries: list[_Entry] = []
     skipped: list[Skipped] = []
-    for i, entry in enumerate(parsed.entries, 1):
+    all_entries = parsed.entries
+    if max_entries is not None and len(all_entries) > max_entries:
+        more = len(all_entries) - max_entries
+        skipped.append(Skipped(
+            input=redact(feed.url),
+            reason=f"feed {feed.name!r}: {more} more entries not read (max_entries_per_feed = {max_entries})",
+        ))
+        all_entries = all_entries[:max_entries]
+    for i, entry in enumerate(all_entries, 1):
         title = (entry.get("title") or "").strip() or None
         label = f"{feed.name} entry {i}" + (f" ({title})" if title else "")
         link = (entry.get("link") or "").strip()
@@ -331,7 +413,11 @@ def parse_feed(
             skipped.append(Skipped(input=label, reason="feed entry has no link"))
             continue
         if not link.startswith(("http://", "https://")):
-            skipped.append(Skipped(input=label, reason=f"feed entry link is not http(s): {link[:80]}"))
+            skipped.append(Skipped(input=label, reason=f"feed entry link is not http(s): {redact(link)[:80]}"))
+            continue
+        problem = url_problem(link)
+        if problem:
+            skipped.append(Skipped(input=label, reason=f"feed entry link: {problem}"))
             continue
         entries.append(_Entry(feed, label, link, title, _entry_date(entry, tz)))
     return entries, skipped
@@ -384,6 +470,10 @@ def collect_feeds(
 
     import asyncio
 
+    from briefing.netguard import redact
+
+    fetcher.start_clock()
+
     async def main() -> list[tuple[_Entry, Fetched | FetchError]]:
         gate = asyncio.Semaphore(fetcher.max_concurrency)
         async with fetcher.client() as client:
@@ -392,9 +482,14 @@ def collect_feeds(
             seen: set[str] = set()
             for feed, doc in zip(feeds, docs):
                 if isinstance(doc, FetchError):
-                    result.skipped.append(Skipped(input=feed.url, reason=f"feed {feed.name!r}: {doc}"))
+                    result.skipped.append(
+                        Skipped(input=redact(feed.url), reason=redact(f"feed {feed.name!r}: {doc}"))
+                    )
                     continue
-                got, bad = parse_feed(feed, doc.content, base=doc.final_url or feed.url, tz=tz)
+                got, bad = parse_feed(
+                    feed, doc.content, getattr(fetcher, "max_entries", None),
+                    base=doc.final_url or feed.url, tz=tz,
+                )
                 if got or not any(b.input == feed.url for b in bad):
                     result.feeds_read += 1
                 result.skipped.extend(bad)
@@ -411,14 +506,16 @@ def collect_feeds(
 
     for entry, page in run_coroutine(main()):
         if isinstance(page, FetchError):
-            result.skipped.append(Skipped(input=entry.link, reason=str(page)))
+            result.skipped.append(Skipped(input=redact(entry.link), reason=redact(str(page))))
             continue
         try:
             article = article_from_page(page, entry)
         except InputSkipped as exc:
-            result.skipped.append(Skipped(input=entry.link, reason=str(exc)))
+            result.skipped.append(Skipped(input=redact(entry.link), reason=redact(str(exc))))
             continue
-        urls = tuple(dict.fromkeys(u for u in (entry.link, page.final_url, article.url) if u))
+        if article.url and "@" in article.url:
+            article = article.model_copy(update={"url": redact(article.url)})
+        urls = tuple(dict.fromkeys(redact(u) for u in (entry.link, page.final_url, article.url) if u))
         result.items.append(FeedItem(article=article, feed=entry.feed.name, urls=urls))
     log.info(
         "feeds: %d new articles, %d already archived, %d skipped",

@@ -177,7 +177,11 @@ def article_from_text(
     date: _dt.date | None = None,
 ) -> Article:
     """Clean raw text into an Article; metadata given here wins over what the text says."""
-    meta, body = parse_front_matter(raw.lstrip("\ufeff"))
+    from briefing.textsafety import markdown_to_text, strip_bidi
+
+    meta, body = parse_front_matter(strip_bidi(raw).lstrip("\ufeff"))
+    if path and path.lower().endswith((".md", ".markdown")):
+        body = markdown_to_text(body)
     cleaned = clean_text(body)
     if not cleaned.text.strip():
         if cleaned.removed:
@@ -283,21 +287,26 @@ class _Descend:
         self.path = path
 
 
-def _walk(path: Path, seen_dirs: set[tuple[int, int]]) -> Iterator[Path | tuple[Path, str]]:
-    """Files under path, depth first in name order, or (path, reason) for what cannot be read."""
-    stack = [_walk_dir(path, seen_dirs)]
+def _walk(
+    path: Path, seen_dirs: set[tuple[int, int]], follow_symlinks: bool = False
+) -> Iterator[Path | tuple[Path, str]]:
+    """Files under path, depth first in name order, or (path, reason) for what cannot be read.
+    Iterative (any depth). A symlink whose target is outside ``path`` is not followed unless
+    ``follow_symlinks``."""
+    root = None if follow_symlinks else os.path.realpath(path)
+    stack = [_walk_dir(path, seen_dirs, root)]
     while stack:
         item = next(stack[-1], None)
         if item is None:
             stack.pop()
         elif isinstance(item, _Descend):
-            stack.append(_walk_dir(item.path, seen_dirs))
+            stack.append(_walk_dir(item.path, seen_dirs, root))
         else:
             yield item
 
 
 def _walk_dir(
-    path: Path, seen_dirs: set[tuple[int, int]]
+    path: Path, seen_dirs: set[tuple[int, int]], root: str | None = None
 ) -> Iterator[Path | tuple[Path, str] | _Descend]:
     try:
         st = path.stat()
@@ -334,6 +343,11 @@ def _walk_dir(
                 else:
                     yield (child, f"cannot follow symlink: {exc.strerror or exc}")
                 continue
+            from briefing.fswalk import outside
+
+            if root is not None and outside(entry.path, root):
+                yield (child, "symlink leads outside the folder, not followed (follow_symlinks = true allows it)")
+                continue
         is_dir = _is_dir(entry)
         if is_dir:
             yield _Descend(child)
@@ -351,20 +365,22 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return False
 
 
-def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path | tuple[Path, str]]:
+def iter_inputs(
+    paths: Iterable[str | Path], follow_symlinks: bool = False
+) -> Iterator[Path | tuple[Path, str]]:
     """Files to read, in order; or (path, reason) for inputs that cannot be read."""
     seen_dirs: set[tuple[int, int]] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _walk(path, seen_dirs)
+            yield from _walk(path, seen_dirs, follow_symlinks)
         elif path.exists() or path.is_symlink():
             yield path
         else:
             yield (path, "no such file or directory")
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
+def iter_files(paths: Iterable[str | Path], follow_symlinks: bool = False) -> Iterator[Path | Skipped]:
     """The files load_articles reads, in order, or a Skipped entry for an input it cannot use.
 
     A file reached twice (the same inode, e.g. through a symlink) is read once.
@@ -372,7 +388,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
     if isinstance(paths, (str, Path)):
         paths = [paths]
     seen_files: dict[tuple[int, int], Path] = {}
-    for item in iter_inputs(paths):
+    for item in iter_inputs(paths, follow_symlinks):
         if isinstance(item, tuple):
             yield Skipped(input=display_path(item[0]), reason=display_path(item[1]))
             continue
@@ -403,11 +419,13 @@ def load_one(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | Ski
         return Skipped(input=display_path(path), reason=display_path(str(exc)))
 
 
-def load_articles(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
+def load_articles(
+    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = False
+) -> LoadResult:
     """Read every article under paths (files or directories). Never raises for one bad input."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for item in iter_files(paths):
+    for item in iter_files(paths, follow_symlinks):
         loaded = item if isinstance(item, Skipped) else load_one(item, max_bytes=max_bytes)
         (skipped if isinstance(loaded, Skipped) else articles).append(loaded)
     return LoadResult(articles=tuple(articles), skipped=tuple(skipped))

@@ -56,7 +56,7 @@ def build_brief(
     inputs = list(inputs)
 
     started = time.perf_counter()
-    items = list(iter_files(inputs))
+    items = list(iter_files(inputs, settings.follow_symlinks))
     files = [i for i in items if not isinstance(i, Skipped)]
     collector = _Collector(settings, timings)
     results = iter(_per_article(_read_and_select, files, settings, collector.sections))

@@ -33,6 +33,7 @@ from pydantic import ValidationError
 
 from briefing._nlp import stem
 from briefing.errors import ConfigError
+from briefing.limits import read_small_text
 from briefing.models import SectionSpec
 from briefing.sentences import to_words
 
@@ -48,7 +49,7 @@ def load_sections(path: str | Path | None = None) -> tuple[SectionSpec, ...]:
     """Read section definitions from a TOML file (default: the packaged ones), in order."""
     file = Path(path) if path else default_sections_path()
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_small_text(file, "section file"))
     except FileNotFoundError:
         raise ConfigError(f"section file not found: {file}") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -25,6 +25,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
 
 from briefing.errors import ConfigError
+from briefing.limits import MAX_ARTICLE_BYTES, MAX_SHORT_SETTING, MAX_TEXT_SETTING, read_small_text
 
 _PATH_KEYS = ("sections_file", "template", "output", "archive", "feeds_file", "inbox", "briefs_dir")
 
@@ -36,10 +37,10 @@ class Settings(BaseSettings):
         env_prefix="BRIEFING_", extra="forbid", frozen=True, validate_default=True
     )
 
-    title: str = "Daily Policy Brief"
+    title: str = Field(default="Daily Policy Brief", min_length=1, max_length=MAX_TEXT_SETTING)
     date: _dt.date | None = Field(default=None, description="Date of the brief; default today.")
-    author: str = "briefing"
-    handling: str | None = Field(default=None, description="e.g. 'For internal use only'.")
+    author: str = Field(default="briefing", max_length=MAX_TEXT_SETTING)
+    handling: str | None = Field(default=None, max_length=MAX_TEXT_SETTING, description="e.g. 'For internal use only'.")
     output: Path = Path("out/brief.docx")
     format: Literal["docx", "json", "md"] = "docx"
     pdf: bool = Field(default=False, description="Also write a PDF beside the output (LibreOffice).")
@@ -57,24 +58,32 @@ class Settings(BaseSettings):
     merge_threshold: float = Field(default=0.35, gt=0.0, le=1.0)  # = samepoint.DEFAULT_THRESHOLD
     sections_file: Path | None = None
     template: Path | None = None
-    max_article_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
+    max_article_bytes: int = Field(default=20 * 1024 * 1024, ge=1, le=MAX_ARTICLE_BYTES)
     workers: int | None = Field(
         default=None, ge=0, le=64,
         description="Processes for per-article work; default: every core from 200 articles on; 0 or 1: none.",
     )
-    date_format: str = "%-d %B %Y"
+    follow_symlinks: bool = Field(
+        default=False, description="Follow symlinks that lead out of an input folder or the inbox."
+    )
+    date_format: str = Field(default="%-d %B %Y", min_length=1, max_length=100)
 
     # Daily runs (briefing daily / schedule): archive, inputs, fetching and e-mail delivery.
     archive: Path = Field(default=Path("out/briefing.sqlite3"), description="SQLite archive.")
     briefs_dir: Path = Field(default=Path("out/briefs"), description="Where daily briefs go.")
     feeds_file: Path | None = Field(default=None, description="TOML list of RSS/Atom feeds.")
     inbox: Path | None = Field(default=None, description="Folder whose new files join a run.")
-    fetch_timeout: float = Field(default=15.0, gt=0, description="Seconds per HTTP request.")
+    fetch_timeout: float = Field(default=15.0, gt=0, le=3600, description="Seconds per HTTP request.")
     fetch_retries: int = Field(default=2, ge=0, le=10, description="Retries after a failure.")
-    fetch_backoff: float = Field(default=1.0, ge=0, description="First retry delay, doubled.")
+    fetch_backoff: float = Field(default=1.0, ge=0, le=600, description="First retry delay, doubled.")
     fetch_concurrency: int = Field(default=4, ge=1, le=64)
-    fetch_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
-    user_agent: str = "briefing/0.1 (+daily policy brief; feed reader)"
+    fetch_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1024, le=MAX_ARTICLE_BYTES)
+    allowed_hosts: tuple[str, ...] = Field(
+        default=(), description="Host names and CIDRs that may be private/loopback (intranet feeds)."
+    )
+    fetch_deadline: float = Field(default=600.0, gt=0, le=86400, description="Seconds for all fetching of a run.")
+    max_entries_per_feed: int = Field(default=500, ge=1, le=100_000)
+    user_agent: str = Field(default="briefing/0.1 (+daily policy brief; feed reader)", max_length=MAX_SHORT_SETTING)
     timezone: str | None = Field(
         default=None, description="IANA zone of daily runs' dates (today, feed items); default the machine's."
     )
@@ -84,7 +93,7 @@ class Settings(BaseSettings):
     smtp_username: str | None = None
     smtp_password: SecretStr | None = Field(default=None, repr=False)
     smtp_sender: str | None = Field(default=None, description="From address; default username.")
-    smtp_timeout: float = Field(default=30.0, gt=0)
+    smtp_timeout: float = Field(default=30.0, gt=0, le=3600)
 
     @field_validator("summarizer")
     @classmethod
@@ -112,7 +121,7 @@ class Settings(BaseSettings):
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_small_text(path, "config file"))
     except FileNotFoundError:
         raise ConfigError(f"config file not found: {path}") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -599,7 +599,7 @@ def test_feed_pages_and_feeds_each_used_or_listed():
         feeds = [FeedSpec(name="World", url=feed)] + [
             FeedSpec(name=n, url=server.url(f"/{n}.xml")) for n in ("empty", "page", "binary")
         ]
-        result = collect_feeds(feeds, Fetcher(timeout=5, retries=0, backoff=0.01))
+        result = collect_feeds(feeds, Fetcher(timeout=5, retries=0, backoff=0.01, allowed_hosts=["127.0.0.1"]))
     finally:
         server.close()
     used = {item.urls[0] for item in result.items}

@@ -42,12 +42,13 @@ def site(server, tmp_path):
         briefs_dir=tmp_path / "out" / "briefs",
         feeds_file=feeds,
         inbox=inbox,
+        allowed_hosts=["127.0.0.1"],  # the test site is on loopback, refused by default
     )
     return server, links, settings, inbox
 
 
 def fetcher() -> Fetcher:
-    return Fetcher(timeout=1.0, retries=0, backoff=0.01)
+    return Fetcher(timeout=1.0, retries=0, backoff=0.01, allowed_hosts=["127.0.0.1"])
 
 
 def texts(brief):
@@ -204,6 +205,7 @@ def test_cli_daily(site, capsys, monkeypatch):
     monkeypatch.chdir(settings.archive.parent.parent)
     monkeypatch.setenv("BRIEFING_FETCH_TIMEOUT", "1")
     monkeypatch.setenv("BRIEFING_FETCH_RETRIES", "0")
+    monkeypatch.setenv("BRIEFING_ALLOWED_HOSTS", '["127.0.0.1"]')
     code = main(["daily", "--date", "2026-11-20", "--feeds", str(settings.feeds_file), "--inbox", str(inbox)])
     out = capsys.readouterr().out
     assert code == 0

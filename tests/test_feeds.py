@@ -16,7 +16,7 @@ DAY1 = dt.date(2026, 11, 20)
 
 def fast_fetcher(**kw) -> Fetcher:
     opts = dict(timeout=0.3, retries=1, backoff=0.01, max_concurrency=2, max_bytes=64 * 1024,
-                user_agent="briefing-test/1.0")
+                user_agent="briefing-test/1.0", allowed_hosts=["127.0.0.1"])
     opts.update(kw)
     return Fetcher(**opts)
 

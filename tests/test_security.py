@@ -155,7 +155,7 @@ def test_collecting_a_hostile_feed_fetches_only_the_feed_and_its_article(server,
     server.routes["/story"] = Route(_hostile_page(server, secret_file).encode("utf-8"))
     for path in ("/dtd/external.dtd", "/dtd/parameter.dtd", "/entity/general"):  # bait, if asked
         server.routes[path] = Route(f'<!ENTITY leak "{SECRET}">'.encode(), content_type="application/xml-dtd")
-    fetcher = Fetcher(timeout=2, retries=0, backoff=0.01, max_bytes=256 * 1024)
+    fetcher = Fetcher(timeout=2, retries=0, backoff=0.01, max_bytes=256 * 1024, allowed_hosts=["127.0.0.1"])
     result = collect_feeds([FeedSpec(name="World", url=server.url("/rss.xml"))], fetcher)
     _assert_nothing_leaked(_everything((result.items, result.skipped)))
     assert len(result.items) == 1 and "package of sanctions" in result.items[0].article.text

