@@ -370,7 +370,7 @@ def run_daily(
             )
 
         articles = archive.articles_for(day)
-        if not articles and not feeds_read:
+        if not articles and not feeds_read and settings.inbox is None:
             why = "; ".join(f"{s.input}: {s.reason}" for s in skipped[:3]) or "the inbox is empty"
             raise NothingReadError(f"daily {day}: nothing could be read ({why}); no brief written")
         skipped = archive.skipped_for(day) + skipped

@@ -4,6 +4,7 @@ and damaged or foreign database files. Each leads to a clear outcome and no comm
 
 from __future__ import annotations
 
+import re
 import datetime as dt
 import os
 import random
@@ -277,7 +278,7 @@ def test_damaged_archive_is_reported_and_left_untouched(case, tmp_path, inbox, c
     assert main(_daily_args(tmp_path, path)) == 1
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 1, lines
-    assert lines[0].startswith("briefing: error: ") and str(path) in lines[0] and problem in lines[0]
+    assert re.match(r"^\d{4}-\d\d-\d\dT\S+ briefing: error: ", lines[0]) and str(path) in lines[0] and problem in lines[0]
     if before is not None:
         assert path.read_bytes() == before  # never "repaired" by overwriting
     assert not (tmp_path / "briefs").exists()  # no brief written either
