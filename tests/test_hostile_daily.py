@@ -20,7 +20,7 @@ from briefing import load_settings
 from briefing.archive import Archive
 from briefing.cli import main
 from briefing.daily import collect_inbox, run_daily
-from briefing.errors import ArchiveError
+from briefing.errors import ArchiveError, NothingReadError
 from briefing.render import default_template_path
 from conftest import CNN_SEED, REUTERS_SEED
 
@@ -92,16 +92,17 @@ def test_earlier_briefs_are_final(tmp_path):
     shutil.copy(REUTERS_SEED, inbox)
     settings = _settings(tmp_path, inbox)
     _, day1 = run_daily("2026-11-20", settings)
+    shutil.copy(CNN_SEED, inbox)
     _, day2 = run_daily("2026-11-21", settings)
     before = day1.read_bytes()
-    shutil.copy(CNN_SEED, inbox)
+    (inbox / "third.txt").write_text(REUTERS_SEED.read_text(encoding="utf-8").replace("Reuters", "AP") + "\nA third copy.\n", encoding="utf-8")
     mtime = day1.stat().st_mtime_ns
     again, path = run_daily("2026-11-20", settings)  # re-running an earlier day changes nothing
     assert path == day1 and day1.read_bytes() == before and day1.stat().st_mtime_ns == mtime
     assert len(again.sources) == 1
     with Archive(settings.archive) as archive:  # nothing was collected into the past
-        assert archive.count("articles") == 1
-    brief3, _ = run_daily("2026-11-22", settings)
+        assert archive.count("articles") == 2
+    brief3, _ = run_daily("2026-11-22", settings)  # the file held back is briefed on the next day
     assert len(brief3.sources) == 1
 
 
@@ -134,8 +135,8 @@ def test_articles_stored_by_a_killed_run_are_briefed_next_time(tmp_path):
         assert collect_inbox(inbox, archive, dt.date(2026, 11, 20), max_bytes=10**7) == 1
     brief, _ = run_daily("2026-11-21", settings)
     assert len(brief.sources) == 1  # not lost
-    brief2, _ = run_daily("2026-11-22", settings)
-    assert len(brief2.sources) == 0  # and briefed once
+    with pytest.raises(NothingReadError):  # and briefed once: nothing new the day after
+        run_daily("2026-11-22", settings)
 
 
 def test_read_only_out_is_one_line(tmp_path):
@@ -173,7 +174,13 @@ def test_cr_lf_in_the_title_does_not_break_e_mail(tmp_path, monkeypatch):
             pass
 
         def ehlo(self, *a, **kw):
-            pass
+            return 250, b"ok"
+
+        def has_extn(self, *a, **kw):
+            return True
+
+        def noop(self, *a, **kw):
+            return 250, b"ok"
 
         def send_message(self, msg, *a, **kw):
             sent.append(msg)
