@@ -459,9 +459,9 @@ def test_permission_denied_for_real(tmp_path):
         skipped = _skipped_in_docx(out)
         assert f"{secret}: permission denied" in skipped and f"{locked}: permission denied" in skipped
 
-        r = run_cli_without_file_override("build", str(secret), "-o", str(out) + "2", cwd=ROOT)
+        r = run_cli_without_file_override("build", str(secret), "-o", str(out.with_name("brief2.docx")), cwd=ROOT)
         assert r.returncode == 1 and len(r.stderr.splitlines()) == 1
-        assert "permission denied" in r.stderr and not Path(str(out) + "2").exists()
+        assert "permission denied" in r.stderr and not Path(str(out.with_name("brief2.docx"))).exists()
     finally:
         secret.chmod(0o644)
         locked.chmod(0o755)
