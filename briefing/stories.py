@@ -12,7 +12,7 @@ groups signatures without comparing every pair:
 3. candidate pairs whose cosine reaches ``threshold`` (and whose dates, when both are known, are at
    most ``max_days`` apart) are joined strongest first, and two groups merge only when their
    centroids are also that similar (average-link in effect), so one loose pair cannot chain two
-   stories together.
+   stories together; a slightly weaker pair joins only when the centroid test passes.
 
 An article joins at most one story; a story may have one article. Cost grows with the number of
 articles times the (bounded) candidates each has: near-linear. Grouping quality (B-cubed precision,
@@ -151,6 +151,8 @@ class StoryGrouper:
     max_df: a stem in more than this share of the day's articles is not a key (too common);
         at least ``min_df_cap`` articles are always allowed, so a big story's own names stay keys.
     max_days: articles dated further apart than this are never one story.
+    weak: a pair below threshold but above weak * threshold joins only through the centroid test
+        (an article close to a story as a whole, not to any one of its articles).
     """
 
     def __init__(
@@ -163,6 +165,7 @@ class StoryGrouper:
         min_df_cap: int = 50,
         max_candidates: int = 50,
         max_days: int = 7,
+        weak: float = 0.9,
     ):
         self.threshold = threshold
         self.key_terms = key_terms
@@ -171,6 +174,7 @@ class StoryGrouper:
         self.min_df_cap = min_df_cap
         self.max_candidates = max_candidates
         self.max_days = max_days
+        self.weak = weak
         self.stats = GroupingStats()
 
     def vectors(self, signatures: Sequence[Signature]) -> list[dict[str, float]]:
@@ -225,7 +229,7 @@ class StoryGrouper:
                     continue
                 stats.compared += 1
                 sim = _cosine(vectors[i], vectors[j])
-                if sim >= self.threshold:
+                if sim >= self.weak * self.threshold:
                     edges.append((sim, i, j))
         edges.sort(key=lambda e: (-e[0], e[1], e[2]))
         groups = _Groups(vectors)
@@ -233,7 +237,7 @@ class StoryGrouper:
             a, b = groups.find(i), groups.find(j)
             if a == b:
                 continue
-            if a != i or b != j or a in groups.sums or b in groups.sums:
+            if sim < self.threshold or a != i or b != j or a in groups.sums or b in groups.sums:
                 ca, cb = _normalise(groups.centroid(a)), _normalise(groups.centroid(b))
                 if _cosine(ca, cb) < self.threshold:
                     continue

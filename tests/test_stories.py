@@ -1,0 +1,185 @@
+"""The stories stage: articles on one event form one story; the brief is built story by story."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import briefing
+from briefing.stories import Signature, StoryGrouper, signature
+from briefing.evaluate.stories import bcubed
+
+SANCTIONS = [
+    ("Reuters", "EU agrees new Russia sanctions targeting gas exports",
+     "European Union governments agreed on Thursday a new package of sanctions against Russia that "
+     "targets its exports of liquefied natural gas for the first time.\n"
+     "Hungary dropped its objections after securing an exemption for pipeline oil deliveries, two "
+     "officials said.\n"
+     "The package also lists dozens of vessels of the shadow fleet that carries Russian oil past the "
+     "price cap, the officials said.\n"
+     "The Kremlin said the sanctions would hurt Europe more than Russia and promised a response."),
+    ("BBC", "Russia LNG hit by latest EU sanctions package",
+     "The European Union has agreed its latest package of sanctions on Russia, banning imports of "
+     "Russian liquefied natural gas into the bloc.\n"
+     "Hungary lifted its veto after Brussels granted an exemption for oil delivered by pipeline.\n"
+     "Moscow condemned the sanctions package and said it would respond.\n"
+     "Ships of the shadow fleet are also named in the package agreed by EU governments."),
+    ("Politico", "EU seals Russia sanctions deal with LNG ban",
+     "EU ambassadors sealed a deal on Thursday on a new round of Russia sanctions that, for the first "
+     "time, targets Russian liquefied natural gas.\n"
+     "Budapest dropped its objections in exchange for an exemption covering pipeline oil.\n"
+     "Dozens of shadow fleet tankers are added to the sanctions list, according to the agreed text."),
+]
+UNRELATED = [
+    ("CNN", "Heavy snow closes Alpine passes",
+     "Heavy snow closed several Alpine passes in Switzerland and Austria on Thursday, stranding "
+     "hundreds of drivers.\nAvalanche warnings were raised to the highest level in parts of Tyrol.\n"
+     "Rail services through the Gotthard tunnel were running with delays, the operator said."),
+    ("AP", "Local club wins national chess title",
+     "A chess club from Leeds won the national team championship on Sunday after a final-round "
+     "victory.\nThe club's youngest player, aged 12, won all seven of his games.\n"
+     "Organisers said a record number of teams had entered this year's championship."),
+]
+
+
+def _write(folder: Path, name: str, source: str, title: str, body: str) -> Path:
+    path = folder / name
+    path.write_text(f"---\nsource: {source}\ntitle: {title}\ndate: 2026-11-20\n---\n{body}\n", encoding="utf-8")
+    return path
+
+
+def _day(tmp_path: Path, syndicated: bool = True) -> Path:
+    folder = tmp_path / "day"
+    folder.mkdir()
+    for i, (src, title, body) in enumerate(SANCTIONS + UNRELATED):
+        _write(folder, f"{i:02d}.txt", src, title, body)
+    if syndicated:  # AP runs the Reuters story with a new headline and one paragraph dropped
+        src, title, body = SANCTIONS[0]
+        edited = "\n".join(body.splitlines()[:2] + body.splitlines()[3:])
+        _write(folder, "syndicated.txt", "AP", "Europe targets Russian gas in sanctions deal", edited)
+    return folder
+
+
+def _sig(i: int, text: str, title: str = "", source: str = "X") -> Signature:
+    return signature(f"a{i}", source, None, title, text.splitlines(), title_given=bool(title))
+
+
+def test_grouper_puts_each_event_together_and_keeps_unrelated_apart():
+    docs = SANCTIONS + UNRELATED
+    sigs = [_sig(i, body, title, src) for i, (src, title, body) in enumerate(docs)]
+    groups = StoryGrouper().group(sigs)
+    assert sorted(map(sorted, groups)) == [[0, 1, 2], [3], [4]]
+    gold = ["s", "s", "s", "snow", "chess"]
+    predicted = [next(k for k, g in enumerate(groups) if i in g) for i in range(len(docs))]
+    assert bcubed(gold, predicted)["f1"] == 1.0
+
+
+def test_every_article_in_exactly_one_story_and_a_story_may_have_one_article():
+    docs = SANCTIONS + UNRELATED
+    sigs = [_sig(i, body, title) for i, (_, title, body) in enumerate(docs)]
+    groups = StoryGrouper().group(sigs)
+    flat = sorted(i for g in groups for i in g)
+    assert flat == list(range(len(docs)))
+    assert any(len(g) == 1 for g in groups)
+
+
+def test_grouping_does_not_compare_every_pair():
+    # 400 unrelated synthetic articles with distinct vocabularies: candidates stay near zero.
+    sigs = [_sig(i, f"word{i}a word{i}b word{i}c shared{i % 7} common text here") for i in range(400)]
+    grouper = StoryGrouper()
+    groups = grouper.group(sigs)
+    assert len(groups) == 400
+    assert grouper.stats.compared < 400 * 399 / 2 / 10
+
+
+def test_bcubed_counts_splits_and_merges():
+    assert bcubed(["a", "a", "b"], [0, 0, 1])["f1"] == 1.0
+    merged = bcubed(["a", "a", "b"], [0, 0, 0])
+    assert merged["recall"] == 1.0 and merged["precision"] < 1.0
+    split = bcubed(["a", "a", "b"], [0, 1, 2])
+    assert split["precision"] == 1.0 and split["recall"] < 1.0
+
+
+def test_brief_is_built_story_by_story(tmp_path):
+    brief = briefing.build_brief([_day(tmp_path)], briefing.load_settings(date="2026-11-21", other_news=True))
+    sanctions = [s for s in brief.stories if "Reuters" in s.outlets]
+    assert len(sanctions) == 1  # four articles, one story
+    story = sanctions[0]
+    assert set(story.outlets) == {"Reuters", "BBC", "Politico", "AP"}
+    assert len(story.articles) == 4 and set(story.articles) <= {s.id for s in brief.sources}
+    assert story.first_date == story.last_date and story.first_date.isoformat() == "2026-11-20"
+    assert story.headline in {t for _, t, _ in SANCTIONS} | {"Europe targets Russian gas in sanctions deal"}
+    # the syndicated copy corroborates: some point of the story cites both Reuters and AP
+    assert any({"Reuters", "AP"} <= set(p.sources) for p in story.points)
+    # key points: one line per story, never two for the same story
+    ids = [p.story_id for p in brief.key_points]
+    assert len(ids) == len(set(ids)) and None not in ids
+    # unrelated articles are stories of their own
+    assert all(len(s.articles) == 1 for s in brief.stories if "Reuters" not in s.outlets)
+    # every point of a section belongs to a story of that section
+    for section in brief.sections:
+        for s in section.stories:
+            assert all(p.story_id == s.id for p in s.points)
+
+
+def test_story_shaped_docx_markdown_and_json(tmp_path):
+    settings = briefing.load_settings(date="2026-11-21", other_news=True)
+    brief = briefing.build_brief([_day(tmp_path)], settings)
+    out = brief.save_docx(tmp_path / "b.docx")
+    from docx import Document
+
+    paras = [p for p in Document(str(out)).paragraphs]
+    story = next(s for sec in brief.sections for s in sec.stories if len(s.articles) > 1)
+    leads = [p for p in paras if p.text.startswith(story.lead.text) and p.style.name == "List Bullet"]
+    assert 1 <= len(leads) <= 2  # in its section, and once more under Key points when it is one
+    lead = leads[-1]
+    for outlet in story.outlets:  # the lead names every outlet of the story
+        assert outlet in lead.text[len(story.lead.text):]
+    assert lead.text.endswith(f"\u2714\u00a0{len(story.outlets)}\u00a0outlets")
+    after = paras[paras.index(lead) + 1 : paras.index(lead) + 1 + len(story.supporting)]
+    assert [p.style.name for p in after] == ["List Bullet 2"] * len(story.supporting)
+    assert [p.text[: len(s.text)] for p, s in zip(after, story.supporting)] == [s.text for s in story.supporting]
+    md = briefing.render_markdown(brief)
+    for point in story.supporting:
+        assert f"  - {point.text}" in md
+    data = json.loads(brief.model_dump_json())
+    ids = {s["id"] for s in data["sources"]}
+    assert data["stories"] and all(set(s["articles"]) <= ids for s in data["stories"])
+
+
+def test_off_topic_stories_stay_out_unless_asked(tmp_path):
+    day = _day(tmp_path, syndicated=False)
+    plain = briefing.build_brief([day], briefing.load_settings(date="2026-11-21"))
+    shown = {o for s in plain.stories for o in s.outlets}
+    assert "CNN" not in shown and "AP" not in shown  # snow and chess fit no section
+    assert all(p.story_id in {s.id for s in plain.stories} for p in plain.key_points)
+    asked = briefing.build_brief([day], briefing.load_settings(date="2026-11-21", other_news=True))
+    assert [s.title for s in asked.sections][-1] == "Other news"
+    assert {o for s in asked.sections[-1].stories for o in s.outlets} >= {"CNN", "AP"}
+
+
+def test_daily_development_shows_only_what_is_new(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    src, title, body = SANCTIONS[0]
+    _write(inbox, "day1.txt", src, title, body)
+    settings = briefing.load_settings(
+        date="2026-11-20", inbox=str(inbox), archive=str(tmp_path / "a.sqlite3"),
+        briefs_dir=str(tmp_path / "briefs"),
+    )
+    briefing.run_daily("2026-11-20", settings)
+    # Day 2: BBC reports the same story, restating the Reuters lead, and adds a new fact.
+    lines = body.splitlines()
+    _write(inbox, "day2.txt", "BBC", "Russia vows response to EU gas sanctions",
+           lines[0] + "\nRussia's foreign ministry summoned the EU ambassador in Moscow on Friday over "
+           "the new sanctions package and the gas ban.")
+    brief2, path2 = briefing.run_daily("2026-11-21", settings)
+    texts = [p.text for p in brief2.points if p.first_reported is None]
+    assert lines[0] not in texts  # the day-1 lead is not new
+    developing = [s for sec in brief2.sections for s in sec.stories if s.first_reported is not None]
+    assert developing and developing[0].first_reported.isoformat() == "2026-11-20"
+    assert "summoned the EU ambassador" in developing[0].lead.text
+    from docx import Document
+
+    body2 = "\n".join(p.text for p in Document(str(path2)).paragraphs)
+    assert "first reported 20 November 2026" in body2
