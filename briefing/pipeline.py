@@ -351,12 +351,54 @@ def stories_from_results(
 ) -> list[Story]:
     """Group usable results into stories and build each (strongest first)."""
     results = [r for r in results if isinstance(r.ref, SourceRef)]
-    stories = []
-    for members in group_results(results, settings):
-        story = story_from_results([results[i] for i in members], settings, sections)
-        if story is not None:
-            stories.append(story)
+    groups = group_results(results, settings)
+    multi = [g for g in groups if len(g) > 1]
+    built: list[Story | None] = []
+    workers = pool_size(settings, len(results))
+    if workers > 1 and len(multi) >= MIN_POOLED_STORIES:
+        built += _stories_in_pool(results, multi, settings, sections, workers)
+    else:
+        built += [story_from_results([results[i] for i in g], settings, sections) for g in multi]
+    built += [story_from_results([results[g[0]]], settings, sections) for g in groups if len(g) == 1]
+    stories = [s for s in built if s is not None]
     return sorted(stories, key=lambda s: (-s.weight, s.id))
+
+
+MIN_POOLED_STORIES = 64  # fewer multi-article stories than this are built here
+_STORY_JOB: dict[str, object] = {}
+
+
+def _build_story_chunk(chunk: list[list[int]]) -> list[Story | None]:
+    results, settings, sections = _STORY_JOB["results"], _STORY_JOB["settings"], _STORY_JOB["sections"]
+    return [story_from_results([results[i] for i in g], settings, sections) for g in chunk]  # type: ignore[index, arg-type]
+
+
+def _stories_in_pool(results, groups, settings, sections, workers) -> list[Story | None]:
+    """Multi-article stories built in forked workers (each story only needs its own articles,
+    which the workers inherit: nothing is pickled on the way in)."""
+    import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return [story_from_results([results[i] for i in g], settings, sections) for g in groups]
+    size = max(1, len(groups) // (4 * workers))
+    chunks = [groups[i : i + size] for i in range(0, len(groups), size)]
+    _STORY_JOB.update(results=results, settings=settings, sections=tuple(sections))
+    gc.collect()
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [s for part in pool.map(_build_story_chunk, chunks) for s in part]
+    except BrokenProcessPool:
+        raise WorkerError(
+            "a worker process died while building the stories (killed, or out of memory: try "
+            "fewer workers, e.g. BRIEFING_WORKERS=1); nothing was written"
+        ) from None
+    finally:
+        gc.unfreeze()
+        _STORY_JOB.clear()
 
 
 def brief_from_stories(

@@ -121,13 +121,17 @@ class _Groups:
         return self.sums.get(root) or self.vectors[root]
 
     def union(self, a: int, b: int) -> None:
-        sa, sb = dict(self.centroid(a)), self.centroid(b)
-        for t, x in sb.items():
-            sa[t] = sa.get(t, 0.0) + x
         keep, drop = min(a, b), max(a, b)
+        big = self.sums.pop(keep, None)
+        small = self.sums.pop(drop, None)
+        big = dict(self.vectors[keep]) if big is None else big
+        small = self.vectors[drop] if small is None else small
+        if len(small) > len(big):
+            big, small = dict(small), big
+        for t, x in small.items():  # the smaller vector into the larger, in place
+            big[t] = big.get(t, 0.0) + x
         self.parent[drop] = keep
-        self.sums.pop(drop, None)
-        self.sums[keep] = sa
+        self.sums[keep] = big
 
 
 @dataclass
@@ -259,7 +263,7 @@ def story_id(article_ids: Iterable[str]) -> str:
 
 # --- building a story from its articles -----------------------------------------------------------
 
-STORY_POINTS = 4  # points a story keeps: its lead and up to three supporting points
+MAX_SUMMARIZED = 12  # articles of one story whose candidates the story summarizer weighs
 
 
 @dataclass(frozen=True)
@@ -312,7 +316,14 @@ def build_story(
     if len(members) == 1:
         ranked = sorted(candidates, key=lambda p: (-p.score, p.citations[0].sentence))
     else:
-        ranked = _summarize_story(candidates, members, threshold)
+        # A story's points come from its MAX_SUMMARIZED strongest articles (the rest still count
+        # as its articles and outlets): the merge inside a story stays bounded however big it is.
+        chosen = members
+        if len(members) > MAX_SUMMARIZED:
+            best = sorted(members, key=lambda m: -max((p.score for p in m.points), default=0.0))
+            keep = {m.id for m in best[:MAX_SUMMARIZED]}
+            chosen = [m for m in members if m.id in keep]
+        ranked = _summarize_story([p for m in chosen for p in m.points], chosen, threshold)
     ranked = [p.model_copy(update={"story_id": sid}) for p in ranked[:max_points]]  # None: all
     lead = ranked[0]
     best = next((m for m in members if m.id == lead.citations[0].article_id), members[0])
