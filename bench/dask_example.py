@@ -29,7 +29,7 @@ def run(
 
     from briefing.ingest import iter_files
     from briefing.models import Skipped
-    from briefing.pipeline import article_results, brief_from_results, write_brief
+    from briefing.pipeline import article_results, write_brief
     from briefing.settings import load_settings
 
     settings = load_settings(date=date, output=output)
@@ -49,22 +49,83 @@ def run(
         client = Client(cluster)
     try:
         settings_future = client.scatter(settings, broadcast=True)
-        # Map: one task per batch of files; nothing shared between tasks.
+        # 1. Map: one task per batch of files; nothing shared between tasks. The results stay on
+        #    the workers; only what grouping and the quote table need comes back.
         futures = client.map(article_results, batches, settings=settings_future, pure=False)
+        light = client.gather(client.map(_light, futures, pure=False))
+        refs, sigs, where, quote_rows, skipped_read = [], [], [], [], []
+        for b, rows in enumerate(light):
+            for k, (ref, sig, sentences) in enumerate(rows):
+                if sig is None:
+                    skipped_read.append(ref)
+                    continue
+                refs.append(ref)
+                sigs.append(sig)
+                where.append((b, k))
+                quote_rows.append((ref, sentences))
+        # 2. Group on the client (signatures are small): the grouping key is the story.
+        from briefing.stories import StoryGrouper
 
-        def gathered():
-            # Gather, in input order, one batch at a time: each result is released once merged in.
-            for future in futures:
-                yield from future.result()
-                future.release()
+        groups = StoryGrouper(threshold=settings.story_threshold).group(sigs)
+        # 3. Shuffle by story and build the stories on the workers: each task gets the batches
+        #    that hold its stories' articles (Dask moves them), and merges within each story only.
+        chunks = [groups[i : i + STORIES_PER_TASK] for i in range(0, len(groups), STORIES_PER_TASK)]
+        tasks = []
+        for chunk in chunks:
+            needed = sorted({where[i][0] for g in chunk for i in g})
+            spec = [[(needed.index(where[i][0]), where[i][1]) for i in g] for g in chunk]
+            tasks.append(client.submit(_build_stories, spec, settings_future, *[futures[b] for b in needed], pure=False))
+        stories = [s for part in client.gather(tasks) for s in part if s is not None]
+        stories.sort(key=lambda s: (-s.weight, s.id))
+        # 4. Reduce on the client: routing, key points, quotes.
+        from briefing.pipeline import brief_from_stories
+        from briefing.quotes import QuoteFinder
 
-        # Reduce: the merge needs every article's sentences, so it runs here, on the client.
-        brief = brief_from_results(gathered(), settings, skipped=skipped)
+        quotes = QuoteFinder(max_quotes=settings.quotes)
+        for ref, sentences in quote_rows:
+            quotes.add(ref, sentences)
+        skipped_all = _in_input_order(items, skipped, skipped_read)
+        brief = brief_from_stories(stories, settings, sources=refs, skipped=skipped_all, quotes=quotes)
+        if not refs:
+            from briefing.errors import NoUsableInputError
+
+            raise NoUsableInputError("no usable article in the inputs")
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
     return brief, write_brief(brief, settings, output)
+
+
+STORIES_PER_TASK = 256
+
+
+def _light(results):
+    """What the client needs of a batch's results: reference, signature, sentences (for quotes)."""
+    return [(r.ref, r.signature, r.sentences if r.signature is not None else ()) for r in results]
+
+
+def _build_stories(spec, settings, *batches):
+    """Build the stories of one task; spec: per story, (batch position, result position) pairs."""
+    from briefing.pipeline import story_from_results
+    from briefing.sections import load_sections
+
+    sections = load_sections(settings.sections_file)
+    return [story_from_results([batches[b][k] for b, k in members], settings, sections) for members in spec]
+
+
+def _in_input_order(items, walked, read):
+    """Skipped inputs in the order the walk met them (as build_brief lists them)."""
+    from briefing.models import Skipped
+
+    read_by_input = {s.input: s for s in read}
+    out = []
+    for item in items:
+        if isinstance(item, Skipped):
+            out.append(item)
+        elif str(item) in read_by_input:
+            out.append(read_by_input.pop(str(item)))
+    return out + list(read_by_input.values())
 
 
 def main(argv: list[str] | None = None) -> int:
