@@ -32,11 +32,20 @@ EVAL_DATA ?= ../shared/eval-data
 eval: $(DEV_STAMP)
 	$(VENV)/bin/briefing eval --data $(EVAL_DATA)
 
-# Speed at scale: 100 to 10,000 articles built from ../shared/eval-data/cnn-corpus, stage by stage,
-# and sumy's LexRank against ours (bench/run_bench.py); prints the table, writes docs/benchmarks.md.
+# Speed at scale on DISTINCT articles: 1,000, 3,000, 10,000 and all ~20,000 of Reuters-21578, the CNN
+# Corpus and BBC News in ../shared/eval-data, each size a fresh build process, stage by stage with peak
+# memory; the edited-copy corpus as a separate near-duplicates row; on 1,000 CNN articles the whole
+# build vs sumy's LexRank alone (bench/run_bench.py). Prints the table, writes docs/benchmarks.md.
+# `make bench BENCH_ARGS=--quick` (or e.g. BENCH_ARGS="--sizes 1000,3000") for a smaller run.
 .PHONY: bench
+<<<<<<< HEAD
 bench: $(DEV_STAMP)
 	$(PY) bench/run_bench.py --docs docs/benchmarks.md
+=======
+BENCH_ARGS ?=
+bench: $(STAMP)
+	$(PY) bench/run_bench.py --data $(EVAL_DATA) --docs docs/benchmarks.md $(BENCH_ARGS)
+>>>>>>> wt10b
 
 template: $(STAMP)
 	$(PY) templates/make_template.py
