@@ -38,14 +38,9 @@ eval: $(DEV_STAMP)
 # build vs sumy's LexRank alone (bench/run_bench.py). Prints the table, writes docs/benchmarks.md.
 # `make bench BENCH_ARGS=--quick` (or e.g. BENCH_ARGS="--sizes 1000,3000") for a smaller run.
 .PHONY: bench
-<<<<<<< HEAD
-bench: $(DEV_STAMP)
-	$(PY) bench/run_bench.py --docs docs/benchmarks.md
-=======
 BENCH_ARGS ?=
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(PY) bench/run_bench.py --data $(EVAL_DATA) --docs docs/benchmarks.md $(BENCH_ARGS)
->>>>>>> wt10b
 
 template: $(STAMP)
 	$(PY) templates/make_template.py
