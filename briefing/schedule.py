@@ -17,6 +17,7 @@ import logging
 import re
 import signal
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -62,7 +63,7 @@ class DailySchedule:
         clock: Callable[[], _dt.datetime] | None = None,
         misfire_grace: int = 3600,
     ):
-        from apscheduler.schedulers.blocking import BlockingScheduler
+        from apscheduler.schedulers.background import BackgroundScheduler
         from apscheduler.triggers.cron import CronTrigger
 
         self.job = job
@@ -70,7 +71,7 @@ class DailySchedule:
         self.tz = timezone if isinstance(timezone, _dt.tzinfo) else get_timezone(timezone)
         self.trigger = trigger or CronTrigger(hour=self.hour, minute=self.minute, timezone=self.tz)
         self.clock = clock or (lambda: _dt.datetime.now(self.tz))
-        self.scheduler = BlockingScheduler(
+        self.scheduler = BackgroundScheduler(
             timezone=self.tz,
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": misfire_grace},
         )
@@ -103,13 +104,23 @@ class DailySchedule:
         log.info("daily run for %s: done%s", day, f" ({result})" if result is not None else "")
 
     def run(self, *, handle_signals: bool = True) -> None:
-        """Run until stop() or SIGINT/SIGTERM. Signals are handled only in the main thread."""
+        """Run until stop() or SIGINT/SIGTERM. Signals are handled only in the main thread.
+
+        The scheduler runs in a background thread; this thread only waits. A signal handler just
+        sets a flag (taking no lock, so it cannot deadlock with the thread it interrupts); the wait
+        loop sees it and shuts the scheduler down here, after the run in progress, if any."""
         installed: list[tuple[int, Any]] = []
         if handle_signals and threading.current_thread() is threading.main_thread():
             for sig in (signal.SIGINT, signal.SIGTERM):
                 installed.append((sig, signal.signal(sig, self._on_signal)))
         try:
             self.scheduler.start()
+            while not self._stop_requested:
+                time.sleep(0.1)
+            signalled = getattr(self, "_signal", None)
+            log.info("received %s: stopping", signalled) if signalled else log.info("stopping")
+            if self.scheduler.running:
+                self.scheduler.shutdown(wait=True)
         finally:
             for sig, previous in installed:
                 signal.signal(sig, previous)
@@ -123,18 +134,14 @@ class DailySchedule:
             "scheduler started: daily brief at %02d:%02d %s; next run %s",
             self.hour, self.minute, self.tz, nxt.isoformat() if nxt else "never",
         )
-        if self._stop_requested:  # stop() came before the scheduler was running
-            self.stop()
 
     def _on_signal(self, signum: int, frame: Any) -> None:
-        log.info("received %s: stopping", signal.Signals(signum).name)
-        self.stop()
+        self._signal = signal.Signals(signum).name
+        self._stop_requested = True  # no logging or locks in a signal handler
 
     def stop(self) -> None:
-        """Stop after the run in progress, if any."""
+        """Stop after the run in progress, if any (run() returns)."""
         self._stop_requested = True
-        if self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
 
 
 def run_schedule(
