@@ -27,7 +27,7 @@ import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing._nlp import stem, stop_words
@@ -143,7 +143,6 @@ class GroupingStats:
     compared: int = 0
     joined: int = 0
     stories: int = 0
-    extra: dict[str, float] = field(default_factory=dict)
 
 
 class StoryGrouper:

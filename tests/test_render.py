@@ -120,7 +120,6 @@ def test_cover_block(full_doc, full_brief):
 
 def test_key_points_bottom_line_up_front(full_doc, full_brief):
     bullets = _between(full_doc, "Key points")
-    stories = {s.id for sec in full_brief.sections for s in sec.stories} if False else None
     assert 1 <= len(bullets) <= 5
     assert len(bullets) == len(full_brief.key_points)
     for p, point in zip(bullets, full_brief.key_points):
