@@ -4,9 +4,10 @@ Sections hold stories. Each point of a story goes to the section where its topic
 once, when the point was selected) is highest, provided it reaches that section's ``min_score``;
 the story then appears in every section that received one of its points, with those points only
 (the same story id and headline, the strongest of them as that section's lead), so a story that
-touches two topics gives each section its own facts and says nothing twice. A story's points that
-fit no section stay with it in its home section (the section of its strongest routed point). A
-story none of whose points fits a section is off-topic: it is left out, or shown under "Other
+touches two topics gives each section its own facts and says nothing twice. A point joins a
+section only on enough evidence (briefing.sections decides): a story's points that fit no section
+are left out of the sections, never carried into one by their story. A story none of whose points
+fits a section is off-topic: it is left out, or shown under "Other
 news" when the settings ask for it (``other_news``).
 
 Key points are one line per top story (its lead), the strongest stories first, never two lines
@@ -16,6 +17,7 @@ its main fact even when that fact is also a key point: each section stands alone
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from briefing.models import Point, Section, SectionSpec, Story
@@ -37,6 +39,35 @@ def _section_of(point: Point, specs: dict[str, SectionSpec]) -> str | None:
         if spec is not None and score >= spec.min_score:
             return key
     return None
+
+
+def _stands_alone(point: Point) -> bool:
+    """Whether a point reads without the sentences before it (briefing.context decides when it
+    is there; otherwise an opening pronoun, possessive or connective is taken to lean back)."""
+    try:
+        from briefing.context import dangling  # type: ignore[attr-defined]
+    except ImportError:
+        return not _LEANS_BACK.match(point.text)
+    edits = getattr(point, "edits", ())
+    return not dangling(point.text) or bool(edits)
+
+
+_LEANS_BACK = re.compile(
+    r"^[\"“‘'(]*(?:he|she|they|his|her|their|its|it|this|these|those|but|and|also|however|still|"
+    r"meanwhile|the (?:comments|remarks|move|statement|decision|officials))\b",
+    re.IGNORECASE,
+)
+
+
+def _standalone_first(points: list[Point]) -> list[Point]:
+    """A section's points with a self-contained one first: each section carries its own main
+    fact, not a sentence leaning on one shown elsewhere ("His comments on Friday also echo...")."""
+    if not points or _stands_alone(points[0]):
+        return points
+    for i, p in enumerate(points[1:], 1):
+        if _stands_alone(p):
+            return [p, *points[:i], *points[i + 1 :]]
+    return points
 
 
 class Router:
@@ -81,9 +112,10 @@ class Router:
         other: list[Story] = []
         shown: list[Story] = []
         on_topic: list[Story] = []
+        main: dict[str, Point] = {}
         for story in ranked:
             facets = self.facets(story)
-            loose = facets.pop(None, [])
+            facets.pop(None, None)  # points without enough evidence for any section join none
             if not facets:
                 if self.other_news or not self.sections:
                     story = story.model_copy(update={"supporting": story.supporting[: self.story_points - 1]})
@@ -91,18 +123,17 @@ class Router:
                     shown.append(story)
                 continue
             on_topic.append(story)
-            home = self.section_of(story.lead) or max(
-                facets, key=lambda k: max(strength(p) for p in facets[k])
+            # The story's main fact for the key points: its lead, or its strongest on-topic point
+            # when the lead itself fits no section.
+            main[story.id] = story.lead if self.section_of(story.lead) else next(
+                p for p in story.points if self.section_of(p)
             )
             placed: list[Point] = []
             for key, points in facets.items():
-                if key == home:
-                    order = {id(p): i for i, p in enumerate(story.points)}
-                    points = sorted(points + loose, key=lambda p: order[id(p)])
                 room = min(self.max_points - used[key], self.story_points)
                 if room <= 0:
                     continue
-                points = points[:room]
+                points = _standalone_first(points)[:room]
                 used[key] += len(points)
                 buckets[key].append(
                     story.model_copy(update={"lead": points[0], "supporting": tuple(points[1:])})
@@ -115,7 +146,7 @@ class Router:
                 }))
         pool = on_topic if self.sections else ranked
         shown_ids = {s.id for s in shown}
-        key_points = tuple(s.lead for s in pool if s.id in shown_ids)[: self.key_points]
+        key_points = tuple(main.get(s.id, s.lead) for s in pool if s.id in shown_ids)[: self.key_points]
         sections = [
             Section(
                 key=spec.key,

@@ -239,9 +239,9 @@ class Evidence:
         self.own = 0.0 if vetoed else self.score - sum(w for t, w in terms.items() if t in shared)
 
     def enough(self, min_score: float, solo: float = SOLO) -> bool:
-        """Enough to join the section: the score, with a phrase or several distinct terms, or
-        one term weighty enough on its own."""
-        if self.vetoed or self.score < min_score or self.score <= 0:
+        """Enough to join the section: the score, with a phrase or several distinct terms (one at
+        least that no other section lists), or one term weighty enough on its own."""
+        if self.vetoed or self.score < min_score or self.own <= 0:
             return False
         if self.phrases or len(self.terms) >= 2:
             return True
