@@ -25,6 +25,7 @@ from pathlib import Path
 from briefing.evaluate.data import DEFAULT_DATA_DIR
 
 LABELS = Path(__file__).resolve().parents[2] / "tests" / "data" / "routing_labels.jsonl"
+SEEDS = LABELS.parents[2] / "seeds"
 # The default sections as they were before rarity, the evidence rule and exclusions (issue 11).
 BEFORE = LABELS.parent / "sections_before_issue11.toml"
 NONE = "none"
@@ -200,6 +201,11 @@ def mixed_day(data: Path, seeds: Path, work: Path, *, other_news: bool = False):
     return brief, [(p.text, all(c.article_id in seed_ids for c in p.citations)) for p in brief.key_points]
 
 
+def _offtopic_in_sections(brief) -> bool:
+    off = {s.id for s in brief.sources if Path(str(s.path or s.title)).name.startswith("offtopic_")}
+    return any(c.article_id in off for sec in brief.sections for p in sec.points for c in p.citations)
+
+
 # ---- the background table ------------------------------------------------------------------
 
 def _documents(data: Path) -> Iterable[tuple[str, str]]:
@@ -300,7 +306,10 @@ def report(data: Path | None = None, seeds: Path | None = None, labels: Path = L
         out += [
             "Mixed day: the two seed articles plus "
             + ", ".join(what for _, what in MIXED_OFFTOPIC)
-            + f" (CNN, BBC): {on} of {len(kps)} key points on topic.",
+            + f" (CNN, BBC): {on} of {len(kps)} key points on topic, and no sentence of the three in a",
+            "section" + ("" if not _offtopic_in_sections(brief) else " (NOT MET: some are)") + ". Before"
+            " this change the same day gave 2 of 3 (a tax-plan sentence was a key point and four of its",
+            "sentences sat under NATO burden sharing).",
             "",
         ]
     return out
@@ -309,7 +318,7 @@ def report(data: Path | None = None, seeds: Path | None = None, labels: Path = L
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m briefing.evaluate.routing", description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
-    ap.add_argument("--seeds", type=Path, default=Path("seeds"))
+    ap.add_argument("--seeds", type=Path, default=SEEDS)
     ap.add_argument("--build-table", action="store_true", help="rebuild the packaged background table")
     ap.add_argument("--grid", action="store_true", help="print every grid point's tune-half score")
     args = ap.parse_args(argv)
