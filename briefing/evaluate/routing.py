@@ -262,6 +262,8 @@ def report(data: Path | None = None, seeds: Path | None = None, labels: Path = L
     from briefing import sections as mod
     from briefing.sections import load_sections
 
+    if not Path(labels).is_file():  # an installed package without the repository's tests/
+        return []
     specs = load_sections()
     titles = {s.key: s.title for s in specs}
     rows = load_labelled(labels)
@@ -273,15 +275,21 @@ def report(data: Path | None = None, seeds: Path | None = None, labels: Path = L
     now = score(test_rows, mod.SectionMatcher(specs))
     before = score(test_rows, old_matcher(load_sections(BEFORE) if BEFORE.is_file() else specs))
     neg = sum(1 for r in test_rows if r.label == NONE)
+    shipped_f = next(f for f, params in ranked if params == shipped) if shipped in [p for _, p in ranked] else None
     out = [
         "## Routing: sentences into sections",
         "",
         f"{len(rows)} sentences from ../shared/eval-data (CNN Corpus, BBC, Reuters-21578, Multi-News), each",
-        "labelled by hand with the default section it belongs to or \"none\" (`tests/data/routing_labels.jsonl`;",
-        "hard negatives on purpose: \"contributed\", childcare contributions, pledges, \"reviewers\",",
-        "election campaigns, domestic budgets). Split by source article: rarity parameters chosen on the",
-        f"tune half ({len(tune_rows)} sentences), figures below on the other ({len(test_rows)}, of which {neg} \"none\").",
-        f"A sentence is routed to its best section; right when that is one of its labels.",
+        "labelled by hand, reading the sentence alone, with the default section it belongs to or \"none\"",
+        "(`tests/data/routing_labels.jsonl`). Ukraine means the conflict in and over Ukraine (not its",
+        "2005 privatisations); Sanctions, sanctions by states on a state (any target; not a sports body's",
+        "or a court's); NATO burden sharing, allies' defence spending and contributions; Election",
+        "interference, foreign meddling, hacking and the probes into them (not ordinary campaigns). Hard",
+        "negatives on purpose: \"contributed\", childcare and pension contributions, pledges, \"reviewers\",",
+        "election campaigns, domestic budgets. Split by source article into two halves: the weights in",
+        "`templates/sections.toml` and the parameters below were chosen looking only at the tune half",
+        f"({len(tune_rows)} sentences); the figures are on the other ({len(test_rows)}, of which {neg} \"none\").",
+        "A sentence goes to its best section; right when that is one of its labels.",
         "",
         "Held out, as shipped (" + ", ".join(f"{k} = {v}" for k, v in shipped.items()) + "):",
         "",
@@ -292,14 +300,23 @@ def report(data: Path | None = None, seeds: Path | None = None, labels: Path = L
         "",
         *_table(before, test_rows, titles),
         "",
-        f"Best on the tune half: F0.5 {100 * best_f:.1f} at "
+        f"Tune half, F0.5 (precision weighs double): best {100 * best_f:.1f} at "
         + ", ".join(f"{k} = {v}" for k, v in best.items())
-        + ". NATO burden sharing has almost no positive sentences in this data (the topic is",
-        "later than most of it): its row measures mainly that generic spending, budget and",
-        "contribution sentences stay out.",
+        + (f"; shipped {100 * shipped_f:.1f}." if shipped_f is not None else "."),
+        "What does the work: the evidence rule (a phrase or two distinct terms; one term only at",
+        "SOLO x min_score), inflection-only matching, terms listed by two sections (Russia, Moscow)",
+        "never deciding alone, and the weights. Rarity changes little here (FLOOR makes no",
+        "difference): most section words are used by fewer than 1% of the ~20,000 background",
+        "articles. NATO burden sharing has almost no positive sentences in this data (the topic is",
+        "later than most of it): its row measures mainly that spending, budget and contribution",
+        "sentences stay out. Election interference misses sentences that name no election word",
+        "(\"Russia's goal was to help Trump get elected\"): recall is the price of the evidence rule.",
         "",
     ]
-    if data is not None and seeds is not None and (data / "cnn-corpus").is_dir() and seeds.is_dir():
+    if (
+        data is not None and seeds is not None and seeds.is_dir()
+        and all((data / rel).is_file() for rel, _ in MIXED_OFFTOPIC)
+    ):
         with tempfile.TemporaryDirectory() as tmp:
             brief, kps = mixed_day(data, seeds, Path(tmp))
         on = sum(ok for _, ok in kps)
