@@ -116,6 +116,8 @@ class Router:
         for story in ranked:
             facets = self.facets(story)
             facets.pop(None, None)  # points without enough evidence for any section join none
+            # A section gets a story only with a point that reads on its own to lead it.
+            facets = {k: v for k, v in facets.items() if any(_stands_alone(p) for p in v)}
             if not facets:
                 if self.other_news or not self.sections:
                     story = story.model_copy(update={"supporting": story.supporting[: self.story_points - 1]})

@@ -267,3 +267,15 @@ def test_labelled_set_is_split_by_article():
         halves.setdefault(r.source, set()).add(r.split)
     assert all(len(v) == 1 for v in halves.values())
     assert {r.label for r in rows} == {"none", "ukraine", "sanctions", "nato_burden_sharing", "election_interference"}
+
+
+def test_a_section_gets_no_story_that_cannot_lead_it(matcher):
+    main = _pt("Separatists shelled Donetsk again overnight, the army in Kyiv said.", 0.9, matcher)
+    lean = _pt("They have the ability to impose sanctions on Russian banks.", 0.5, matcher)
+    assert dict(lean.topics).get("sanctions")
+    story = Story(id="s3", headline="t", articles=("a1",), outlets=("Reuters",), lead=main,
+                  supporting=(lean,), topics=main.topics, weight=1.0)
+    _, sections, _ = Router(load_sections()).route_stories([story])
+    by_key = {s.key: s for s in sections}
+    assert [p.text for p in by_key["ukraine"].points] == [main.text]
+    assert by_key["sanctions"].points == ()  # "They have ..." alone would lead it: left out
