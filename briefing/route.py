@@ -5,8 +5,9 @@ once, when the point was selected) is highest, provided it reaches that section'
 the story then appears in every section that received one of its points, with those points only
 (the same story id and headline, the strongest of them as that section's lead), so a story that
 touches two topics gives each section its own facts and says nothing twice. A point joins a
-section only on enough evidence (briefing.sections decides): a story's points that fit no section
-are left out of the sections, never carried into one by their story. A story none of whose points
+section only on enough evidence (briefing.sections decides), or as the continuation of an
+on-topic sentence of its article (within ``NEAR`` sentences of it); a story's other off-topic
+points are left out, never carried into a section by their story. A story none of whose points
 fits a section is off-topic: it is left out, or shown under "Other
 news" when the settings ask for it (``other_news``).
 
@@ -57,6 +58,39 @@ _LEANS_BACK = re.compile(
     r"meanwhile|the (?:comments|remarks|move|statement|decision|officials))\b",
     re.IGNORECASE,
 )
+
+
+# A point with no evidence of its own joins a section only as the continuation of an on-topic
+# sentence of its article: at most NEAR sentences after (or before) it.
+NEAR = 2
+
+
+def _attach_neighbours(
+    story: Story, facets: dict[str | None, list[Point]], loose: list[Point]
+) -> None:
+    """Give each loose point of the story to the section of an on-topic point next to it in the
+    same article ("The package bans ..." after "EU governments agreed new sanctions ..."); the
+    rest join no section (a story does not carry its off-topic sentences into one)."""
+    if not loose or not facets:
+        return
+    anchors = [
+        (c.article_id, c.sentence, key)
+        for key, points in facets.items()
+        for p in points
+        for c in p.citations
+    ]
+    order = {id(p): i for i, p in enumerate(story.points)}
+    for p in loose:
+        best: tuple[int, str] | None = None
+        for c in p.citations:
+            for art, sent, key in anchors:
+                gap = abs(c.sentence - sent)
+                if art == c.article_id and gap <= NEAR and (best is None or gap < best[0]):
+                    best = (gap, key)  # type: ignore[assignment]
+        if best is not None:
+            facets[best[1]].append(p)
+    for points in facets.values():
+        points.sort(key=lambda q: order[id(q)])
 
 
 def _standalone_first(points: list[Point]) -> list[Point]:
@@ -115,7 +149,7 @@ class Router:
         main: dict[str, Point] = {}
         for story in ranked:
             facets = self.facets(story)
-            facets.pop(None, None)  # points without enough evidence for any section join none
+            _attach_neighbours(story, facets, facets.pop(None, []))
             # A section gets a story only with a point that reads on its own to lead it.
             facets = {k: v for k, v in facets.items() if any(_stands_alone(p) for p in v)}
             if not facets:

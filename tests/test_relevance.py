@@ -133,22 +133,27 @@ def test_blank_exclude_is_refused(tmp_path):
 
 # ---- routing stories -----------------------------------------------------------------------
 
-def _pt(text, score, matcher, article="a1", source="Reuters"):
+def _pt(text, score, matcher, article="a1", source="Reuters", sentence=0):
     return Point(
         text=text, score=score, topics=matcher.topics(text),
-        citations=(Citation(article_id=article, source=source, sentence=0, start=0, end=1),),
+        citations=(Citation(article_id=article, source=source, sentence=sentence, start=0, end=1),),
     )
 
 
 def test_points_without_evidence_join_no_section_and_key_point_is_on_topic(matcher):
-    lead = _pt("The minister arrived in Brussels on Tuesday for two days of talks with his counterparts.", 0.9, matcher)
-    fact = _pt("The EU extended its sanctions against Russian banks and energy firms until July.", 0.6, matcher)
-    aside = _pt("He later visited a chocolate factory and a museum near the Grand Place.", 0.5, matcher)
-    story = Story(id="s1", headline="t", articles=("a1",), outlets=("Reuters",), lead=lead,
-                  supporting=(fact, aside), topics=fact.topics, weight=1.0)
+    lead = _pt("The minister arrived in Brussels on Tuesday for two days of talks with his counterparts.", 0.9, matcher, sentence=0)
+    fact = _pt("The EU extended its sanctions against Russian banks and energy firms until July.", 0.6, matcher, sentence=5)
+    detail = _pt("The package bans transshipment of Russian gas through European ports.", 0.55, matcher, sentence=6)
+    aside = _pt("He later visited a chocolate factory and a museum near the Grand Place.", 0.5, matcher, sentence=12)
+    elsewhere = _pt("Markets were calm on Friday, traders said in a note to clients.", 0.5, matcher, article="a2", sentence=5)
+    assert not (lead.topics or detail.topics or aside.topics or elsewhere.topics)
+    story = Story(id="s1", headline="t", articles=("a1", "a2"), outlets=("Reuters",), lead=lead,
+                  supporting=(fact, detail, aside, elsewhere), topics=fact.topics, weight=1.0)
     key, sections, _ = Router(load_sections()).route_stories([story])
     placed = [p.text for s in sections for p in s.points]
-    assert placed == [fact.text]  # the off-topic lead and aside are not carried in by their story
+    # the next sentence continues the on-topic one; the off-topic lead, the aside and another
+    # article's sentence are not carried into the section by their story
+    assert placed == [fact.text, detail.text]
     assert [p.text for p in key] == [fact.text]
 
 
