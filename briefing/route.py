@@ -93,17 +93,6 @@ def _attach_neighbours(
         points.sort(key=lambda q: order[id(q)])
 
 
-def _standalone_first(points: list[Point]) -> list[Point]:
-    """A section's points with a self-contained one first: each section carries its own main
-    fact, not a sentence leaning on one shown elsewhere ("His comments on Friday also echo...")."""
-    if not points or _stands_alone(points[0]):
-        return points
-    for i, p in enumerate(points[1:], 1):
-        if _stands_alone(p):
-            return [p, *points[:i], *points[i + 1 :]]
-    return points
-
-
 class Router:
     """Assigns stories (and their points) to sections and picks the key points."""
 
@@ -149,9 +138,11 @@ class Router:
         main: dict[str, Point] = {}
         for story in ranked:
             facets = self.facets(story)
-            _attach_neighbours(story, facets, facets.pop(None, []))
-            # A section gets a story only with a point that reads on its own to lead it.
+            loose = facets.pop(None, [])
+            # A section gets a story only with an on-topic point that reads on its own to lead it.
             facets = {k: v for k, v in facets.items() if any(_stands_alone(p) for p in v)}
+            leads = {k: next(p for p in v if _stands_alone(p)) for k, v in facets.items()}
+            _attach_neighbours(story, facets, loose)
             if not facets:
                 if self.other_news or not self.sections:
                     story = story.model_copy(update={"supporting": story.supporting[: self.story_points - 1]})
@@ -169,7 +160,7 @@ class Router:
                 room = min(self.max_points - used[key], self.story_points)
                 if room <= 0:
                     continue
-                points = _standalone_first(points)[:room]
+                points = [leads[key], *(p for p in points if p is not leads[key])][:room]
                 used[key] += len(points)
                 buckets[key].append(
                     story.model_copy(update={"lead": points[0], "supporting": tuple(points[1:])})
