@@ -42,22 +42,39 @@ def _section_of(point: Point, specs: dict[str, SectionSpec]) -> str | None:
     return None
 
 
-def _stands_alone(point: Point) -> bool:
-    """Whether a point reads without the sentences before it (briefing.context decides when it
-    is there; otherwise an opening pronoun, possessive or connective is taken to lean back)."""
+def _stands_alone(point: Point, *, strict: bool = True) -> bool:
+    """Whether a point reads without the sentences before it. briefing.context decides when it is
+    there (a reference resolved by a bracketed edit counts as read); otherwise an opening
+    pronoun, possessive, back-reference or connective is taken to lean back. Not strict: only a
+    pronoun, a back-reference ("The comments") or a cut list make it unreadable; a connective or
+    an unnamed speaker ("the officials said") do not."""
     try:
         from briefing.context import dangling  # type: ignore[attr-defined]
     except ImportError:
-        return not _LEANS_BACK.match(point.text)
-    edits = getattr(point, "edits", ())
-    return not dangling(point.text) or bool(edits)
+        pattern = _LEANS_BACK if strict else _REFERS_BACK
+        return not pattern.match(point.text)
+    if getattr(point, "edits", ()):
+        return True
+    kinds = set(dangling(point.text))
+    return not kinds if strict else not (kinds & {"pronoun", "definite", "cut"})
 
 
-_LEANS_BACK = re.compile(
-    r"^[\"“‘'(]*(?:he|she|they|his|her|their|its|it|this|these|those|but|and|also|however|still|"
-    r"meanwhile|the (?:comments|remarks|move|statement|decision|officials))\b",
-    re.IGNORECASE,
+_REFERS = (
+    r"he|she|they|his|her|their|its|it|this|these|those|"
+    r"the (?:comments|remarks|move|statement|decision|officials)"
 )
+_LEANS_BACK = re.compile(
+    r"^[\"“‘'(]*(?:" + _REFERS + r"|but|and|also|however|still|meanwhile)\b", re.IGNORECASE
+)
+_REFERS_BACK = re.compile(r"^[\"“‘'(]*(?:" + _REFERS + r")\b", re.IGNORECASE)
+
+
+def _lead_of(points: Sequence[Point]) -> Point | None:
+    """The point to lead a section's share of a story: the first that reads on its own, else the
+    first that is at least readable, else None (the section does not get the story)."""
+    return next((p for p in points if _stands_alone(p)), None) or next(
+        (p for p in points if _stands_alone(p, strict=False)), None
+    )
 
 
 # A point with no evidence of its own joins a section only as the continuation of an on-topic
@@ -140,8 +157,8 @@ class Router:
             facets = self.facets(story)
             loose = facets.pop(None, [])
             # A section gets a story only with an on-topic point that reads on its own to lead it.
-            facets = {k: v for k, v in facets.items() if any(_stands_alone(p) for p in v)}
-            leads = {k: next(p for p in v if _stands_alone(p)) for k, v in facets.items()}
+            leads = {k: lead for k, v in facets.items() if (lead := _lead_of(v)) is not None}
+            facets = {k: v for k, v in facets.items() if k in leads}
             _attach_neighbours(story, facets, loose)
             if not facets:
                 if self.other_news or not self.sections:
