@@ -36,6 +36,7 @@ from dataclasses import dataclass
 MIN_WORDS = 6  # what counts as a summary-length sentence (as the Selector's defaults)
 MAX_WORDS = 80
 NEAR_COPY = 0.6  # cosine above which two sentences say the same words: never both chosen
+SAME_GATE = 0.15  # below this cosine two sentences share too few words for same_point to be asked
 _POSITION_SCALE = 3.0
 _LENGTH_CAP = 30
 _COVERAGE_WORDS = 25  # coverage counts per 25 words (a sentence's typical length)
@@ -231,7 +232,11 @@ def choose(
             break
         best = max(fits, key=lambda i: (gain(i), -i))
         left.discard(best)
-        if closest[best] > NEAR_COPY or (same and any(same(texts[best], texts[c]) for c in chosen)):
+        if closest[best] > NEAR_COPY:
+            continue
+        if same and closest[best] >= SAME_GATE and any(
+            _cos(vec[best], vec[c]) >= SAME_GATE and same(texts[best], texts[c]) for c in chosen
+        ):
             continue
         chosen.append(best)
         if concepts:
@@ -291,3 +296,23 @@ class StoryPool:
             same=lambda a, b: same_point(a, b, threshold),
         )
         return [self.points[i] for i in picked]
+
+    def order(self, weights: StoryWeights | None = None, *, greedy: int = 12) -> list:
+        """Every point, strongest first: the first ``greedy`` chosen as ``choose`` chooses them
+        (a repeat of one of them left out), the rest after them by rating alone (so the cost stays
+        linear in the story's candidates beyond the first few)."""
+        first = self.choose(weights, count=greedy)
+        if len(first) >= len(self.points):
+            return first
+        w = weights or DEFAULT_WEIGHTS
+        ratings = self.features.ratings(w)
+        taken = {id(p) for p in first}
+        vec = self.features.vectors
+        index = {id(p): i for i, p in enumerate(self.points)}
+        picked = [index[id(p)] for p in first]
+        rest = [
+            i for i in sorted(range(len(self.points)), key=lambda i: (-ratings[i], i))
+            if id(self.points[i]) not in taken
+            and all(_cos(vec[i], vec[j]) <= NEAR_COPY for j in picked)
+        ]
+        return first + [self.points[i] for i in rest]
