@@ -77,7 +77,7 @@ class FastRouge:
     the numbers rouge-score gives for one-sentence-per-line texts, many times faster in a grid."""
 
     def __init__(self) -> None:
-        from rouge_score.tokenizers import DefaultTokenizer
+        from rouge_score.tokenizers import DefaultTokenizer  # type: ignore[import-untyped]
 
         self._tokenizer = DefaultTokenizer(use_stemmer=True)
         self._cache: dict[str, list[str]] = {}
