@@ -162,6 +162,8 @@ def render_markdown(report: Report) -> str:
             *_table(report.bbc, rouge_cols, "ms / article"),
             "",
         ]
+    if report.routing:
+        out += report.routing
     ts = targets(report)
     if ts:
         out += ["## Targets", ""]

@@ -43,6 +43,7 @@ class Report:
     refit: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
     skipped: list[str] = field(default_factory=list)
+    routing: list[str] = field(default_factory=list)  # markdown lines (briefing.evaluate.routing)
 
     def to_dict(self) -> dict[str, Any]:
         def rows(rs: list[Row]) -> list[dict[str, Any]]:
@@ -64,6 +65,7 @@ class Report:
             "msrp": {"pairs": self.msrp_pairs, "shipped_threshold": self.shipped_threshold,
                      "rows": rows(self.msrp), "refit": self.refit},
             "targets": [t.__dict__ for t in targets(self)],
+            "routing": self.routing,
             "seconds": round(self.seconds, 1),
             "skipped": self.skipped,
         }

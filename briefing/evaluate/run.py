@@ -178,6 +178,10 @@ def run_eval(
         report.bbc = eval_single(docs, bbc_methods + [default], default)
     else:
         report.skipped.append("bbc")
+    from briefing.evaluate import routing
+
+    _progress("routing (labelled sentences, mixed day) ...")
+    report.routing = routing.report(data, routing.SEEDS)
     if len(report.skipped) == 4:
         raise EvaluationError(f"no evaluation data set found under {data}")
     report.seconds = time.perf_counter() - start
