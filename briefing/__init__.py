@@ -60,11 +60,13 @@ if TYPE_CHECKING:
         SentenceSpan as SentenceSpan,
         Skipped as Skipped,
         SourceRef as SourceRef,
+        Text as Text,
     )
     from briefing.pdf import docx_to_pdf as docx_to_pdf
     from briefing.pipeline import (
         brief_from_articles as brief_from_articles,
         build_brief as build_brief,
+        build_brief_from_texts as build_brief_from_texts,
         write_brief as write_brief,
     )
     from briefing.quotes import extract_quotes as extract_quotes, QuoteFinder as QuoteFinder
@@ -113,8 +115,10 @@ _LAZY = {
     "SentenceSpan": "briefing.models",
     "Skipped": "briefing.models",
     "SourceRef": "briefing.models",
+    "Text": "briefing.models",
     "brief_from_articles": "briefing.pipeline",
     "build_brief": "briefing.pipeline",
+    "build_brief_from_texts": "briefing.pipeline",
     "write_brief": "briefing.pipeline",
     "Router": "briefing.route",
     "load_sections": "briefing.sections",
@@ -186,9 +190,11 @@ __all__ = [
     "Summarizer",
     "SummarizerError",
     "TemplateError",
+    "Text",
     "__version__",
     "brief_from_articles",
     "build_brief",
+    "build_brief_from_texts",
     "docx_to_pdf",
     "extract_quotes",
     "get_summarizer",

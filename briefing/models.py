@@ -37,6 +37,20 @@ class Article(_Frozen):
         return self.url or self.path or self.id
 
 
+class Text(_Frozen):
+    """An article given as text rather than a file (``briefing.build_brief_from_texts``).
+
+    The text is cleaned exactly as a file's would be; metadata given here wins over what the text
+    says (front matter, a dateline's outlet). The article's id is a hash of the url (if any) and
+    the cleaned text, so the same text gets the same id on every run."""
+
+    text: str
+    source: str | None = None
+    title: str | None = None
+    date: _dt.date | None = None
+    url: str | None = None
+
+
 class SentenceSpan(_Frozen):
     """One sentence of an article's cleaned text."""
 

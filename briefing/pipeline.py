@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import NoUsableInputError, WorkerError
-from briefing.ingest import _derive_title, iter_files, load_one
-from briefing.models import Article, Brief, Point, SectionSpec, Skipped, SourceRef, Story
+from briefing.ingest import InputSkipped, _derive_title, article_from_text, iter_files, load_one
+from briefing.models import Article, Brief, Point, SectionSpec, Skipped, SourceRef, Story, Text
 from briefing.quotes import QuoteFinder
 from briefing.route import Router
-from briefing.sections import SectionMatcher, load_sections
+from briefing.sections import SectionMatcher, check_sections, load_sections
 from briefing.sentences import split_sentences
 from briefing.settings import Settings, load_settings
 from briefing.stories import Signature, StoryArticle, StoryGrouper, build_story, signature
@@ -40,6 +40,7 @@ def build_brief(
     *,
     timings: dict[str, float] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    sections: Sequence[SectionSpec] | None = None,
 ) -> Brief:
     """Read the articles under inputs and return the finished Brief.
 
@@ -49,6 +50,8 @@ def build_brief(
     a large run never holds every article's text and sentences at once. Pass a dict as timings to
     get the seconds spent per stage (``ingest``, ``split`` and ``summarize`` summed over workers).
     ``progress(done, total)`` is called after each file (the CLI's progress bar).
+    ``sections``: SectionSpec objects to route into, instead of ``settings.sections_file``.
+    Texts held in memory rather than files: ``build_brief_from_texts``.
     """
     settings = settings or load_settings()
     if isinstance(inputs, (str, Path)):
@@ -58,7 +61,7 @@ def build_brief(
     started = time.perf_counter()
     items = list(iter_files(inputs, settings.follow_symlinks))
     files = [i for i in items if not isinstance(i, Skipped)]
-    collector = _Collector(settings, timings)
+    collector = _Collector(settings, timings, sections)
     results = iter(_per_article(_read_and_select, files, settings, collector.sections))
     done = 0
     for item in items:
@@ -95,17 +98,53 @@ def brief_from_articles(
     *,
     skipped: Iterable = (),
     timings: dict[str, float] | None = None,
+    sections: Sequence[SectionSpec] | None = None,
 ) -> Brief:
-    """Summarize, merge and route already-ingested articles into a Brief."""
+    """Summarize, merge and route already-ingested articles into a Brief (``sections``: SectionSpec
+    objects to route into, instead of ``settings.sections_file``)."""
     articles = list(articles)
     started = time.perf_counter()
-    collector = _Collector(settings, timings)
+    collector = _Collector(settings, timings, sections)
     collector.skipped.extend(skipped)
     for result in _per_article(_split_and_select, articles, settings, collector.sections):
         collector.add(result)
     if timings is not None:
         timings["per_article_wall"] = time.perf_counter() - started
     return collector.finish()
+
+
+def build_brief_from_texts(
+    texts: Iterable[Text | str],
+    settings: Settings | None = None,
+    *,
+    sections: Sequence[SectionSpec] | None = None,
+    timings: dict[str, float] | None = None,
+) -> Brief:
+    """The Brief of articles held in memory: each a ``Text`` (text plus optional source, title,
+    date, url) or a plain str (the text itself, never a path: files go to ``build_brief``).
+
+    Each text is cleaned as a file is (boilerplate, wire codes, datelines, front matter) and given
+    a stable id (a hash of its url and cleaned text). A text with nothing left after cleaning is
+    listed in ``Brief.skipped`` as ``<text N>``; NoUsableInputError when none is usable.
+    """
+    settings = settings or load_settings()
+    if isinstance(texts, (str, Text)):
+        texts = [texts]
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for i, item in enumerate(texts):
+        given = item if isinstance(item, Text) else Text(text=item)
+        try:
+            articles.append(
+                article_from_text(
+                    given.text, url=given.url, source=given.source, title=given.title, date=given.date
+                )
+            )
+        except InputSkipped as exc:
+            skipped.append(Skipped(input=f"<text {i}>", reason=str(exc)))
+    if not articles:
+        raise NoUsableInputError(_no_usable_message([f"<text {i}>" for i in range(len(skipped))], skipped))
+    return brief_from_articles(articles, settings, skipped=skipped, timings=timings, sections=sections)
 
 
 def pool_size(settings: Settings, n_articles: int) -> int:
@@ -273,10 +312,16 @@ def _per_article(
 class _Collector:
     """Takes each article's result as it arrives; groups, builds and routes stories at the end."""
 
-    def __init__(self, settings: Settings, timings: dict[str, float] | None):
+    def __init__(
+        self,
+        settings: Settings,
+        timings: dict[str, float] | None,
+        sections: Sequence[SectionSpec] | None = None,
+    ):
         self.settings = settings
         self.timings = timings
-        self.sections = load_sections(settings.sections_file)  # once per run
+        # once per run: the objects given, else the settings' file
+        self.sections = check_sections(sections) if sections is not None else load_sections(settings.sections_file)
         self.results: list[ArticleResult] = []
         self.sources: list[SourceRef] = []
         self.skipped: list[Skipped] = []
