@@ -2,7 +2,7 @@
 
     import briefing
     brief = briefing.build_brief(["seeds/"])
-    brief.save_docx("out/brief.docx")
+    brief.save_docx("out/brief.docx")   # or briefing.save_brief(brief, "out/brief.md")
 
 Everything public is importable from here; the modules behind it are private.
 """
@@ -67,8 +67,8 @@ if TYPE_CHECKING:
         brief_from_articles as brief_from_articles,
         build_brief as build_brief,
         build_brief_from_texts as build_brief_from_texts,
-        write_brief as write_brief,
     )
+    from briefing.output import save_brief as save_brief, write_brief as write_brief
     from briefing.quotes import extract_quotes as extract_quotes, QuoteFinder as QuoteFinder
     from briefing.route import Router as Router
     from briefing.sections import load_sections as load_sections
@@ -119,7 +119,8 @@ _LAZY = {
     "brief_from_articles": "briefing.pipeline",
     "build_brief": "briefing.pipeline",
     "build_brief_from_texts": "briefing.pipeline",
-    "write_brief": "briefing.pipeline",
+    "write_brief": "briefing.output",
+    "save_brief": "briefing.output",
     "Router": "briefing.route",
     "load_sections": "briefing.sections",
     "split_sentences": "briefing.sentences",
@@ -204,6 +205,7 @@ __all__ = [
     "point_similarity",
     "render_markdown",
     "same_point",
+    "save_brief",
     "split_sentences",
     "summarize_article",
     "summarize_cluster",

@@ -24,8 +24,6 @@ def _one_line(text: str) -> str:
     return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
-# -o's extension names the format; anything else is refused rather than written as Word.
-_SUFFIX_FORMATS = {".docx": "docx", ".md": "md", ".markdown": "md", ".json": "json"}
 # Each setting a flag can give, named as the user typed it (for "bad value" messages).
 _BUILD_FLAGS = {
     "output": "-o/--output", "summarizer": "--summarizer", "sentences": "--sentences",
@@ -48,7 +46,9 @@ def output_format(output: Path | None, fmt: str | None) -> str | None:
             f"-o {output}: a PDF is made from the Word brief; write -o {output.with_suffix('.docx')} --pdf "
             "(the PDF goes beside it)"
         )
-    implied = _SUFFIX_FORMATS.get(suffix)
+    from briefing.output import SUFFIX_FORMATS  # which extension names which format: decided there
+
+    implied = SUFFIX_FORMATS.get(suffix)
     if implied is None:
         if fmt is not None or output.is_dir():  # a folder is refused by the writer, with its reason
             return fmt  # an unusual name, but the format was said explicitly
@@ -99,7 +99,8 @@ def _build(args: argparse.Namespace) -> int:
     import tempfile
 
     from briefing.errors import NoUsableInputError, UsageError
-    from briefing.pipeline import brief_from_articles, build_brief, write_brief
+    from briefing.output import write_brief
+    from briefing.pipeline import brief_from_articles, build_brief
     from briefing.settings import load_settings
 
     fmt = output_format(args.output, args.format)

@@ -383,8 +383,11 @@ def run_daily(
         if past and previous is not None and Path(previous.path).is_file():
             path = Path(previous.path)  # an earlier brief is final: never rewritten
         else:
-            path = brief.save_docx(
-                brief_path(settings, day), template=settings.template, date_format=settings.date_format
+            from briefing.output import save_brief
+
+            path = save_brief(
+                brief, brief_path(settings, day), "docx", template=settings.template,
+                date_format=settings.date_format,
             )
             archive.record_brief(brief, path)
         log.info("daily %s: wrote %s (%d sources, %d points, %d skipped)",

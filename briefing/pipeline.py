@@ -19,6 +19,7 @@ from pathlib import Path
 
 from briefing.errors import NoUsableInputError, WorkerError
 from briefing.ingest import InputSkipped, _derive_title, article_from_text, iter_files, load_one
+from briefing.output import write_brief as write_brief  # the pipeline's last step, decided in briefing.output
 from briefing.models import Article, Brief, Point, SectionSpec, Skipped, SourceRef, Story, Text
 from briefing.quotes import QuoteFinder
 from briefing.route import Router
@@ -231,6 +232,14 @@ def _init_worker(settings: Settings, sections: Sequence[SectionSpec] | None = No
 def _split_and_select(article: Article, ingest_seconds: float = 0.0) -> ArticleResult:
     selector = _WORKER["selector"]
     assert isinstance(selector, Selector)
+    return article_result(article, selector, ingest_seconds)
+
+
+def article_result(
+    article: Article, selector: Selector, ingest_seconds: float = 0.0, *, grouping: bool = True
+) -> ArticleResult:
+    """The per-article stage for one cleaned article: split it, select its candidate points with
+    selector and (grouping) compute its story signature. briefing.api runs this same stage."""
     t0 = time.perf_counter()
     spans = split_sentences(article.text)
     t1 = time.perf_counter()
@@ -245,7 +254,7 @@ def _split_and_select(article: Article, ingest_seconds: float = 0.0) -> ArticleR
     sig = signature(
         article.id, article.source, article.date, article.title, [s.text for s in spans],
         title_given=title_given,
-    )
+    ) if grouping else None
     return ArticleResult(
         ref, tuple(points), sentences, sig, title_given, (ingest_seconds, t1 - t0, time.perf_counter() - t1)
     )
@@ -379,16 +388,17 @@ def story_from_results(
         best = max((score / (2.0 * specs[k].min_score) for k, score in topics if k in specs and specs[k].min_score > 0), default=0.0)
         return min(best, 1.0)
 
-    articles = []
-    for r in members:
-        ref = r.ref
-        assert isinstance(ref, SourceRef)
-        articles.append(
-            StoryArticle(ref.id, ref.source, ref.title, r.title_given, ref.date, r.points, r.sentences)
-        )
+    articles = [story_article(r) for r in members]
     return build_story(
         articles, threshold=settings.merge_threshold, relevance=relevance
     )
+
+
+def story_article(result: ArticleResult) -> StoryArticle:
+    """A usable article's result as the story stage holds it."""
+    ref = result.ref
+    assert isinstance(ref, SourceRef)
+    return StoryArticle(ref.id, ref.source, ref.title, result.title_given, ref.date, result.points, result.sentences)
 
 
 def stories_from_results(
@@ -482,19 +492,3 @@ def brief_from_stories(
         handling=settings.handling,
         author=settings.author,
     )
-
-
-def write_brief(brief: Brief, settings: Settings, output: str | Path | None = None) -> Path:
-    """Save the brief in the format the settings ask for; return the path written."""
-    target = Path(output or settings.output)
-    if settings.format == "json":
-        written = brief.save_json(target)
-    elif settings.format == "md":
-        written = brief.save_markdown(target, date_format=settings.date_format)
-    else:
-        written = brief.save_docx(target, template=settings.template, date_format=settings.date_format)
-    if settings.pdf:
-        from briefing.pdf import brief_to_pdf
-
-        brief_to_pdf(brief, target.with_suffix(".pdf"), settings, docx=written if settings.format == "docx" else None)
-    return written

@@ -349,6 +349,13 @@ def _summarize_story(candidates: list, members: Sequence[StoryArticle], threshol
     """Merged candidates of a multi-article story, strongest first: merged among the story's own
     articles (briefing.merge), then ordered by the story summarizer (briefing.storysum, the code
     path ``summarize_cluster`` is measured through), a candidate that repeats a chosen one dropped."""
+    return story_pool(candidates, members, threshold).order()
+
+
+def story_pool(candidates: Sequence, members: Sequence[StoryArticle], threshold: float):  # -> StoryPool
+    """The candidates merged among the members' own sentences (briefing.merge), rated for the
+    story summarizer (briefing.storysum): what a story's points, and ``summarize_cluster``'s
+    sentences, are chosen from."""
     from briefing.merge import Merger
     from briefing.storysum import StoryPool
 
@@ -356,7 +363,6 @@ def _summarize_story(candidates: list, members: Sequence[StoryArticle], threshol
     for m in members:
         merger.add_article(m.id, m.source, m.sentences)
     merged = merger.merge(candidates)
-    pool = StoryPool.build(
+    return StoryPool.build(
         merged, [(m.id, [(s[0], s[3]) for s in m.sentences]) for m in members], threshold
     )
-    return pool.order()
