@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2  # wrong usage, or an invalid value (ConfigError)
 EXIT_NOTHING_READ = 3  # a daily run read nothing: every feed down, or no feed or inbox configured
-
-Command = Callable[[argparse.Namespace], int]
 
 
 def _one_line(text: str) -> str:

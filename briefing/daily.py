@@ -204,19 +204,6 @@ def _collect_feeds(
     return list(result.skipped), result.feeds_read
 
 
-def collect_feeds_into(
-    feeds_file: Path, archive: Archive, day: _dt.date, fetcher: Any
-) -> list[Skipped]:
-    """Download the feeds' new entries into the archive; return the entries skipped."""
-    from briefing.feeds import collect_feeds, load_feeds
-
-    result = collect_feeds(load_feeds(feeds_file), fetcher, known=archive.knows_url)
-    with archive.transaction():
-        for item in result.items:
-            archive.add_article(item.article, day, urls=item.urls)
-    return list(result.skipped)
-
-
 # -- what is new ---------------------------------------------------------------------------------
 def mark_previously_reported(
     points: Iterable[Point], earlier: Sequence[RecordedPoint], *, threshold: float

@@ -127,7 +127,7 @@ class DailySchedule:
             self.stopped.set()
             log.info("scheduler stopped after %d run(s), %d failed", self.runs, self.failures)
 
-    def _on_started(self, event: Any) -> None:
+    def _on_started(self, _event: Any) -> None:
         job = self.scheduler.get_job("daily")
         nxt = getattr(job, "next_run_time", None)
         log.info(
@@ -135,7 +135,7 @@ class DailySchedule:
             self.hour, self.minute, self.tz, nxt.isoformat() if nxt else "never",
         )
 
-    def _on_signal(self, signum: int, frame: Any) -> None:
+    def _on_signal(self, signum: int, _frame: Any) -> None:
         self._signal = signal.Signals(signum).name
         self._stop_requested = True  # no logging or locks in a signal handler
 
