@@ -148,8 +148,8 @@ def _build(args: argparse.Namespace) -> int:
         finally:
             close()
     if not args.quiet:
-        for skipped in brief.skipped:
-            print(f"briefing: skipped {_one_line(skipped.input)}: {_one_line(skipped.reason)}", file=sys.stderr)
+        for item in brief.skipped:
+            print(f"briefing: skipped {_one_line(item.input)}: {_one_line(item.reason)}", file=sys.stderr)
     if to_stdout:
         with tempfile.TemporaryDirectory(prefix="briefing-") as tmp:
             written = write_brief(brief, settings, Path(tmp) / f"brief.{settings.format}")

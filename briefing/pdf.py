@@ -83,7 +83,7 @@ def brief_to_pdf(
     from briefing.render import render_docx
 
     template = template if template is not None else getattr(settings, "template", None)
-    date_format = date_format or getattr(settings, "date_format", "%-d %B %Y")
+    date_format = date_format or str(getattr(settings, "date_format", "%-d %B %Y"))
     with tempfile.TemporaryDirectory(prefix="briefing-docx-") as tmp:
         path = Path(tmp) / (Path(pdf).stem + ".docx")
         render_docx(brief, path, template=template, date_format=date_format)

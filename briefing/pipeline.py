@@ -303,7 +303,7 @@ def _per_article(
             max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings, sections)
         ) as pool:
             # A bounded window of chunks in flight: results are consumed as they come, in order.
-            pending = deque()
+            pending: deque = deque()
             ahead = 4 * workers
             for i, chunk in enumerate(chunks):
                 pending.append(pool.submit(_run_chunk, fn.__name__, chunk))

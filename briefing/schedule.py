@@ -111,8 +111,8 @@ class DailySchedule:
         loop sees it and shuts the scheduler down here, after the run in progress, if any."""
         installed: list[tuple[int, Any]] = []
         if handle_signals and threading.current_thread() is threading.main_thread():
-            for sig in (signal.SIGINT, signal.SIGTERM):
-                installed.append((sig, signal.signal(sig, self._on_signal)))
+            for wanted in (signal.SIGINT, signal.SIGTERM):
+                installed.append((wanted, signal.signal(wanted, self._on_signal)))
         try:
             self.scheduler.start()
             while not self._stop_requested:

@@ -27,8 +27,9 @@ import io
 import math
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 from importlib import resources
 from pathlib import Path
 
@@ -111,7 +112,7 @@ def check_sections(specs: Iterable[SectionSpec]) -> tuple[SectionSpec, ...]:
     return tuple(sorted(specs, key=lambda s: (s.order, keys.index(s.key))))
 
 
-def _problem(error: dict) -> str:
+def _problem(error: Mapping[str, Any]) -> str:
     """One validation error of a [[section]] table, in the words of the file."""
     where = ".".join(str(p) for p in error["loc"]) or "section"
     if error["type"] == "extra_forbidden":

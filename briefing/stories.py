@@ -325,8 +325,8 @@ def build_story(
         ranked = _summarize_story([p for m in chosen for p in m.points], chosen, threshold)
     ranked = [p.model_copy(update={"story_id": sid}) for p in ranked[:max_points]]  # None: all
     lead = ranked[0]
-    best = next((m for m in members if m.id == lead.citations[0].article_id), members[0])
-    headline = best.title if best.title_given and best.title else lead.text
+    lead_article = next((m for m in members if m.id == lead.citations[0].article_id), members[0])
+    headline = lead_article.title if lead_article.title_given and lead_article.title else lead.text
     outlets = tuple(dict.fromkeys([*lead.sources, *(m.source for m in members)]))
     dates = sorted(m.date for m in members if m.date)
     topics = _combine_topics(ranked)
