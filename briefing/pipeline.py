@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.errors import NoUsableInputError, WorkerError
+from briefing.errors import InputError, NoUsableInputError, WorkerError
 from briefing.ingest import InputSkipped, _derive_title, article_from_text, iter_files, load_one
 from briefing.output import write_brief as write_brief  # the pipeline's last step, decided in briefing.output
 from briefing.models import Article, Brief, Point, SectionSpec, Skipped, SourceRef, Story, Text
@@ -134,6 +134,11 @@ def build_brief_from_texts(
     articles: list[Article] = []
     skipped: list[Skipped] = []
     for i, item in enumerate(texts):
+        if not isinstance(item, (str, Text)):
+            raise InputError(
+                f"text {i} is a {type(item).__name__}, not a str or briefing.Text; "
+                "files and folders go to build_brief"
+            )
         given = item if isinstance(item, Text) else Text(text=item)
         try:
             articles.append(

@@ -75,6 +75,8 @@ def test_unusable_texts_are_skipped_or_refused():
 def test_a_str_is_text_never_a_path(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(RAW[0], encoding="utf-8")
+    with pytest.raises(briefing.InputError, match="files and folders go to build_brief"):
+        briefing.build_brief_from_texts([path], briefing.load_settings(**SETTINGS))  # type: ignore[list-item]
     with pytest.raises(briefing.NoUsableInputError):
         # the path's own words are too short to be an article: it is not opened
         briefing.build_brief_from_texts([str(path)], briefing.load_settings(**SETTINGS))
@@ -119,3 +121,9 @@ def test_bad_section_objects_are_config_errors():
         briefing.build_brief_from_texts(RAW, settings, sections=[empty])
     with pytest.raises(briefing.ConfigError, match="twice"):
         briefing.build_brief_from_texts(RAW, settings, sections=[SECTIONS[0], SECTIONS[0]])
+
+
+def test_texts_in_worker_processes_give_the_same_brief(from_texts):
+    pooled = briefing.build_brief_from_texts(RAW, briefing.load_settings(workers=2, **SETTINGS))
+    assert [p.model_dump() for p in pooled.points] == [p.model_dump() for p in from_texts.points]
+    assert pooled.sources == from_texts.sources
