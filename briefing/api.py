@@ -4,10 +4,12 @@
     briefing.summarize_article(text, sentences=3)          # -> list[str], in article order
     briefing.summarize_cluster([text_a, text_b], words=300) # -> list[str], strongest first
 
-Both clean the text as ``briefing build`` does (ingest.article_from_text), split it with the
-built-in splitter, rate sentences with a registered summarizer (summarize.Selector) and, for a
-cluster, merge duplicates across articles (merge.Merger) exactly as in a brief. Sentences are
-copied verbatim, never rewritten. The evaluation harness (``briefing eval``) measures these two.
+Thin over the pipeline: both clean the text as ``briefing build`` does (ingest.article_from_text),
+run the pipeline's per-article stage on it (pipeline.article_result: split, rate with a summarizer
+from summarize.SUMMARIZERS, select) and, for a cluster, the story stage's merge and story
+summarizer (stories.story_pool) exactly as in a brief; only the choices differ (no sections, a
+word budget). Sentences are copied verbatim, never rewritten. The evaluation harness
+(``briefing eval``) measures these two.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from collections.abc import Sequence
 
 from briefing.errors import SummarizerError
 from briefing.ingest import InputSkipped, article_from_text
-from briefing.merge import Merger
-from briefing.models import Article, Point, SentenceSpan
-from briefing.sentences import split_sentences
+from briefing.models import Article
+from briefing.pipeline import article_result, story_article
 from briefing.settings import Settings
+from briefing.stories import story_pool
 from briefing.storysum import StoryPool, StoryWeights
 from briefing.summarize import Selector, get_summarizer
 
@@ -46,9 +48,8 @@ def summarize_article(text: str, sentences: int | None = None, method: str | Non
     article = _article(text)
     if article is None:
         return []
-    spans = split_sentences(article.text)
     selector = Selector(summarizer, None, sentences=n, per_section=0)
-    return [p.text for p in selector.select(article, spans)]
+    return [p.text for p in article_result(article, selector, grouping=False).points]
 
 
 def summarize_cluster(
@@ -89,16 +90,8 @@ def cluster_pool(
     if not articles:
         return None
     selector = Selector(summarizer, None, sentences=CLUSTER_CANDIDATES, per_section=0)
-    spans: dict[str, list[SentenceSpan]] = {}
-    points: list[Point] = []
-    for article in articles:
-        spans[article.id] = split_sentences(article.text)
-        points.extend(selector.select(article, spans[article.id]))
-    by_id = {a.id: a for a in articles}
-    merged = Merger(threshold=threshold).merge(points, by_id, spans)
-    return StoryPool.build(
-        merged, [(a.id, [(s.index, s.text) for s in spans[a.id]]) for a in articles], threshold
-    )
+    members = [story_article(article_result(a, selector, grouping=False)) for a in articles]
+    return story_pool([p for m in members for p in m.points], members, threshold)
 
 
 # Within each article, position picks the candidates; the story summarizer (briefing.storysum)

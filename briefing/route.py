@@ -28,11 +28,6 @@ OTHER_NEWS_KEY = "other-news"
 OTHER_NEWS_TITLE = "Other news"
 
 
-def strength(point: Point) -> float:
-    """Ranking weight of a point: its score, raised when outlets corroborate it."""
-    return point.score * (1.0 + 0.25 * (len(point.sources) - 1))
-
-
 def _section_of(point: Point, specs: dict[str, SectionSpec]) -> str | None:
     """The best-scoring section key among the point's topics that reaches its min_score."""
     for key, score in point.topics:  # best first

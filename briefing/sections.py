@@ -27,8 +27,9 @@ import io
 import math
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 from importlib import resources
 from pathlib import Path
 
@@ -90,7 +91,28 @@ def load_sections(path: str | Path | None = None) -> tuple[SectionSpec, ...]:
     return tuple(sorted(specs, key=lambda s: (s.order, keys.index(s.key))))
 
 
-def _problem(error: dict) -> str:
+def check_sections(specs: Iterable[SectionSpec]) -> tuple[SectionSpec, ...]:
+    """Sections given as objects (the library's ``sections=``), checked as a file's are and put in
+    their order; ConfigError names the first problem."""
+    specs = list(specs)
+    if not specs:
+        raise ConfigError("no sections given")
+    for spec in specs:
+        if not isinstance(spec, SectionSpec):
+            raise ConfigError(f"sections must be SectionSpec objects, not {type(spec).__name__}")
+        if not spec.terms and not spec.phrases:
+            raise ConfigError(f"section {spec.key!r}: no terms or phrases")
+        problem = _check_spec(spec)
+        if problem:
+            raise ConfigError(f"section {spec.key!r}: {problem}")
+    keys = [s.key for s in specs]
+    dupes = sorted({k for k in keys if keys.count(k) > 1})
+    if dupes:
+        raise ConfigError(f"section key(s) given twice: {', '.join(dupes)}")
+    return tuple(sorted(specs, key=lambda s: (s.order, keys.index(s.key))))
+
+
+def _problem(error: Mapping[str, Any]) -> str:
     """One validation error of a [[section]] table, in the words of the file."""
     where = ".".join(str(p) for p in error["loc"]) or "section"
     if error["type"] == "extra_forbidden":
