@@ -17,7 +17,6 @@ download, and about as fast as sumy's TextRank.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from typing import ClassVar
@@ -53,18 +52,26 @@ def _pagerank(sentences: Sequence[list[str]], damping: float = 0.85, iterations:
     n = len(sentences)
     if n == 1:
         return [1.0]
-    sets = [set(s) for s in sentences]
-    weights = np.zeros((n, n))
-    for i in range(n):
-        if len(sets[i]) < 2:
+    # Shared distinct words of every pair at once: a sentence-by-word incidence matrix times its
+    # transpose; a sentence with fewer than two distinct words has no edges (log 1 = 0).
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    sizes = np.zeros(n)
+    for i, words in enumerate(sentences):
+        distinct = set(words)
+        sizes[i] = len(distinct)
+        if len(distinct) < 2:
             continue
-        for j in range(i + 1, n):
-            if len(sets[j]) < 2:
-                continue
-            shared = len(sets[i] & sets[j])
-            if shared:
-                w = shared / (math.log(len(sets[i])) + math.log(len(sets[j])))
-                weights[i, j] = weights[j, i] = w
+        rows.extend([i] * len(distinct))
+        cols.extend(vocab.setdefault(w, len(vocab)) for w in distinct)
+    incidence = np.zeros((n, max(len(vocab), 1)))
+    incidence[rows, cols] = 1.0
+    shared = incidence @ incidence.T
+    logs = np.log(np.maximum(sizes, 1.0))
+    denominator = logs[:, None] + logs[None, :]
+    weights = np.where(shared > 0, shared / np.where(denominator > 0, denominator, 1.0), 0.0)
+    np.fill_diagonal(weights, 0.0)
     out_degree = weights.sum(axis=1)
     out_degree[out_degree == 0] = 1.0
     transition = weights / out_degree[:, None]
