@@ -13,6 +13,7 @@ Every line of the cleaned text is a paragraph: a sentence never runs across a li
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left
 from collections.abc import Callable
 
@@ -152,4 +153,11 @@ _WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
 
 def to_words(text: str) -> list[str]:
     """Word tokens of a sentence (letters and digits; inner apostrophes, hyphens kept)."""
-    return _WORD.findall(text)
+    return list(_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    """to_words, remembered: each stage of an article's work (length filter, summarizer, topics,
+    story signature) tokenizes the same sentences, so the regex runs once per sentence."""
+    return tuple(_WORD.findall(text))
