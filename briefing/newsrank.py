@@ -18,6 +18,7 @@ download, and about as fast as sumy's TextRank.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -37,12 +38,16 @@ _QUOTE_CHARS = re.compile(r"[\"“”]")
 
 
 def _content(sentence: str) -> list[str]:
-    stops = stop_words()
-    return [
-        stem(w.lower())
-        for w in to_words(sentence)
-        if w.lower() not in stops and len(w) > 1 and not w[0].isdigit()
-    ]
+    return [s for s in map(_content_stem, to_words(sentence)) if s is not None]
+
+
+@lru_cache(maxsize=65536)
+def _content_stem(word: str) -> str | None:
+    """The stem of a content word (not a stop word, not one letter, not a figure), else None."""
+    low = word.lower()
+    if low in stop_words() or len(word) <= 1 or word[0].isdigit():
+        return None
+    return stem(low)
 
 
 def _pagerank(sentences: Sequence[list[str]], damping: float = 0.85, iterations: int = 40) -> list[float]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import math
+from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -57,11 +58,27 @@ _MAX_TERMS = 60
 
 def _stems(text: str, stops: frozenset[str] | set[str]) -> Iterable[tuple[str, bool]]:
     """(stem, is_name) for the content words of text; a name is a capitalised word."""
+    if stops is not stop_words():
+        for w in to_words(text):
+            low = w.lower().replace("’", "'")
+            if len(low) < 3 or low in stops or not low[0].isalpha():
+                continue
+            yield stem(low), w[0].isupper()
+        return
     for w in to_words(text):
-        low = w.lower().replace("’", "'")
-        if len(low) < 3 or low in stops or not low[0].isalpha():
-            continue
-        yield stem(low), w[0].isupper()
+        found = _word_stem(w)
+        if found is not None:
+            yield found
+
+
+@lru_cache(maxsize=65536)
+def _word_stem(word: str) -> tuple[str, bool] | None:
+    """(stem, is_name) of one word with the default stop words, None for a word that is not
+    content (remembered per word: a day's news repeats its words)."""
+    low = word.lower().replace("’", "'")
+    if len(low) < 3 or low in stop_words() or not low[0].isalpha():
+        return None
+    return stem(low), word[0].isupper()
 
 
 def signature(
