@@ -315,6 +315,7 @@ class SectionMatcher:
         self._all_keys = frozenset(k for terms in self._terms for k in terms)
         patterns = [pat.pattern.pattern for phrases in self._phrases for _, pat, _ in phrases]
         self._any_phrase = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        self._phrase_firsts = tuple(sorted({pat.first for phrases in self._phrases for _, pat, _ in phrases}))
         self._excl_terms = [
             {term_key(x) for x in s.exclude if len(x.split()) == 1} for s in self.sections
         ]
@@ -345,7 +346,11 @@ class SectionMatcher:
         of the terms only that section lists, then by the whole score."""
         if not (_keys_of(text) & self._all_keys):
             lowered = " ".join(text.lower().replace("’", "'").split())
-            if self._any_phrase is None or not self._any_phrase.search(lowered):
+            if (
+                self._any_phrase is None
+                or not any(first in lowered for first in self._phrase_firsts)  # a cheap necessary test
+                or not self._any_phrase.search(lowered)
+            ):
                 return ()  # no section's term nor phrase: no evidence for any section
         ev = self.evidence(text)
         hits = [
