@@ -70,9 +70,12 @@ def _pagerank(sentences: Sequence[list[str]], damping: float = 0.85, iterations:
             continue
         rows.extend([i] * len(distinct))
         cols.extend(vocab.setdefault(w, len(vocab)) for w in distinct)
-    incidence = np.zeros((n, max(len(vocab), 1)))
-    incidence[rows, cols] = 1.0
-    shared = incidence @ incidence.T
+    # Integer arrays and einsum: numpy's own loops, not BLAS, whose threads (one per core, spinning
+    # while they wait) cost far more than they save on matrices this small, above all in a pool
+    # of worker processes that already occupies every core.
+    incidence = np.zeros((n, max(len(vocab), 1)), dtype=np.int32)
+    incidence[rows, cols] = 1
+    shared = np.einsum("ik,jk->ij", incidence, incidence).astype(float)
     logs = np.log(np.maximum(sizes, 1.0))
     denominator = logs[:, None] + logs[None, :]
     weights = np.where(shared > 0, shared / np.where(denominator > 0, denominator, 1.0), 0.0)
@@ -82,7 +85,7 @@ def _pagerank(sentences: Sequence[list[str]], damping: float = 0.85, iterations:
     transition = weights / out_degree[:, None]
     rank = np.full(n, 1.0 / n)
     for _ in range(iterations):
-        rank = (1 - damping) / n + damping * transition.T.dot(rank)
+        rank = (1 - damping) / n + damping * np.einsum("ij,i->j", transition, rank)
     top = float(rank.max()) or 1.0
     return [float(r) / top for r in rank]
 
