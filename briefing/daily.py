@@ -34,7 +34,7 @@ from briefing.archive import Archive, bytes_hash
 from briefing.developments import History
 from briefing.errors import ConfigError, NothingReadError, OutputError, RunLockedError
 from briefing.ingest import TEXT_SUFFIXES, InputSkipped, display_path, read_article
-from briefing.models import Article, Brief, Section, Skipped, loose_story
+from briefing.models import Article, Brief, Section, Skipped, SourceRef, loose_story
 from briefing.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -241,10 +241,11 @@ def daily_brief(
     sections = load_sections(settings.sections_file)
     results = results_from_articles(articles, settings, sections)
     quotes = QuoteFinder(max_quotes=settings.quotes)
-    sources = []
+    sources: list[SourceRef] = []
     for r in results:
-        sources.append(r.ref)
-        quotes.add(r.ref, r.sentences)
+        if isinstance(r.ref, SourceRef):  # always: these articles were read already
+            sources.append(r.ref)
+            quotes.add(r.ref, r.sentences)
     day = day_stories(results, settings, history, sections)
     brief = brief_from_stories(
         day.stories, settings, sources=sources, skipped=list(skipped), quotes=quotes,

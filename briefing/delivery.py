@@ -130,7 +130,7 @@ def smtp_session(mailer: Mailer, what: str = "the delivery") -> Iterator[smtplib
 
     where = f"{mailer.host}:{mailer.port}"
     smtp = smtplib.SMTP(timeout=min(mailer.timeout, mailer.deadline))
-    smtp._host = mailer.host  # as SMTP(host) would set it: STARTTLS checks the certificate against it
+    smtp._host = mailer.host  # type: ignore[attr-defined]  # as SMTP(host) would set it: STARTTLS checks the certificate against it
     with _Deadline(smtp, mailer.deadline) as guard:
         try:
             smtp.connect(mailer.host, mailer.port)

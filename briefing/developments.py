@@ -136,8 +136,8 @@ def day_stories(
     n = len(sigs)
     archived: dict[str, ArchivedStory] = {}
     for sig in sigs:
-        for story in history.candidates(sig):
-            archived.setdefault(story.key, story)
+        for known in history.candidates(sig):
+            archived.setdefault(known.key, known)
     old_list = list(archived.values())
     pseudo = [
         Signature(f"archived:{s.key}", "", None, s.terms, s.headline) for s in old_list
@@ -227,7 +227,7 @@ def _screen_new(story: Story, history: History, settings: Settings, out: DayStor
     if not exact:
         out.fresh += len(story.points)
         return story
-    hashes = {}
+    hashes: dict[str, str] = {}
 
     def match(text: str, o: OldText) -> bool:
         h = hashes.setdefault(text, content_hash(text))
