@@ -114,6 +114,13 @@ def brief_from_articles(
     return collector.finish()
 
 
+def results_from_articles(
+    articles: Iterable[Article], settings: Settings, sections: Sequence[SectionSpec] | None = None
+) -> list[ArticleResult]:
+    """The per-article stage for already-ingested articles (in a pool when it pays), in order."""
+    return list(_per_article(_split_and_select, list(articles), settings, sections))
+
+
 def build_brief_from_texts(
     texts: Iterable[Text | str],
     settings: Settings | None = None,
@@ -469,8 +476,10 @@ def brief_from_stories(
     skipped: Sequence[Skipped] = (),
     quotes: QuoteFinder | None = None,
     sections: Sequence[SectionSpec] | None = None,
+    empty_note: str | None = None,
 ) -> Brief:
-    """Route the stories into sections, pick key points and key quotes: the Brief."""
+    """Route the stories into sections, pick key points and key quotes: the Brief. empty_note:
+    the line an empty section shows (default: the router's)."""
     if sections is None:
         sections = load_sections(settings.sections_file)
     router = Router(
@@ -479,6 +488,7 @@ def brief_from_stories(
         max_points=settings.max_points_per_section,
         other_news=settings.other_news,
         story_points=settings.story_points,
+        **({"empty_note": empty_note} if empty_note is not None else {}),
     )
     key_points, routed, shown = router.route_stories(stories)
     now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
