@@ -426,9 +426,15 @@ def stories_from_results(
         built += _stories_in_pool(results, multi, settings, sections, workers)
     else:
         built += [story_from_results([results[i] for i in g], settings, sections) for g in multi]
-    built += [story_from_results([results[g[0]]], settings, sections) for g in groups if len(g) == 1]
-    stories = [s for s in built if s is not None]
-    return sorted(stories, key=lambda s: (-s.weight, s.id))
+    singles = [g for g in groups if len(g) == 1]
+    built += [story_from_results([results[g[0]]], settings, sections) for g in singles]
+    # Equal weights keep the order of the inputs (a story's place is its first article's), never
+    # the order of hashed ids: the same articles give the same brief whether read from files or texts.
+    first = [min(g) for g in multi] + [g[0] for g in singles]
+    ordered = sorted(
+        ((s, i) for s, i in zip(built, first) if s is not None), key=lambda si: (-si[0].weight, si[1])
+    )
+    return [s for s, _ in ordered]
 
 
 MIN_POOLED_STORIES = 64  # fewer multi-article stories than this are built here
