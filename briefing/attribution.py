@@ -107,6 +107,8 @@ def outlet_for_domain(url: str | None) -> str | None:
         name = table.get(".".join(labels[i:]))
         if name:
             return name
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("com", "co"):
+        return outlet_for_domain(".".join(labels[:-1]))  # "cnn.com.hk": CNN's site in Hong Kong
     return None
 
 
@@ -265,6 +267,9 @@ def attribute(
     if text and text.strip():
         return canonical_source(text)
     from_author = outlet_name(author)
+    if not from_author and author and "," in author:  # "Ivana Kottasova, CNN": a byline
+        credited = outlet_in_line("By " + " ".join(author.split()))
+        from_author = credited[0] if credited else None
     if from_author:
         return from_author
     from_domain = outlet_for_domain(url)

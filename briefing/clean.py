@@ -63,10 +63,10 @@ _STORY_HIGHLIGHTS = re.compile(r"^story highlights:?$", re.IGNORECASE)
 _WIRE_CODE = re.compile(r"\s*\[(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{6,}\]\s*")
 # "BRUSSELS (Reuters) - text", "Washington (CNN) — text", "Washington CNN —", "LONDON, Jan 5 (AFP) -"
 _DATELINE_PAREN = re.compile(
-    r"^(?P<place>[A-Z][\w.'’ ,/-]{1,60}?)\s*\((?P<src>[A-Z][\w .&-]{1,30})\)\s*[-–—]+\s*"
+    r"^(?P<place>[A-Z][\w.'’ ,/-]{1,60}?)\s*\((?P<src>[A-Z][\w .&-]{1,30}|[A-Za-z][\w-]{1,30}\.(?:com|org|net|tv|co\.uk))\)\s*[-–—]+\s*"
 )
 _DATELINE_BARE = re.compile(
-    rf"^(?P<place>[A-Z][\w.'’ ,/-]{{1,40}}?)\s+(?P<src>{_SOURCE_ALTERNATION})\s*[-–—]+\s*",
+    rf"^(?P<place>[A-Z][\w.'’/-]*(?:,?\s[A-Z][\w.'’/-]*){{0,3}}?)\s+(?P<src>{_SOURCE_ALTERNATION})\s*[-–—]+\s*",
     re.IGNORECASE,
 )
 # "(CNN) Sudanese President ..." : an outlet in brackets opening the text, dash optional.
@@ -139,7 +139,7 @@ def _strip_dateline(line: str) -> tuple[str, str | None, str | None]:
             src = m.group("src").strip()
             if pattern is _DATELINE_PAREN and not attribution.outlet_name(src):
                 # "(Reuters)" and the like only; "(D-Calif.)" and other asides are not datelines.
-                if not src.isupper() or len(src) > 8:
+                if (not src.isupper() or len(src) > 8) and not re.search(r"\.(?:com|org|net|tv|uk)$", src):
                     continue
             place = m.group("place").strip(" ,")
             return line[m.end():].strip(), canonical_source(src), place
@@ -155,6 +155,26 @@ def _strip_place_dateline(line: str) -> tuple[str, str | None]:
     if not rest[:1].isupper() and not rest[:1] in "\"“‘'(":
         return line, None  # "U.S.-Russia talks" and other hyphenated words are not datelines
     return rest.strip(), m.group("place").strip(" ,")
+
+
+# A dateline whose outlet was cut off, glued to the first sentence: "Washington The Supreme Court
+# ...", "Santa Ana, California A judge ...": a place, then an article opening a sentence.
+_DATELINE_GLUED = re.compile(
+    r"^(?P<place>[A-Z][a-z][\w.'’-]*(?:,? [A-Z][\w.'’-]+){0,3}) (?=(?:The|A|An|Two|Three|Several|Some)\s+\S)"
+)
+_NOT_PLACES = frozenset(
+    "in on at as after before when while if but and so yet for with from by of to into over under "
+    "during since although though because meanwhile however still also then there here this that "
+    "these those he she it they we you his her its their our my president police officials".split()
+)
+
+
+def _strip_glued_dateline(line: str) -> tuple[str, str | None]:
+    """(rest, place) for a first line opening with a place glued to the sentence."""
+    m = _DATELINE_GLUED.match(line)
+    if not m or any(w.lower().strip(",") in _NOT_PLACES for w in m.group("place").split()):
+        return line, None
+    return line[m.end():].strip(), m.group("place").strip(" ,")
 
 
 # Lines that are never article text, by kind. Each pattern is matched at the line's start
@@ -221,6 +241,7 @@ _PAREN_LINE = re.compile(r"^\([^()]{2,80}\)$")
 _BYLINE_LINE = re.compile(r"^by\s+(?:by\s+)?[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[\w.'’-]+){0,9}\.?$", re.I)
 _COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|"
                              r"may not be (?:published|reproduced|redistributed)", re.I)
+_INNER_SENTENCE_END = re.compile(r"[a-z0-9][.!?][\"'”’]?\s+[A-Z\"“]")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs".split())
 
 
@@ -310,6 +331,8 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                 continue
         else:
             body, place = _strip_place_dateline(line)
+            if not place and not kept:
+                body, place = _strip_glued_dateline(line)
             if place:
                 out.removed.append(line[: len(line) - len(body)].strip())
                 out.place = out.place or place
@@ -344,7 +367,7 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                 out.removed.append(line)
                 out.notices.append("headline")
             continue
-        if not terminal and words <= max_deck_words:
+        if not terminal and words <= max_deck_words and not _INNER_SENTENCE_END.search(line):
             # A deck (a headline's longer summary line) or a cut-off caption: no sentence.
             out.removed.append(line)
             out.notices.append("deck")
