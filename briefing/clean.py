@@ -183,6 +183,7 @@ _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("crawler notice", re.compile(
         r"These crawls are part of an effort to archive pages|"
         r"Starting in 1996, Alexa Internet has been donating|"
+        r".{0,40}\bthe Internet Archive hopes that references|"
         r".{0,200}\busing the Archive-?It service of the Internet Archive|"
         r".{0,200}Archive-It Partner Since|"
         r"A collection of (?:government )?web content\b", re.I)),
