@@ -243,7 +243,7 @@ _PAREN_LINE = re.compile(r"^\([^()]{2,80}\)$")
 _BYLINE_LINE = re.compile(r"^by\s+(?:by\s+)?[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[\w.'’-]+){0,9}\.?$", re.I)
 _COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|"
                              r"may not be (?:published|reproduced|redistributed)", re.I)
-_INNER_SENTENCE_END = re.compile(r"[a-z0-9][.!?][\"'”’]?\s+[A-Z\"“]")
+_INNER_SENTENCE_END = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+\S")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs".split())
 
 
