@@ -31,11 +31,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from briefing._nlp import stem
+from briefing._nlp import lower_stem, stem
 from briefing.errors import ConfigError
 from briefing.limits import read_small_text
 from briefing.models import SectionSpec
-from briefing.sentences import to_words
+from briefing.sentences import words
 
 _ALLOWED_TOP = {"section"}
 
@@ -138,7 +138,7 @@ class SectionMatcher:
 
     def scores(self, text: str) -> dict[str, float]:
         """Topic score of text for every section, by section key."""
-        stems = {stem(w.lower()) for w in to_words(text)}
+        stems = set(map(lower_stem, words(text)))
         lowered = text.lower().replace("’", "'")
         out: dict[str, float] = {}
         for spec, terms, phrases, firsts in zip(self.sections, self._terms, self._phrases, self._firsts):
