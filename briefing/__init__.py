@@ -2,7 +2,7 @@
 
     import briefing
     brief = briefing.build_brief(["seeds/"])
-    brief.save_docx("out/brief.docx")
+    brief.save_docx("out/brief.docx")   # or briefing.save_brief(brief, "out/brief.md")
 
 Everything public is importable from here; the modules behind it are private.
 """
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from briefing.ingest import load_articles as load_articles, LoadResult as LoadResult
     from briefing.markdown import render_markdown as render_markdown
     from briefing.merge import Merger as Merger
+    from briefing.storysum import StoryWeights as StoryWeights
     from briefing.samepoint import (
         point_similarity as point_similarity,
         same_point as same_point,
@@ -59,13 +60,15 @@ if TYPE_CHECKING:
         SentenceSpan as SentenceSpan,
         Skipped as Skipped,
         SourceRef as SourceRef,
+        Text as Text,
     )
     from briefing.pdf import docx_to_pdf as docx_to_pdf
     from briefing.pipeline import (
         brief_from_articles as brief_from_articles,
         build_brief as build_brief,
-        write_brief as write_brief,
+        build_brief_from_texts as build_brief_from_texts,
     )
+    from briefing.output import save_brief as save_brief, write_brief as write_brief
     from briefing.quotes import extract_quotes as extract_quotes, QuoteFinder as QuoteFinder
     from briefing.route import Router as Router
     from briefing.sections import load_sections as load_sections
@@ -95,6 +98,7 @@ _LAZY = {
     "summarize_article": "briefing.api",
     "summarize_cluster": "briefing.api",
     "Merger": "briefing.merge",
+    "StoryWeights": "briefing.storysum",
     "point_similarity": "briefing.samepoint",
     "same_point": "briefing.samepoint",
     "Article": "briefing.models",
@@ -111,9 +115,12 @@ _LAZY = {
     "SentenceSpan": "briefing.models",
     "Skipped": "briefing.models",
     "SourceRef": "briefing.models",
+    "Text": "briefing.models",
     "brief_from_articles": "briefing.pipeline",
     "build_brief": "briefing.pipeline",
-    "write_brief": "briefing.pipeline",
+    "build_brief_from_texts": "briefing.pipeline",
+    "write_brief": "briefing.output",
+    "save_brief": "briefing.output",
     "Router": "briefing.route",
     "load_sections": "briefing.sections",
     "split_sentences": "briefing.sentences",
@@ -180,12 +187,15 @@ __all__ = [
     "Settings",
     "Skipped",
     "SourceRef",
+    "StoryWeights",
     "Summarizer",
     "SummarizerError",
     "TemplateError",
+    "Text",
     "__version__",
     "brief_from_articles",
     "build_brief",
+    "build_brief_from_texts",
     "docx_to_pdf",
     "extract_quotes",
     "get_summarizer",
@@ -195,6 +205,7 @@ __all__ = [
     "point_similarity",
     "render_markdown",
     "same_point",
+    "save_brief",
     "split_sentences",
     "summarize_article",
     "summarize_cluster",

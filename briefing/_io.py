@@ -92,7 +92,7 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
+def atomic_write(path: str | Path, write: Callable[[Path], object]) -> Path:
     """Call write(tmp) on a temporary file beside path, then rename it over path.
 
     A reader (or a crash) sees either the old file or the new one, whole, never a part. The

@@ -340,12 +340,14 @@ class Archive:
                         article.model_dump_json(),
                     ),
                 )
-                existing = int(cur.lastrowid)
+                assert cur.lastrowid is not None
+                existing = cur.lastrowid
             for u in all_urls:
                 conn.execute(
                     "INSERT OR IGNORE INTO article_urls (url, article) VALUES (?, ?)",
                     (normalize_url(u), existing),
                 )
+        assert existing is not None
         return existing, new
 
     def articles_for(self, run_date: _dt.date) -> list[Article]:
@@ -397,7 +399,8 @@ class Archive:
                 (day, str(path), brief.title, brief.created.isoformat(), brief.summarizer,
                  len(brief.sources)),
             )
-            brief_id = int(cur.lastrowid)
+            assert cur.lastrowid is not None
+            brief_id = cur.lastrowid
             for pos, point in enumerate(brief.points):
                 conn.execute(
                     "INSERT INTO brief_points (brief, position, section, key_point, text, sources,"

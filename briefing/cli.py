@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_OK = 0
@@ -16,16 +16,12 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2  # wrong usage, or an invalid value (ConfigError)
 EXIT_NOTHING_READ = 3  # a daily run read nothing: every feed down, or no feed or inbox configured
 
-Command = Callable[[argparse.Namespace], int]
-
 
 def _one_line(text: str) -> str:
     """text with line breaks shown as \\n, so one message stays one line on the terminal."""
     return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
-# -o's extension names the format; anything else is refused rather than written as Word.
-_SUFFIX_FORMATS = {".docx": "docx", ".md": "md", ".markdown": "md", ".json": "json"}
 # Each setting a flag can give, named as the user typed it (for "bad value" messages).
 _BUILD_FLAGS = {
     "output": "-o/--output", "summarizer": "--summarizer", "sentences": "--sentences",
@@ -48,7 +44,9 @@ def output_format(output: Path | None, fmt: str | None) -> str | None:
             f"-o {output}: a PDF is made from the Word brief; write -o {output.with_suffix('.docx')} --pdf "
             "(the PDF goes beside it)"
         )
-    implied = _SUFFIX_FORMATS.get(suffix)
+    from briefing.output import SUFFIX_FORMATS  # which extension names which format: decided there
+
+    implied = SUFFIX_FORMATS.get(suffix)
     if implied is None:
         if fmt is not None or output.is_dir():  # a folder is refused by the writer, with its reason
             return fmt  # an unusual name, but the format was said explicitly
@@ -99,7 +97,8 @@ def _build(args: argparse.Namespace) -> int:
     import tempfile
 
     from briefing.errors import NoUsableInputError, UsageError
-    from briefing.pipeline import brief_from_articles, build_brief, write_brief
+    from briefing.output import write_brief
+    from briefing.pipeline import brief_from_articles, build_brief
     from briefing.settings import load_settings
 
     fmt = output_format(args.output, args.format)
@@ -149,8 +148,8 @@ def _build(args: argparse.Namespace) -> int:
         finally:
             close()
     if not args.quiet:
-        for skipped in brief.skipped:
-            print(f"briefing: skipped {_one_line(skipped.input)}: {_one_line(skipped.reason)}", file=sys.stderr)
+        for item in brief.skipped:
+            print(f"briefing: skipped {_one_line(item.input)}: {_one_line(item.reason)}", file=sys.stderr)
     if to_stdout:
         with tempfile.TemporaryDirectory(prefix="briefing-") as tmp:
             written = write_brief(brief, settings, Path(tmp) / f"brief.{settings.format}")

@@ -204,19 +204,6 @@ def _collect_feeds(
     return list(result.skipped), result.feeds_read
 
 
-def collect_feeds_into(
-    feeds_file: Path, archive: Archive, day: _dt.date, fetcher: Any
-) -> list[Skipped]:
-    """Download the feeds' new entries into the archive; return the entries skipped."""
-    from briefing.feeds import collect_feeds, load_feeds
-
-    result = collect_feeds(load_feeds(feeds_file), fetcher, known=archive.knows_url)
-    with archive.transaction():
-        for item in result.items:
-            archive.add_article(item.article, day, urls=item.urls)
-    return list(result.skipped)
-
-
 # -- what is new ---------------------------------------------------------------------------------
 def mark_previously_reported(
     points: Iterable[Point], earlier: Sequence[RecordedPoint], *, threshold: float
@@ -288,7 +275,7 @@ def daily_brief(
                 key=PREVIOUSLY_REPORTED_KEY,
                 title=PREVIOUSLY_REPORTED_TITLE,
                 description=PREVIOUSLY_REPORTED_NOTE,
-                points=tuple(developing_all),
+                points=tuple(developing_all),  # type: ignore[call-arg]  # Section's points= shorthand
             ),
         )
     log.info(
@@ -383,8 +370,11 @@ def run_daily(
         if past and previous is not None and Path(previous.path).is_file():
             path = Path(previous.path)  # an earlier brief is final: never rewritten
         else:
-            path = brief.save_docx(
-                brief_path(settings, day), template=settings.template, date_format=settings.date_format
+            from briefing.output import save_brief
+
+            path = save_brief(
+                brief, brief_path(settings, day), "docx", template=settings.template,
+                date_format=settings.date_format,
             )
             archive.record_brief(brief, path)
         log.info("daily %s: wrote %s (%d sources, %d points, %d skipped)",

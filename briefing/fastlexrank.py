@@ -94,7 +94,7 @@ def power_method(matrix: np.ndarray, epsilon: float = EPSILON) -> np.ndarray:
         while lambda_val > epsilon:
             next_p = np.dot(transposed, p_vector)
             next_p /= np.linalg.norm(next_p)
-            lambda_val = np.linalg.norm(np.subtract(next_p, p_vector))
+            lambda_val = float(np.linalg.norm(np.subtract(next_p, p_vector)))
             p_vector = next_p
     return p_vector
 

@@ -22,7 +22,7 @@ import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -30,6 +30,9 @@ from briefing.errors import ConfigError, FetchError
 from briefing.ingest import InputSkipped, article_from_text
 from briefing.limits import read_small_text
 from briefing.models import Article, Skipped
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 

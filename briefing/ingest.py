@@ -427,5 +427,8 @@ def load_articles(
     skipped: list[Skipped] = []
     for item in iter_files(paths, follow_symlinks):
         loaded = item if isinstance(item, Skipped) else load_one(item, max_bytes=max_bytes)
-        (skipped if isinstance(loaded, Skipped) else articles).append(loaded)
+        if isinstance(loaded, Skipped):
+            skipped.append(loaded)
+        else:
+            articles.append(loaded)
     return LoadResult(articles=tuple(articles), skipped=tuple(skipped))

@@ -37,6 +37,20 @@ class Article(_Frozen):
         return self.url or self.path or self.id
 
 
+class Text(_Frozen):
+    """An article given as text rather than a file (``briefing.build_brief_from_texts``).
+
+    The text is cleaned exactly as a file's would be; metadata given here wins over what the text
+    says (front matter, a dateline's outlet). The article's id is a hash of the url (if any) and
+    the cleaned text, so the same text gets the same id on every run."""
+
+    text: str
+    source: str | None = None
+    title: str | None = None
+    date: _dt.date | None = None
+    url: str | None = None
+
+
 class SentenceSpan(_Frozen):
     """One sentence of an article's cleaned text."""
 
@@ -105,6 +119,9 @@ class SectionSpec(_Frozen):
     terms: dict[str, float] = Field(default_factory=dict)
     phrases: dict[str, float] = Field(default_factory=dict)
     min_score: float = 2.0
+    exclude: tuple[str, ...] = Field(
+        default=(), description="Words or phrases that veto the section for a sentence containing them."
+    )
 
 
 class Quote(_Frozen):
@@ -257,23 +274,24 @@ class Brief(_Frozen):
         dates = sorted(s.date for s in self.sources if s.date)
         return (dates[0], dates[-1]) if dates else None
 
+    # Thin wrappers over briefing.output.save_brief (imported when called: the model does not
+    # import its views).
     def save_docx(
         self, path: str | Path, template: str | Path | None = None, date_format: str = "%-d %B %Y"
     ) -> Path:
         """Write the brief as a Word document (atomically) and return the path written."""
-        from briefing.render import render_docx
+        from briefing.output import save_brief
 
-        return render_docx(self, path, template=template, date_format=date_format)
+        return save_brief(self, path, "docx", template=template, date_format=date_format)
 
     def save_markdown(self, path: str | Path, date_format: str = "%-d %B %Y") -> Path:
         """Write the brief as Markdown (atomically) and return the path written."""
-        from briefing._io import atomic_write_text
-        from briefing.markdown import render_markdown
+        from briefing.output import save_brief
 
-        return atomic_write_text(path, render_markdown(self, date_format=date_format))
+        return save_brief(self, path, "md", date_format=date_format)
 
     def save_json(self, path: str | Path) -> Path:
         """Write model_dump_json() to path (atomically) and return the path written."""
-        from briefing._io import atomic_write_text
+        from briefing.output import save_brief
 
-        return atomic_write_text(path, self.model_dump_json(indent=2) + "\n")
+        return save_brief(self, path, "json")

@@ -18,7 +18,7 @@ import ipaddress
 import re
 import socket
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from urllib.parse import urlsplit
 
 from briefing.errors import FetchError
@@ -169,11 +169,3 @@ class CappedDecoder:
                 raise UnsafeURLError(f"response is over the {self.max_bytes} byte limit (decoded)")
             pieces.append(piece)
         return pieces
-
-
-def decode_all(chunks: Iterable[bytes], encodings: str, max_bytes: int) -> bytes:
-    dec = CappedDecoder(encodings, max_bytes)
-    out: list[bytes] = []
-    for c in chunks:
-        out.extend(dec.feed(c))
-    return b"".join(out)

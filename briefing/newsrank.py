@@ -24,7 +24,7 @@ from typing import ClassVar
 
 from briefing._nlp import stem, stop_words
 from briefing.sentences import words
-from briefing.summarize import SUMMARIZERS, Summarizer, _rank_normalize
+from briefing.rating import Summarizer, _rank_normalize
 
 _BOILERPLATE = re.compile(
     r"\b(follow (?:us|him|her|them|@\w+)|click here|sign up|subscribe|newsletter|"
@@ -149,7 +149,3 @@ class NewsRank(Summarizer):
 
     def rate(self, sentences: Sequence[str]) -> list[float]:
         return _rank_normalize(self.raw_scores(sentences))
-
-
-# Registered here, not in summarize.py, so that either module may be imported first.
-SUMMARIZERS[NewsRank.name] = NewsRank

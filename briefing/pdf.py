@@ -67,13 +67,24 @@ def docx_to_pdf(docx: str | Path, pdf: str | Path, *, timeout: float = DEFAULT_T
         return atomic_write(pdf, lambda t: shutil.copyfile(produced, t))
 
 
-def brief_to_pdf(brief, pdf: str | Path, settings=None, *, docx: str | Path | None = None) -> Path:
-    """Write the brief as PDF: convert docx when given, else a temporary .docx rendered for it."""
+def brief_to_pdf(
+    brief,
+    pdf: str | Path,
+    settings=None,
+    *,
+    docx: str | Path | None = None,
+    template: str | Path | None = None,
+    date_format: str | None = None,
+) -> Path:
+    """Write the brief as PDF: convert docx when given, else a temporary .docx rendered for it
+    (with template and date_format, or the settings' ones)."""
     if docx is not None:
         return docx_to_pdf(docx, pdf)
-    template = getattr(settings, "template", None)
-    date_format = getattr(settings, "date_format", "%-d %B %Y")
+    from briefing.render import render_docx
+
+    template = template if template is not None else getattr(settings, "template", None)
+    date_format = date_format or str(getattr(settings, "date_format", "%-d %B %Y"))
     with tempfile.TemporaryDirectory(prefix="briefing-docx-") as tmp:
         path = Path(tmp) / (Path(pdf).stem + ".docx")
-        brief.save_docx(path, template=template, date_format=date_format)
+        render_docx(brief, path, template=template, date_format=date_format)
         return docx_to_pdf(path, pdf)

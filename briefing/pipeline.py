@@ -17,12 +17,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.errors import NoUsableInputError, WorkerError
-from briefing.ingest import _derive_title, iter_files, load_one
-from briefing.models import Article, Brief, Point, SectionSpec, Skipped, SourceRef, Story
+from briefing.errors import InputError, NoUsableInputError, WorkerError
+from briefing.ingest import InputSkipped, _derive_title, article_from_text, iter_files, load_one
+from briefing.output import write_brief as write_brief  # the pipeline's last step, decided in briefing.output
+from briefing.models import Article, Brief, Point, SectionSpec, Skipped, SourceRef, Story, Text
 from briefing.quotes import QuoteFinder
 from briefing.route import Router
-from briefing.sections import SectionMatcher, load_sections
+from briefing.sections import SectionMatcher, check_sections, load_sections
 from briefing.sentences import split_sentences
 from briefing.settings import Settings, load_settings
 from briefing.stories import Signature, StoryArticle, StoryGrouper, build_story, signature
@@ -40,6 +41,7 @@ def build_brief(
     *,
     timings: dict[str, float] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    sections: Sequence[SectionSpec] | None = None,
 ) -> Brief:
     """Read the articles under inputs and return the finished Brief.
 
@@ -49,6 +51,8 @@ def build_brief(
     a large run never holds every article's text and sentences at once. Pass a dict as timings to
     get the seconds spent per stage (``ingest``, ``split`` and ``summarize`` summed over workers).
     ``progress(done, total)`` is called after each file (the CLI's progress bar).
+    ``sections``: SectionSpec objects to route into, instead of ``settings.sections_file``.
+    Texts held in memory rather than files: ``build_brief_from_texts``.
     """
     settings = settings or load_settings()
     if isinstance(inputs, (str, Path)):
@@ -58,7 +62,7 @@ def build_brief(
     started = time.perf_counter()
     items = list(iter_files(inputs, settings.follow_symlinks))
     files = [i for i in items if not isinstance(i, Skipped)]
-    collector = _Collector(settings, timings)
+    collector = _Collector(settings, timings, sections)
     results = iter(_per_article(_read_and_select, files, settings, collector.sections))
     done = 0
     for item in items:
@@ -95,17 +99,58 @@ def brief_from_articles(
     *,
     skipped: Iterable = (),
     timings: dict[str, float] | None = None,
+    sections: Sequence[SectionSpec] | None = None,
 ) -> Brief:
-    """Summarize, merge and route already-ingested articles into a Brief."""
+    """Summarize, merge and route already-ingested articles into a Brief (``sections``: SectionSpec
+    objects to route into, instead of ``settings.sections_file``)."""
     articles = list(articles)
     started = time.perf_counter()
-    collector = _Collector(settings, timings)
+    collector = _Collector(settings, timings, sections)
     collector.skipped.extend(skipped)
     for result in _per_article(_split_and_select, articles, settings, collector.sections):
         collector.add(result)
     if timings is not None:
         timings["per_article_wall"] = time.perf_counter() - started
     return collector.finish()
+
+
+def build_brief_from_texts(
+    texts: Iterable[Text | str],
+    settings: Settings | None = None,
+    *,
+    sections: Sequence[SectionSpec] | None = None,
+    timings: dict[str, float] | None = None,
+) -> Brief:
+    """The Brief of articles held in memory: each a ``Text`` (text plus optional source, title,
+    date, url) or a plain str (the text itself, never a path: files go to ``build_brief``).
+
+    Each text is cleaned as a file is (boilerplate, wire codes, datelines, front matter) and given
+    a stable id (a hash of its url and cleaned text). A text with nothing left after cleaning is
+    listed in ``Brief.skipped`` as ``<text N>``; NoUsableInputError when none is usable.
+    """
+    settings = settings or load_settings()
+    if isinstance(texts, (str, Text)):
+        texts = [texts]
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for i, item in enumerate(texts):
+        if not isinstance(item, (str, Text)):
+            raise InputError(
+                f"text {i} is a {type(item).__name__}, not a str or briefing.Text; "
+                "files and folders go to build_brief"
+            )
+        given = item if isinstance(item, Text) else Text(text=item)
+        try:
+            articles.append(
+                article_from_text(
+                    given.text, url=given.url, source=given.source, title=given.title, date=given.date
+                )
+            )
+        except InputSkipped as exc:
+            skipped.append(Skipped(input=f"<text {i}>", reason=str(exc)))
+    if not articles:
+        raise NoUsableInputError(_no_usable_message([f"<text {i}>" for i in range(len(skipped))], skipped))
+    return brief_from_articles(articles, settings, skipped=skipped, timings=timings, sections=sections)
 
 
 def pool_size(settings: Settings, n_articles: int) -> int:
@@ -192,6 +237,14 @@ def _init_worker(settings: Settings, sections: Sequence[SectionSpec] | None = No
 def _split_and_select(article: Article, ingest_seconds: float = 0.0) -> ArticleResult:
     selector = _WORKER["selector"]
     assert isinstance(selector, Selector)
+    return article_result(article, selector, ingest_seconds)
+
+
+def article_result(
+    article: Article, selector: Selector, ingest_seconds: float = 0.0, *, grouping: bool = True
+) -> ArticleResult:
+    """The per-article stage for one cleaned article: split it, select its candidate points with
+    selector and (grouping) compute its story signature. briefing.api runs this same stage."""
     t0 = time.perf_counter()
     spans = split_sentences(article.text)
     t1 = time.perf_counter()
@@ -206,7 +259,7 @@ def _split_and_select(article: Article, ingest_seconds: float = 0.0) -> ArticleR
     sig = signature(
         article.id, article.source, article.date, article.title, [s.text for s in spans],
         title_given=title_given,
-    )
+    ) if grouping else None
     return ArticleResult(
         ref, tuple(points), sentences, sig, title_given, (ingest_seconds, t1 - t0, time.perf_counter() - t1)
     )
@@ -255,7 +308,7 @@ def _per_article(
             max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings, sections)
         ) as pool:
             # A bounded window of chunks in flight: results are consumed as they come, in order.
-            pending = deque()
+            pending: deque = deque()
             ahead = 4 * workers
             for i, chunk in enumerate(chunks):
                 pending.append(pool.submit(_run_chunk, fn.__name__, chunk))
@@ -273,10 +326,16 @@ def _per_article(
 class _Collector:
     """Takes each article's result as it arrives; groups, builds and routes stories at the end."""
 
-    def __init__(self, settings: Settings, timings: dict[str, float] | None):
+    def __init__(
+        self,
+        settings: Settings,
+        timings: dict[str, float] | None,
+        sections: Sequence[SectionSpec] | None = None,
+    ):
         self.settings = settings
         self.timings = timings
-        self.sections = load_sections(settings.sections_file)  # once per run
+        # once per run: the objects given, else the settings' file
+        self.sections = check_sections(sections) if sections is not None else load_sections(settings.sections_file)
         self.results: list[ArticleResult] = []
         self.sources: list[SourceRef] = []
         self.skipped: list[Skipped] = []
@@ -334,16 +393,17 @@ def story_from_results(
         best = max((score / (2.0 * specs[k].min_score) for k, score in topics if k in specs and specs[k].min_score > 0), default=0.0)
         return min(best, 1.0)
 
-    articles = []
-    for r in members:
-        ref = r.ref
-        assert isinstance(ref, SourceRef)
-        articles.append(
-            StoryArticle(ref.id, ref.source, ref.title, r.title_given, ref.date, r.points, r.sentences)
-        )
+    articles = [story_article(r) for r in members]
     return build_story(
         articles, threshold=settings.merge_threshold, relevance=relevance
     )
+
+
+def story_article(result: ArticleResult) -> StoryArticle:
+    """A usable article's result as the story stage holds it."""
+    ref = result.ref
+    assert isinstance(ref, SourceRef)
+    return StoryArticle(ref.id, ref.source, ref.title, result.title_given, ref.date, result.points, result.sentences)
 
 
 def stories_from_results(
@@ -437,19 +497,3 @@ def brief_from_stories(
         handling=settings.handling,
         author=settings.author,
     )
-
-
-def write_brief(brief: Brief, settings: Settings, output: str | Path | None = None) -> Path:
-    """Save the brief in the format the settings ask for; return the path written."""
-    target = Path(output or settings.output)
-    if settings.format == "json":
-        written = brief.save_json(target)
-    elif settings.format == "md":
-        written = brief.save_markdown(target, date_format=settings.date_format)
-    else:
-        written = brief.save_docx(target, template=settings.template, date_format=settings.date_format)
-    if settings.pdf:
-        from briefing.pdf import brief_to_pdf
-
-        brief_to_pdf(brief, target.with_suffix(".pdf"), settings, docx=written if settings.format == "docx" else None)
-    return written

@@ -342,13 +342,6 @@ def vetoed(a: str, b: str) -> bool:
     return opposed(a, b) or name_swapped(a, b)
 
 
-def similarity(a: str, b: str) -> float:
-    """min(content-word overlap coefficient, SCALE * probability): 0..1, never above the overlap
-    coefficient (the merger's candidate blocking relies on that bound)."""
-    overlap = overlap_coefficient(sentence_info(a).content, sentence_info(b).content)
-    if overlap == 0.0:
-        return 0.0
-    return min(overlap, SCALE * probability(a, b))
 
 
 def fit_weights(

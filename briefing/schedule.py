@@ -111,8 +111,8 @@ class DailySchedule:
         loop sees it and shuts the scheduler down here, after the run in progress, if any."""
         installed: list[tuple[int, Any]] = []
         if handle_signals and threading.current_thread() is threading.main_thread():
-            for sig in (signal.SIGINT, signal.SIGTERM):
-                installed.append((sig, signal.signal(sig, self._on_signal)))
+            for wanted in (signal.SIGINT, signal.SIGTERM):
+                installed.append((wanted, signal.signal(wanted, self._on_signal)))
         try:
             self.scheduler.start()
             while not self._stop_requested:
@@ -127,7 +127,7 @@ class DailySchedule:
             self.stopped.set()
             log.info("scheduler stopped after %d run(s), %d failed", self.runs, self.failures)
 
-    def _on_started(self, event: Any) -> None:
+    def _on_started(self, _event: Any) -> None:
         job = self.scheduler.get_job("daily")
         nxt = getattr(job, "next_run_time", None)
         log.info(
@@ -135,7 +135,7 @@ class DailySchedule:
             self.hour, self.minute, self.tz, nxt.isoformat() if nxt else "never",
         )
 
-    def _on_signal(self, signum: int, frame: Any) -> None:
+    def _on_signal(self, signum: int, _frame: Any) -> None:
         self._signal = signal.Signals(signum).name
         self._stop_requested = True  # no logging or locks in a signal handler
 

@@ -334,8 +334,8 @@ def build_story(
         ranked = _summarize_story([p for m in chosen for p in m.points], chosen, threshold)
     ranked = [p.model_copy(update={"story_id": sid}) for p in ranked[:max_points]]  # None: all
     lead = ranked[0]
-    best = next((m for m in members if m.id == lead.citations[0].article_id), members[0])
-    headline = best.title if best.title_given and best.title else lead.text
+    lead_article = next((m for m in members if m.id == lead.citations[0].article_id), members[0])
+    headline = lead_article.title if lead_article.title_given and lead_article.title else lead.text
     outlets = tuple(dict.fromkeys([*lead.sources, *(m.source for m in members)]))
     dates = sorted(m.date for m in members if m.date)
     topics = _combine_topics(ranked)
@@ -355,12 +355,23 @@ def build_story(
 
 
 def _summarize_story(candidates: list, members: Sequence[StoryArticle], threshold: float) -> list:
-    """Merged candidates of a multi-article story, strongest first (briefing.storysum)."""
+    """Merged candidates of a multi-article story, strongest first: merged among the story's own
+    articles (briefing.merge), then ordered by the story summarizer (briefing.storysum, the code
+    path ``summarize_cluster`` is measured through), a candidate that repeats a chosen one dropped."""
+    return story_pool(candidates, members, threshold).order()
+
+
+def story_pool(candidates: Sequence, members: Sequence[StoryArticle], threshold: float):  # -> StoryPool
+    """The candidates merged among the members' own sentences (briefing.merge), rated for the
+    story summarizer (briefing.storysum): what a story's points, and ``summarize_cluster``'s
+    sentences, are chosen from."""
     from briefing.merge import Merger
+    from briefing.storysum import StoryPool
 
     merger = Merger(threshold=threshold)
     for m in members:
         merger.add_article(m.id, m.source, m.sentences)
     merged = merger.merge(candidates)
-    n = len(members)
-    return sorted(merged, key=lambda p: (-(p.score + (len(p.article_ids) - 1) / max(n - 1, 1)), p.text))
+    return StoryPool.build(
+        merged, [(m.id, [(s[0], s[3]) for s in m.sentences]) for m in members], threshold
+    )

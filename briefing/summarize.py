@@ -6,7 +6,7 @@ on, the best ``per_section`` sentences on that section's topic, so that a sectio
 lost to a generic top-N. Each selected sentence becomes a Point that records its article, position,
 character offsets and score.
 
-Summarizers are small objects registered by name in SUMMARIZERS. The sumy ones build sumy's
+Summarizers are small objects listed by name in SUMMARIZERS, the one registry (below). The sumy ones build sumy's
 document model from our own sentence splitter and word tokenizer (sumy's default Tokenizer needs
 NLTK's punkt_tab data, which cannot be downloaded here), and sumy's objects never leave this module.
 """
@@ -20,6 +20,8 @@ from typing import Any, ClassVar
 from briefing._nlp import _stemmer, stop_words
 from briefing.errors import SummarizerError
 from briefing.models import Article, Citation, Point, SentenceSpan
+from briefing.newsrank import NewsRank
+from briefing.rating import Summarizer, _rank_normalize
 from briefing.sections import SectionMatcher
 from briefing.sentences import to_sentences, to_words, words
 
@@ -36,31 +38,6 @@ class _Tokenizer:
     @staticmethod
     def to_words(sentence: str) -> tuple[str, ...]:
         return tuple(to_words(sentence))
-
-
-def _rank_normalize(raw: Sequence[float]) -> list[float]:
-    """Map raw ratings to (0, 1] by rank: the best sentence gets 1.0; ties share a value."""
-    n = len(raw)
-    if n == 0:
-        return []
-    order = sorted(range(n), key=lambda i: (-raw[i], i))
-    out = [0.0] * n
-    rank = 0
-    for pos, i in enumerate(order):
-        if pos and raw[i] != raw[order[pos - 1]]:
-            rank = pos
-        out[i] = 1.0 - rank / n
-    return out
-
-
-class Summarizer:
-    """Rates the sentences of one article; higher is more summary-worthy."""
-
-    name: ClassVar[str] = ""
-
-    def rate(self, sentences: Sequence[str]) -> list[float]:
-        """One score per sentence in (0, 1], the best sentence 1.0."""
-        raise NotImplementedError
 
 
 class SumySummarizer(Summarizer):
@@ -167,15 +144,24 @@ class Lead(Summarizer):
         return [1.0 - i / n for i in range(n)]
 
 
+# The registry: every summarizer by the name settings, the CLI and the evaluation use. Adding one
+# means adding it here (nothing registers itself on import); tests check each key is its class's name.
 SUMMARIZERS: dict[str, type[Summarizer]] = {
-    cls.name: cls
-    for cls in (FastLexRank, LexRank, Lsa, TextRank, Luhn, SumBasic, KL, Reduction, Lead)
+    "newsrank": NewsRank,  # the default: position + quality + centrality (briefing.newsrank)
+    "lexrank": FastLexRank,
+    "lexrank-sumy": LexRank,
+    "lsa": Lsa,
+    "textrank": TextRank,
+    "luhn": Luhn,
+    "sumbasic": SumBasic,
+    "kl": KL,
+    "reduction": Reduction,
+    "lead": Lead,
 }
-importlib.import_module("briefing.newsrank")  # registers NewsRank (position+quality+centrality)
 
 
 def get_summarizer(name: str) -> Summarizer:
-    """The summarizer registered under name; SummarizerError lists the known names otherwise."""
+    """The summarizer SUMMARIZERS lists under name; SummarizerError lists the known names otherwise."""
     try:
         cls = SUMMARIZERS[name.strip().lower()]
     except KeyError:

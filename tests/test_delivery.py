@@ -181,3 +181,32 @@ def test_body_without_key_points():
     brief = Brief(title="Morning Brief", date=DAY1, created=dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc))
     body = message_body(brief)
     assert "Morning Brief" in body and "No new key points" in body and "0 sources" in body
+
+
+def test_cli_daily_resend(smtp_server, tmp_path, inbox, monkeypatch, capsys):
+    """`briefing daily` twice for one date e-mails once; `--resend` sends it again; the record of
+    the delivery is the archive's, so the second run is told by the archive, not the process."""
+    from briefing.cli import main
+
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "handlers", list(root.handlers))  # the CLI replaces them: put them back
+    monkeypatch.setattr(root, "level", root.level)
+    monkeypatch.setenv("BRIEFING_BRIEFS_DIR", str(tmp_path / "briefs"))
+    argv = ["daily", "--date", DAY1.isoformat(), "--inbox", str(inbox),
+            "--archive", str(tmp_path / "a.sqlite3"), "--email", "desk@example.org"]
+    assert main(argv) == 0
+    assert len(smtp_server.messages) == 1
+    assert "already e-mailed" not in capsys.readouterr().err
+    assert main(argv) == 0  # the same date again: written again, not sent again
+    assert len(smtp_server.messages) == 1
+    said = capsys.readouterr().err  # the daily command logs to stderr, timestamped
+    assert "daily 2026-11-20: already e-mailed at" in said and "--resend" in said
+    assert main([*argv, "--resend"]) == 0
+    assert len(smtp_server.messages) == 2
+    first, again = (m["message"] for m in smtp_server.messages)
+    assert again["Subject"] == first["Subject"] and again.get_body(("plain",)).get_content() == first.get_body(("plain",)).get_content()
+    assert (tmp_path / "briefs" / "2026-11-20.docx").is_file()
+    # another date is a first delivery again, without --resend
+    other = [a if a != DAY1.isoformat() else (DAY1 + dt.timedelta(days=1)).isoformat() for a in argv]
+    assert main(other) == 0
+    assert len(smtp_server.messages) == 3

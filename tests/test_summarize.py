@@ -29,6 +29,30 @@ def test_unknown_summarizer_is_a_clear_error():
     assert {"lexrank", "lsa", "textrank", "luhn", "sumbasic"} <= set(SUMMARIZERS)
 
 
+def test_the_registry_is_one_explicit_dict():
+    """SUMMARIZERS in briefing/summarize.py is the whole registry: each name is its class's own,
+    every value is a Summarizer, get_summarizer reads it, and an unknown name lists every valid
+    one in a BriefingError."""
+    import subprocess
+    import sys
+
+    from briefing import BriefingError
+    from briefing.rating import Summarizer
+
+    assert {"newsrank", "lexrank", "lsa", "lead"} <= set(SUMMARIZERS)
+    for name, cls in SUMMARIZERS.items():
+        assert issubclass(cls, Summarizer) and cls.name == name
+        assert type(get_summarizer(name.upper())) is cls
+    with pytest.raises(BriefingError) as info:
+        get_summarizer("nope")
+    for name in SUMMARIZERS:
+        assert name in str(info.value)
+    # the same names whichever module is imported first: nothing registers itself on import
+    code = "import briefing.newsrank, briefing.summarize as s; print(','.join(sorted(s.SUMMARIZERS)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == ",".join(sorted(SUMMARIZERS)), out.stderr
+
+
 def test_points_carry_provenance(cnn):
     spans = split_sentences(cnn.text)
     points = Selector(get_summarizer("lexrank"), sentences=3, per_section=0).select(cnn, spans)

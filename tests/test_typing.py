@@ -20,6 +20,7 @@ brief: int = briefing.build_brief(["seeds/"])
 settings: str = briefing.load_settings(summarizer="lsa")
 points: list[int] = briefing.summarize_article("One. Two.", sentences=2)
 briefing.same_point("a", 3)
+from_texts: str = briefing.build_brief_from_texts(["Some text."], sections=[briefing.Text(text="x")])
 """
 
 RIGHT = """\
@@ -39,6 +40,10 @@ merged: list[str] = briefing.summarize_cluster(["a b c.", "d e f."], words=50)
 same: bool = briefing.same_point("a", "b")
 error: type[briefing.BriefingError] = briefing.TemplateError
 written: Path = briefing.write_brief(brief, settings, "out/x.docx")
+section = briefing.SectionSpec(key="eu", title="EU", terms={"brussels": 2.0})
+texts: list[briefing.Text | str] = [briefing.Text(text="One. Two.", source="Reuters"), "Three. Four."]
+from_texts: briefing.Brief = briefing.build_brief_from_texts(texts, settings, sections=[section])
+from_files: briefing.Brief = briefing.build_brief(["seeds/"], settings, sections=(section,))
 """
 
 
@@ -65,6 +70,7 @@ def test_mypy_catches_a_wrong_annotation(mypy_run):
     assert 'wrong.py:4: error' in out and '"Settings"' in out
     assert 'wrong.py:5: error' in out
     assert 'wrong.py:6: error: Argument 2 to "same_point"' in out
+    assert 'wrong.py:7: error' in out and '"Text"' in out  # a Text where a SectionSpec belongs
 
 
 def test_correct_use_of_the_public_api_type_checks(mypy_run):
