@@ -62,18 +62,24 @@ def _pagerank(sentences: Sequence[list[str]], damping: float = 0.85, iterations:
     n = len(sentences)
     if n == 1:
         return [1.0]
+    distinct = [set(s) for s in sentences]
+    sizes = np.array([len(d) for d in distinct], dtype=float)
+    # Only words in two or more sentences make edges: the incidence matrix keeps just those.
+    df: dict[str, int] = {}
+    for d in distinct:
+        for t in d:
+            df[t] = df.get(t, 0) + 1
     vocab: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
-    sizes = np.zeros(n)
-    for i, s in enumerate(sentences):
-        distinct = set(s)
-        sizes[i] = len(distinct)
-        rows.extend([i] * len(distinct))
-        cols.extend(vocab.setdefault(t, len(vocab)) for t in distinct)
-    incidence = np.zeros((n, max(len(vocab), 1)))
-    incidence[rows, cols] = 1.0
-    shared = incidence @ incidence.T
+    for i, d in enumerate(distinct):
+        for t in d:
+            if df[t] > 1:
+                rows.append(i)
+                cols.append(vocab.setdefault(t, len(vocab)))
+    incidence = np.zeros((n, max(len(vocab), 1)), dtype=np.int32)
+    incidence[rows, cols] = 1
+    shared = (incidence @ incidence.T).astype(float)  # integer product: no BLAS thread start-up
     ok = sizes >= 2
     logs = np.log(np.where(ok, sizes, 2.0))
     valid = np.outer(ok, ok) & (shared > 0)
@@ -81,10 +87,10 @@ def _pagerank(sentences: Sequence[list[str]], damping: float = 0.85, iterations:
     weights = np.where(valid, shared / np.where(valid, logs[:, None] + logs[None, :], 1.0), 0.0)
     out_degree = weights.sum(axis=1)
     out_degree[out_degree == 0] = 1.0
-    transition = weights / out_degree[:, None]
+    transposed = np.ascontiguousarray((weights / out_degree[:, None]).T)
     rank = np.full(n, 1.0 / n)
     for _ in range(iterations):
-        rank = (1 - damping) / n + damping * transition.T.dot(rank)
+        rank = (1 - damping) / n + damping * transposed.dot(rank)
     top = float(rank.max()) or 1.0
     return [float(r) / top for r in rank]
 
