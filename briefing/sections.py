@@ -39,7 +39,7 @@ from briefing._nlp import stem
 from briefing.errors import ConfigError
 from briefing.limits import read_small_text
 from briefing.models import SectionSpec
-from briefing.sentences import to_words
+from briefing.sentences import words
 
 _ALLOWED_TOP = {"section"}
 
@@ -146,8 +146,22 @@ def _check_spec(spec: SectionSpec) -> str | None:
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    words = [re.escape(w) for w in phrase.lower().split()]
-    return re.compile(r"(?<![\w.-])" + r"[\s\-]+".join(words) + r"(?![\w-])")
+    parts = [re.escape(w) for w in phrase.lower().split()]
+    return re.compile(r"(?<![\w.-])" + r"[\s\-]+".join(parts) + r"(?![\w-])")
+
+
+class _Phrase:
+    """A phrase's pattern, searched only in a text that holds each of its words (a cheap,
+    exact pre-test: the pattern cannot match otherwise)."""
+
+    __slots__ = ("pattern", "parts")
+
+    def __init__(self, phrase: str):
+        self.pattern = _phrase_pattern(phrase)
+        self.parts = tuple(phrase.lower().split())
+
+    def search(self, lowered: str) -> bool:
+        return all(w in lowered for w in self.parts) and self.pattern.search(lowered) is not None
 
 
 # Inflections that leave a word's meaning alone; derivations ("reviewer", "contributed" against
@@ -197,7 +211,7 @@ def term_key(word: str) -> str:
 def _keys_of(text: str) -> set[str]:
     """Match keys of a text's words, a hyphenated word also by its parts ("pro-Russia")."""
     keys = set()
-    for w in to_words(text):
+    for w in words(text):
         keys.add(term_key(w))
         if "-" in w:
             keys.update(term_key(part) for part in w.split("-") if part)
@@ -286,7 +300,7 @@ class SectionMatcher:
                     terms[key] = (t, weighted)
             self._terms.append(terms)
         self._phrases = [
-            [(p, _phrase_pattern(p), float(w)) for p, w in s.phrases.items()] for s in self.sections
+            [(p, _Phrase(p), float(w)) for p, w in s.phrases.items()] for s in self.sections
         ]
         counts: dict[str, int] = {}
         for terms in self._terms:
@@ -299,7 +313,7 @@ class SectionMatcher:
             {term_key(x) for x in s.exclude if len(x.split()) == 1} for s in self.sections
         ]
         self._excl_phrases = [
-            [_phrase_pattern(x) for x in s.exclude if len(x.split()) > 1] for s in self.sections
+            [_Phrase(x) for x in s.exclude if len(x.split()) > 1] for s in self.sections
         ]
 
     def evidence(self, text: str) -> dict[str, Evidence]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from functools import lru_cache
 
 from briefing.models import SentenceSpan
 
@@ -153,3 +154,10 @@ _WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
 def to_words(text: str) -> list[str]:
     """Word tokens of a sentence (letters and digits; inner apostrophes, hyphens kept)."""
     return _WORD.findall(text)
+
+
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[str, ...]:
+    """to_words(text) as a tuple, cached: an article's sentences are tokenised once, not once per
+    stage (selection, length filter, topics, grouping signature all ask for the same sentences)."""
+    return tuple(_WORD.findall(text))

@@ -28,10 +28,11 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefing._nlp import stem, stop_words
-from briefing.sentences import to_words
+from briefing.sentences import words
 
 if TYPE_CHECKING:
     from briefing.models import Story
@@ -57,11 +58,19 @@ _MAX_TERMS = 60
 
 def _stems(text: str, stops: frozenset[str] | set[str]) -> Iterable[tuple[str, bool]]:
     """(stem, is_name) for the content words of text; a name is a capitalised word."""
-    for w in to_words(text):
-        low = w.lower().replace("’", "'")
-        if len(low) < 3 or low in stops or not low[0].isalpha():
-            continue
-        yield stem(low), w[0].isupper()
+    for w in words(text):
+        s = _signature_stem(w, stops)
+        if s:
+            yield s, w[0].isupper()
+
+
+@lru_cache(maxsize=131072)
+def _signature_stem(word: str, stops: frozenset[str] | set[str]) -> str:
+    """The stem of a content word as written ("" for a stop word, a short or digit-led token)."""
+    low = word.lower().replace("’", "'")
+    if len(low) < 3 or low in stops or not low[0].isalpha():
+        return ""
+    return stem(low)
 
 
 def signature(
