@@ -71,3 +71,9 @@ def stop_words() -> frozenset[str]:
 
     data = pkgutil.get_data("sumy", "data/stopwords/english.txt") or b""
     return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
+
+
+@lru_cache(maxsize=131072)
+def lower_stem(word: str) -> str:
+    """stem(word.lower()), cached per word as written (the per-sentence loops' hot path)."""
+    return stem(word.lower())

@@ -8,8 +8,11 @@
   run owns it, and running the same date again uses the same articles.
 - Inbox files are remembered by a hash of their bytes, with the article they gave or the reason
   they could not be used.
-- Each brief is recorded with its points (text, section, sources, and the date it was first
-  reported when it is not new). Recording the same date again replaces that brief's rows.
+- Each brief is recorded with its points (text, section, sources, story, and the date it was
+  first reported when it is not new) and its stories: a story is kept under the id it was first
+  briefed with, with each day's headline, article ids and grouping terms (``story_days``); its
+  heaviest terms index it (``story_keys``), so a later article finds the stories it may continue
+  by an index look-up. Recording the same date again replaces that brief's rows.
 
 The schema is versioned (``PRAGMA user_version``) and upgraded by the migrations in MIGRATIONS,
 each applied in its own transaction. Every write happens inside a transaction.
@@ -24,7 +27,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -94,6 +97,34 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         CREATE INDEX inputs_run_date ON inputs(run_date);
         """,
     ),
+    (
+        3,
+        """
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            story_key TEXT NOT NULL UNIQUE,
+            headline TEXT NOT NULL
+        );
+        CREATE TABLE story_days (
+            brief INTEGER NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
+            story INTEGER NOT NULL REFERENCES stories(id),
+            headline TEXT NOT NULL,
+            article_ids TEXT NOT NULL,
+            terms TEXT NOT NULL,
+            PRIMARY KEY (brief, story)
+        );
+        CREATE TABLE story_keys (
+            term TEXT NOT NULL,
+            story INTEGER NOT NULL REFERENCES stories(id),
+            brief INTEGER NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
+            PRIMARY KEY (term, story, brief)
+        );
+        CREATE INDEX story_days_story ON story_days(story);
+        CREATE INDEX articles_article_id ON articles(article_id);
+        ALTER TABLE brief_points ADD COLUMN story_key TEXT;
+        CREATE INDEX brief_points_story ON brief_points(story_key);
+        """,
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -144,6 +175,26 @@ class RecordedPoint:
     sources: tuple[str, ...]
     section: str | None
     first_reported: _dt.date | None
+
+
+@dataclass(frozen=True)
+class ArchivedStory:
+    """A story briefed on earlier days, as the archive knows it: its key (the id of the Story it
+    was first briefed as), headline, the date it was first reported, its articles and their
+    outlets, its grouping terms summed over its days (``briefing.stories.Signature`` stems and
+    weights), and the points the briefs gave for it."""
+
+    key: str
+    headline: str
+    first_reported: _dt.date
+    last_reported: _dt.date
+    article_ids: tuple[str, ...]
+    terms: tuple[tuple[str, float], ...]
+    points: tuple[RecordedPoint, ...]
+
+
+STORY_KEY_TERMS = 16  # a story is indexed by its day's heaviest stems (story_keys)
+MAX_STORY_TERMS = 60
 
 
 @dataclass(frozen=True)
@@ -289,7 +340,8 @@ class Archive:
 
     def count(self, table: str) -> int:
         """Rows in one of the archive's tables (for reports and tests)."""
-        if table not in {"articles", "article_urls", "inputs", "briefs", "brief_points", "brief_articles"}:
+        if table not in {"articles", "article_urls", "inputs", "briefs", "brief_points", "brief_articles",
+                         "stories", "story_days", "story_keys"}:
             raise ValueError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
@@ -386,13 +438,25 @@ class Archive:
         return [Skipped(input=n, reason=r) for n, r in rows]
 
     # -- briefs -----------------------------------------------------------------------------
-    def record_brief(self, brief: Brief, path: str | Path) -> int:
-        """Record (or re-record) the brief of brief.date with its points and articles."""
+    def record_brief(
+        self,
+        brief: Brief,
+        path: str | Path,
+        story_terms: Mapping[str, Sequence[tuple[str, float]]] | None = None,
+    ) -> int:
+        """Record (or re-record) the brief of brief.date with its points, articles and stories.
+
+        Each story the brief shows is stored under its id (a development of an earlier story
+        carries that story's id, so it continues it) with this day's headline, article ids and
+        grouping terms (``story_terms[story.id]``: the summed signature stems of the day's
+        articles of the story); its heaviest terms index it for later days (story_keys)."""
         day = brief.date.isoformat()
         section_of = {id(p): s.key for s in brief.sections for p in s.points}
         key_ids = {id(p) for p in brief.key_points}
+        story_terms = story_terms or {}
         with self.transaction() as conn:
             conn.execute("DELETE FROM briefs WHERE date = ?", (day,))
+            conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story FROM story_days)")
             cur = conn.execute(
                 "INSERT INTO briefs (date, path, title, created, summarizer, n_sources)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
@@ -404,7 +468,7 @@ class Archive:
             for pos, point in enumerate(brief.points):
                 conn.execute(
                     "INSERT INTO brief_points (brief, position, section, key_point, text, sources,"
-                    " article_ids, first_reported) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    " article_ids, first_reported, story_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         brief_id,
                         pos,
@@ -414,8 +478,12 @@ class Archive:
                         json.dumps(list(point.sources)),
                         json.dumps(list(point.article_ids)),
                         point.first_reported.isoformat() if point.first_reported else None,
+                        point.story_id,
                     ),
                 )
+            for story in brief.stories:
+                self._record_story(brief_id, story.id, story.headline, story.articles,
+                                   story_terms.get(story.id, ()))
             ids = [s.id for s in brief.sources]
             if ids:
                 marks = ",".join("?" * len(ids))
@@ -425,6 +493,82 @@ class Archive:
                     (brief_id, *ids),
                 )
         return brief_id
+
+    def _record_story(
+        self, brief_id: int, key: str, headline: str, article_ids: Sequence[str],
+        terms: Sequence[tuple[str, float]],
+    ) -> None:
+        conn = self.conn
+        conn.execute("INSERT OR IGNORE INTO stories (story_key, headline) VALUES (?, ?)", (key, headline))
+        story = int(conn.execute("SELECT id FROM stories WHERE story_key = ?", (key,)).fetchone()[0])
+        top = sorted(((str(t), float(w)) for t, w in terms), key=lambda tw: (-tw[1], tw[0]))[:MAX_STORY_TERMS]
+        conn.execute(
+            "INSERT OR REPLACE INTO story_days (brief, story, headline, article_ids, terms)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (brief_id, story, headline, json.dumps(list(article_ids)), json.dumps(top)),
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO story_keys (term, story, brief) VALUES (?, ?, ?)",
+            [(t, story, brief_id) for t, _ in top[:STORY_KEY_TERMS]],
+        )
+
+    def story_candidates(
+        self, terms: Iterable[str], before: _dt.date, *, since: _dt.date | None = None,
+        min_shared: int = 2, limit: int = 20,
+    ) -> list[str]:
+        """Keys of the stories briefed before ``before`` (and on or after ``since``) indexed by at
+        least ``min_shared`` of terms, most shared first: an index look-up, never a scan of every
+        story."""
+        terms = sorted(set(terms))
+        if not terms:
+            return []
+        marks = ",".join("?" * len(terms))
+        rows = self.conn.execute(
+            "SELECT s.story_key, COUNT(DISTINCT k.term) AS n FROM story_keys k "
+            "JOIN briefs b ON b.id = k.brief JOIN stories s ON s.id = k.story "
+            f"WHERE k.term IN ({marks}) AND b.date < ? AND b.date >= ? "
+            "GROUP BY k.story HAVING n >= ? ORDER BY n DESC, s.story_key LIMIT ?",
+            (*terms, before.isoformat(), (since or _dt.date.min).isoformat(), min_shared, limit),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def story(self, key: str, before: _dt.date) -> ArchivedStory | None:
+        """A story as briefed before ``before``: its days' terms summed, its articles, its points."""
+        rows = self.conn.execute(
+            "SELECT b.date, d.headline, d.article_ids, d.terms FROM story_days d "
+            "JOIN briefs b ON b.id = d.brief JOIN stories s ON s.id = d.story "
+            "WHERE s.story_key = ? AND b.date < ? ORDER BY b.date",
+            (key, before.isoformat()),
+        ).fetchall()
+        if not rows:
+            return None
+        terms: dict[str, float] = {}
+        ids: dict[str, None] = {}
+        for _, _, article_ids, day_terms in rows:
+            for t, w in json.loads(day_terms):
+                terms[str(t)] = terms.get(str(t), 0.0) + float(w)
+            ids.update(dict.fromkeys(str(a) for a in json.loads(article_ids)))
+        top = sorted(terms.items(), key=lambda tw: (-tw[1], tw[0]))[:MAX_STORY_TERMS]
+        return ArchivedStory(
+            key=key,
+            headline=rows[0][1],
+            first_reported=_dt.date.fromisoformat(rows[0][0]),
+            last_reported=_dt.date.fromisoformat(rows[-1][0]),
+            article_ids=tuple(ids),
+            terms=tuple(top),
+            points=tuple(self._points("p.story_key = ? AND b.date < ?", (key, before.isoformat()))),
+        )
+
+    def articles_by_id(self, article_ids: Sequence[str]) -> list[Article]:
+        """Stored articles by their article ids (those the archive has), in the order given."""
+        if not article_ids:
+            return []
+        marks = ",".join("?" * len(article_ids))
+        rows = self.conn.execute(
+            f"SELECT article_id, data FROM articles WHERE article_id IN ({marks})", tuple(article_ids)
+        ).fetchall()
+        found = {a: Article.model_validate_json(d) for a, d in rows}
+        return [found[a] for a in article_ids if a in found]
 
     def _points(self, where: str, args: Sequence[object]) -> list[RecordedPoint]:
         rows = self.conn.execute(

@@ -4,7 +4,13 @@ What never reaches a summary: image file names and caption lines, video timestam
 ("03:52 - Source: CNN") and the video title before them, "Story highlights" and the highlights
 under it, wire codes in brackets ("[L8N1O63LC]"), datelines ("BRUSSELS (Reuters) -",
 "Washington CNN —", kept as metadata), credit lines ("... contributed to this report",
-"Reporting by ...") and short subheadings. Cleaning works line by line *before* any sentence
+"Reporting by ...", bylines, copyright lines), headlines, decks and short subheadings, photo
+captions and credits ("(AP Photo/...)", "Photo: ...", "... Getty Images"), player notices ("Media
+playback is unsupported on your device"), page and crawler notices (the Internet Archive's "These
+crawls are part of an effort to archive pages ..."), and prompts ("Read more:", "Subscribe to our
+newsletter"). Datelines with no outlet ("LE BOURGET, France —") go too. Which outlet the article
+is credited to is decided in briefing.attribution; the cleaner only reports what the text says.
+Cleaning works line by line *before* any sentence
 parsing, since a parser that joins the lines of a paragraph would glue boilerplate to sentences.
 
 The result keeps one paragraph per line, so character offsets into it are stable.
@@ -16,9 +22,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from briefing import attribution
 from briefing._io import xml_safe
 
-# Outlets recognised in datelines and credit lines, with the name the brief shows.
+# Wire names recognised in datelines without brackets ("Washington CNN —"); every other outlet
+# (brackets, credits, metadata) is looked up in briefing.attribution's packaged table.
 KNOWN_SOURCES: dict[str, str] = {
     "reuters": "Reuters",
     "ap": "AP",
@@ -55,11 +63,20 @@ _STORY_HIGHLIGHTS = re.compile(r"^story highlights:?$", re.IGNORECASE)
 _WIRE_CODE = re.compile(r"\s*\[(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{6,}\]\s*")
 # "BRUSSELS (Reuters) - text", "Washington (CNN) — text", "Washington CNN —", "LONDON, Jan 5 (AFP) -"
 _DATELINE_PAREN = re.compile(
-    r"^(?P<place>[A-Z][\w.'’ ,/-]{1,60}?)\s*\((?P<src>[A-Z][\w .&-]{1,30})\)\s*[-–—]+\s*"
+    r"^(?P<place>[A-Z][\w.'’ ,/-]{1,60}?)\s*\((?P<src>[A-Z][\w .&-]{1,30}|[A-Za-z][\w-]{1,30}\.(?:com|org|net|tv|co\.uk))\)\s*[-–—]+\s*"
 )
 _DATELINE_BARE = re.compile(
-    rf"^(?P<place>[A-Z][\w.'’ ,/-]{{1,40}}?)\s+(?P<src>{_SOURCE_ALTERNATION})\s*[-–—]+\s*",
+    rf"^(?P<place>[A-Z][\w.'’/-]*(?:,?\s[A-Z][\w.'’/-]*){{0,3}}?)\s+(?P<src>{_SOURCE_ALTERNATION})\s*[-–—]+\s*",
     re.IGNORECASE,
+)
+# "(CNN) Sudanese President ..." : an outlet in brackets opening the text, dash optional.
+_DATELINE_LEAD = re.compile(r"^\((?P<src>[A-Z][\w .&-]{1,30})\)\s*(?:[-–—]+\s*)?(?=\S)")
+# A dateline with no outlet: "LE BOURGET, France —", "WASHINGTON —", "NASHVILLE, Tenn. - ",
+# "CARACAS, Venezuela—": a place in capitals (a region after a comma may be in title case), then a
+# dash (a hyphen needs spaces around it).
+_DATELINE_PLACE = re.compile(
+    r"^(?P<place>(?=[^a-z]*[A-Z]{3})[A-Z][A-Z.'’ /-]{1,40}?(?:,\s*[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,3})?)"
+    r"\s*(?:[–—]+|\s-{1,2}\s)\s*(?=\S)"
 )
 _CREDIT = re.compile(
     r"(contributed (?:to )?(?:this|the) report|contributed reporting)\.?\s*\)?$"
@@ -77,13 +94,18 @@ _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
 @dataclass
 class Cleaned:
-    """What the cleaner found: body text (a paragraph per line) and metadata."""
+    """What the cleaner found: body text (a paragraph per line) and metadata.
+
+    source is the outlet the text names (the strongest of ``evidence``, see briefing.attribution);
+    notices are the kinds of non-article lines removed ("photo caption", "crawler notice", ...)."""
 
     text: str
     title: str | None = None
     source: str | None = None
     place: str | None = None
     removed: list[str] = field(default_factory=list)
+    evidence: list[tuple[str, str]] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
 
 
 def normalize_text(raw: str) -> str:
@@ -96,9 +118,9 @@ def normalize_text(raw: str) -> str:
 
 
 def canonical_source(name: str) -> str:
-    """The display name of an outlet: 'reuters' -> 'Reuters'; unknown names kept as given."""
-    key = name.strip().lower()
-    return KNOWN_SOURCES.get(key, name.strip())
+    """The display name of an outlet: 'reuters' -> 'Reuters'; unknown names kept as given
+    (briefing.attribution.canonical_source, kept here for callers of the cleaner)."""
+    return attribution.canonical_source(name)
 
 
 def is_terminal(line: str) -> bool:
@@ -107,17 +129,148 @@ def is_terminal(line: str) -> bool:
 
 
 def _strip_dateline(line: str) -> tuple[str, str | None, str | None]:
+    """(rest of the line, outlet named, place) for a line opening with a dateline."""
+    m = _DATELINE_LEAD.match(line)
+    if m and attribution.outlet_name(m.group("src")):
+        return line[m.end():].strip(), attribution.canonical_source(m.group("src")), None
     for pattern in (_DATELINE_PAREN, _DATELINE_BARE):
         m = pattern.match(line)
         if m:
             src = m.group("src").strip()
-            if pattern is _DATELINE_PAREN and src.lower() not in KNOWN_SOURCES:
+            if pattern is _DATELINE_PAREN and not attribution.outlet_name(src):
                 # "(Reuters)" and the like only; "(D-Calif.)" and other asides are not datelines.
-                if not src.isupper() or len(src) > 8:
+                if (not src.isupper() or len(src) > 8) and not re.search(r"\.(?:com|org|net|tv|uk)$", src):
                     continue
             place = m.group("place").strip(" ,")
             return line[m.end():].strip(), canonical_source(src), place
     return line, None, None
+
+
+def _strip_place_dateline(line: str) -> tuple[str, str | None]:
+    """(rest of the line, place) for a line opening with a dateline that names no outlet."""
+    m = _DATELINE_PLACE.match(line)
+    if not m:
+        return line, None
+    rest = line[m.end():]
+    if not rest[:1].isupper() and not rest[:1] in "\"“‘'(":
+        return line, None  # "U.S.-Russia talks" and other hyphenated words are not datelines
+    return rest.strip(), m.group("place").strip(" ,")
+
+
+# A dateline whose outlet was cut off, glued to the first sentence: "Washington The Supreme Court
+# ...", "Santa Ana, California A judge ...": a place, then an article opening a sentence.
+_DATELINE_GLUED = re.compile(
+    r"^(?P<place>[A-Z][a-z][\w.'’-]*(?:,? [A-Z][\w.'’-]+){0,3}) (?=(?:The|A|An|Two|Three|Several|Some)\s+\S)"
+)
+_NOT_PLACES = frozenset(
+    "in on at as after before when while if but and so yet for with from by of to into over under "
+    "during since although though because meanwhile however still also then there here this that "
+    "these those he she it they we you his her its their our my president police officials".split()
+)
+
+
+def _strip_glued_dateline(line: str) -> tuple[str, str | None]:
+    """(rest, place) for a first line opening with a place glued to the sentence."""
+    m = _DATELINE_GLUED.match(line)
+    if not m or any(w.lower().strip(",") in _NOT_PLACES for w in m.group("place").split()):
+        return line, None
+    return line[m.end():].strip(), m.group("place").strip(" ,")
+
+
+# Lines that are never article text, by kind. Each pattern is matched at the line's start
+# (re.match) unless noted; the whole line goes.
+_NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("crawler notice", re.compile(
+        r"These crawls are part of an effort to archive pages|"
+        r"Starting in 1996, Alexa Internet has been donating|"
+        r".{0,40}\bthe Internet Archive hopes that references|"
+        r".{0,200}\busing the Archive-?It service of the Internet Archive|"
+        r".{0,200}Archive-It Partner Since|"
+        r"A collection of (?:government )?web content\b", re.I)),
+    ("page notice", re.compile(
+        r"Tweet with a location\b|You can add location information to your Tweets|"
+        r"We(?:'|’)ve detected that JavaScript is disabled|"
+        r"(?:Please )?enable JavaScript\b|"
+        r"The IP address (?:has changed|for this domain)|"
+        r"We(?:'|’)re sorry, but (?:this|the) page (?:is not|isn(?:'|’)t) available|"
+        r"(?:Sorry, )?(?:the )?page (?:you requested )?(?:was )?not found|"
+        r"Dow Jones Reprints:|This copy is for your personal, non-commercial use|"
+        r"Our goal is to create a safe and engaging place for users|"
+        r"(?:Check your DNS settings|Copy this code to your website)", re.I)),
+    ("player notice", re.compile(
+        r"Media playback is (?:unsupported|not supported) on your device|"
+        r"(?:This )?video (?:is )?(?:not available|unavailable|cannot be played)|"
+        r"Your browser does not support|"
+        r"(?:Skip in Skip|Play Facebook|Now Playing|Replay\s*$|Watch:?\s*$|Video:?\s*$)|"
+        r"(?:JUST WATCHED|MUST WATCH)\b|"
+        r"CLOSE (?=[A-Z])|.{0,120}\bautoplay autoplay\b|"
+        r"\d{1,2}:\d{2}\s*$")),
+    ("photo caption", re.compile(
+        r"Image (?:copyright|caption)\b|Media caption\b|Caption\s*(?::|$)|"
+        r"(?:Enlarge|Expand) (?:Image|icon|this photo)\b|"
+        r"(?:Photo|Photos|Photograph|Picture|Image|Illustration|Video|Credit|Source)s?\s*$|"
+        r"(?:Photo|Photos|Photograph|Pictured|Picture|Image|Illustration|Credit|Screenshot)"
+        r"(?:\s+by\b|\s*:)|"
+        r"(?:File\s+)?(?:Photo|Image)\s*\((?:AP|Reuters|AFP|Getty)", re.I)),
+    ("prompt", re.compile(
+        r"(?:Read|See|Watch|Click|Tap) (?:more|also|here|the full|related)\b|"
+        r"(?:Related|RELATED|More|MORE|Also read|Recommended|Trending)\s*(?::|$)|"
+        r"Advertisement\s*$|ADVERTISEMENT|Story continues below|Continue reading|"
+        r"(?:Subscribe|Sign up|Register|Join)\b.{0,80}\b(?:newsletter|subscri|free|today|now|e-?mail|updates|account)|"
+        r"Subscribe\b|Sign up\b|Looking for news you can trust|Breaking News Emails\b|"
+        r"Get (?:breaking news|the latest)\b.{0,40}\b(?:alerts|newsletter|inbox)|"
+        r"(?i:.{0,80}\b(?:sign up|subscribe|get|delivered)\b.{0,40}\bnewsletters?\b)|"
+        r"Follow (?:us|@|[A-Z][\w ]{0,40} on (?:Twitter|Facebook|Instagram))|"
+        r"Share (?:this|on)\b|(?:Like|Follow) us on\b|Sponsored\b|Embed\s*$|"
+        r"(?:Facebook|Twitter|Pinterest|Email|WhatsApp|LinkedIn|Print)(?:\s+(?:Facebook|Twitter|Pinterest|Email|WhatsApp|LinkedIn|Print|icon|Close))+\s*$",
+        0)),
+)
+# A caption inside a line: a photo credit in brackets ("(AP Photo/Evan Vucci)", "(Photo: Metro
+# Police)", "(Getty Images)"), or a credit line after the caption ("... /Getty Images").
+_PHOTO_CREDIT = re.compile(
+    r"\((?:(?:AP|AFP|EPA|Reuters)(?:\s+Photo)?\s*/[^)]{1,60}|AP Photo\b[^)]{0,60}|Getty\b[^)]{0,40}"
+    r"|(?:Photo|Photos|Photograph|Image|Credit|File photo)\b[^)]{0,80})\)"
+    r"|\bGetty Images\s*$|/\s*(?:Getty Images|AFP|Reuters|AP|EPA(?:-EFE)?|Shutterstock|"
+    r"The [A-Z][\w ]{2,30})\s*$"
+    r"|\bPhoto:\s*[A-Z]|\bBack to Gallery\b|\bImage \d+ of\b",
+)
+# A caption ending with its credit in brackets: "... in Trenton, N.J., Tuesday,... (Associated
+# Press)", "... as a money-grubbing official. (Ben Lovejoy)".
+_TRAILING_CREDIT = re.compile(
+    r"(?:[.…,]|\.\.\.)\s*\((?:[A-Z][\w.'’-]*\s?){1,5}(?:/\s*[^)]{2,40})?\)\s*$"
+)
+_PAREN_LINE = re.compile(r"^\([^()]{2,80}\)$")
+_BYLINE_LINE = re.compile(r"^by\s+(?:by\s+)?[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[\w.'’-]+){0,9}\.?$", re.I)
+_COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|"
+                             r"may not be (?:published|reproduced|redistributed)", re.I)
+_INNER_SENTENCE_END = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+\S")
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs".split())
+
+
+def notice_kind(line: str) -> str | None:
+    """The kind of non-article line this is ("photo caption", "player notice", "crawler notice",
+    "page notice", "prompt", "byline", "copyright line"), or None for a line of article text."""
+    for kind, pattern in _NOTICES:
+        if pattern.match(line):
+            return kind
+    if _PHOTO_CREDIT.search(line) or _TRAILING_CREDIT.search(line) or _PAREN_LINE.match(line):
+        return "photo caption"
+    if len(line.split()) <= 12 and _BYLINE_LINE.match(line):
+        return "byline"
+    if len(line.split()) <= 40 and _COPYRIGHT_LINE.search(line):
+        return "copyright line"
+    return None
+
+
+def is_title_case(line: str, max_words: int = 10) -> bool:
+    """True for a headline in title case ("Uncovering The Remains Of Treblinka.", "Sports."):
+    at most max_words words, every word of four letters or more capitalised."""
+    words = [w.strip("\"'“”‘’()[],.:;!?") for w in line.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > max_words or line.rstrip()[-1:] in "?!\"”":
+        return False
+    long = [w for w in words if len(w) >= 4 and w.lower() not in _SMALL_WORDS]
+    return bool(long) and all(w[0].isupper() or w[0].isdigit() for w in long)
 
 
 def _repair(line: str) -> str:
@@ -127,7 +280,7 @@ def _repair(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
-def clean_text(raw: str, *, max_heading_words: int = 12) -> Cleaned:
+def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 40) -> Cleaned:
     """Remove boilerplate from raw article text; return the body and what was learnt."""
     lines = normalize_text(raw).split("\n")
     out = Cleaned(text="")
@@ -141,6 +294,9 @@ def clean_text(raw: str, *, max_heading_words: int = 12) -> Cleaned:
         if not line:
             continue
         kind, prev_kind = prev_kind, "other"
+        credited = attribution.outlet_in_line(line)  # bylines, copyright lines, wire credits
+        if credited:
+            out.evidence.append(credited)
         # Image file names, with the lowercase caption words run into them.
         if _IMAGE_EXT.search(line) and _IMAGE_NAME.search(line):
             stripped = _IMAGE_NAME.sub(" ", line).strip()
@@ -152,8 +308,9 @@ def clean_text(raw: str, *, max_heading_words: int = 12) -> Cleaned:
         m = _VIDEO_TIMESTAMP.match(line)
         if m:
             out.removed.append(line)
-            if out.source is None and m.group("src").strip().lower() in KNOWN_SOURCES:
-                out.source = canonical_source(m.group("src"))
+            video_source = attribution.outlet_name(m.group("src"))
+            if video_source:
+                out.evidence.append((video_source, "video"))
             if kind == "title":
                 out.removed.append(out.title or "")
                 out.title = None
@@ -168,12 +325,25 @@ def clean_text(raw: str, *, max_heading_words: int = 12) -> Cleaned:
         body, src, place = _strip_dateline(line)
         if src:
             out.removed.append(line[: len(line) - len(body)].strip())
-            out.source = src  # the dateline is the most reliable witness
+            out.evidence.append((src, "dateline"))  # the dateline is the most reliable witness
             out.place = out.place or place
             in_highlights = False
             line = body
             if not line:
                 continue
+        else:
+            body, place = _strip_place_dateline(line)
+            if not place and not kept:
+                body, place = _strip_glued_dateline(line)
+            if place:
+                out.removed.append(line[: len(line) - len(body)].strip())
+                out.place = out.place or place
+                line = body
+        notice = notice_kind(line)
+        if notice:
+            out.removed.append(line)
+            out.notices.append(notice)
+            continue
         if in_highlights:
             if not is_terminal(line):
                 out.removed.append(line)
@@ -182,23 +352,32 @@ def clean_text(raw: str, *, max_heading_words: int = 12) -> Cleaned:
         if _CREDIT.search(line):
             out.removed.append(line)
             cm = _CREDIT_SOURCE.match(line)
-            if cm and out.source is None:
-                out.source = canonical_source(cm.group("src"))
+            if cm:
+                out.evidence.append((canonical_source(cm.group("src")), "credit"))
             continue
         line = _repair(line)
         if not line:
             continue
-        if not is_terminal(line) and len(line.split()) <= max_heading_words:
+        terminal = is_terminal(line)
+        words = len(line.split())
+        if (not terminal and words <= max_heading_words) or (terminal and is_title_case(line)):
             # A headline or subheading: the first one is the title, the rest are dropped.
             if not seen_body and out.title is None:
                 out.title = line
                 prev_kind = "title"
             else:
                 out.removed.append(line)
+                out.notices.append("headline")
+            continue
+        if not terminal and words <= max_deck_words and not _INNER_SENTENCE_END.search(line):
+            # A deck (a headline's longer summary line) or a cut-off caption: no sentence.
+            out.removed.append(line)
+            out.notices.append("deck")
             continue
         seen_body = True
         kept.append(line)
         prev_kind = "kept"
 
+    out.source = attribution.best_text_evidence(out.evidence)
     out.text = "\n".join(kept)
     return out

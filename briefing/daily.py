@@ -7,12 +7,15 @@
    archive has not seen (by a hash of its bytes) is read, whatever its timestamps. New articles
    are stored in the archive as belonging to this date; an article the archive already has (same
    URL, or the same text under another URL) is not used again.
-2. Brief. The articles that belong to this date are briefed as usual. A point that an earlier
-   brief already reported is not new: it is dropped, unless a source that did not report it then
-   adds to it, in which case it is listed under "Previously reported" with the date it was first
-   reported. Key points are new points only.
+2. Brief. The articles that belong to this date are grouped into stories together with the
+   archived stories they may continue (briefing.developments). A story an article continues is
+   a development: only what is new appears under it, "first reported DATE". A point that an
+   earlier brief already reported is not new: it is dropped, unless a source that did not report
+   it then adds to it, in which case it is listed under "Previously reported" with the date it
+   was first reported. A near-duplicate of an archived article adds nothing. Key points are new
+   points only.
 3. Write and record. The brief goes to ``settings.briefs_dir/YYYY-MM-DD.docx`` and into the
-   archive with its points.
+   archive with its points and stories (each with its articles and grouping terms).
 
 Running the same date again gives the same brief and adds no rows. A lock file beside the archive
 (``briefing.sqlite3.lock``) stops two runs at once: the second raises RunLockedError.
@@ -27,11 +30,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from briefing.archive import Archive, RecordedPoint, bytes_hash
+from briefing.archive import Archive, bytes_hash
+from briefing.developments import History
 from briefing.errors import ConfigError, NothingReadError, OutputError, RunLockedError
 from briefing.ingest import TEXT_SUFFIXES, InputSkipped, display_path, read_article
-from briefing.samepoint import same_point
-from briefing.models import Article, Brief, Point, Section, Skipped
+from briefing.models import Article, Brief, Section, Skipped, SourceRef, loose_story
 from briefing.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -205,85 +208,55 @@ def _collect_feeds(
 
 
 # -- what is new ---------------------------------------------------------------------------------
-def mark_previously_reported(
-    points: Iterable[Point], earlier: Sequence[RecordedPoint], *, threshold: float
-) -> tuple[list[Point], list[Point], list[Point]]:
-    """Split points into (new, previously reported but with a new source, repeats to drop)."""
-    fresh: list[Point] = []
-    developing: list[Point] = []
-    repeats: list[Point] = []
-    for point in points:
-        matches = [r for r in earlier if same_point(point.text, r.text, threshold)]
-        if not matches:
-            fresh.append(point)
-            continue
-        old_sources = {s for r in matches for s in r.sources}
-        first = min((r.first_reported or r.date) for r in matches)
-        if any(s not in old_sources for s in point.sources):
-            developing.append(point.model_copy(update={"first_reported": first}))
-        else:
-            repeats.append(point)
-    return fresh, developing, repeats
-
-
 def daily_brief(
     articles: Sequence[Article],
     settings: Settings,
-    earlier: Sequence[RecordedPoint],
+    history: History,
     *,
     skipped: Iterable[Skipped] = (),
-) -> Brief:
-    """Brief the day's articles story by story, keeping as new only what earlier briefs did not
-    report. A story that restates an earlier brief's point is a development of that story: only
-    what is new appears under it, marked with the date the story was first reported; a point an
-    earlier brief gave, now from a new outlet, is also listed under "Previously reported"."""
-    from briefing.pipeline import brief_from_articles
-    from briefing.route import Router
+) -> tuple[Brief, dict[str, tuple[tuple[str, float], ...]]]:
+    """Brief the day's articles story by story against the stories of earlier briefs
+    (briefing.developments): a story an article continues is a development (only what is new
+    appears under it, marked with the date the story was first reported); a near-duplicate of an
+    archived article adds nothing; an old point a new outlet adds to is listed under "Previously
+    reported". Returns the brief and each shown story's grouping terms (for the archive)."""
+    from briefing.developments import day_stories
+    from briefing.pipeline import brief_from_stories, results_from_articles
+    from briefing.quotes import QuoteFinder
     from briefing.sections import load_sections
 
-    draft = brief_from_articles(articles, settings, skipped=skipped)
-    stories = []
-    developing_all: list[Point] = []
-    n_fresh = n_repeats = 0
-    for story in draft.stories:
-        fresh, developing, repeats = mark_previously_reported(
-            story.points, earlier, threshold=settings.merge_threshold
-        )
-        n_fresh += len(fresh)
-        n_repeats += len(repeats)
-        developing_all += developing
-        if not fresh:
-            continue
-        update: dict[str, object] = {"lead": fresh[0], "supporting": tuple(fresh[1:])}
-        old = developing + repeats
-        if old:
-            matches = [r for r in earlier for p in old if same_point(p.text, r.text, settings.merge_threshold)]
-            update["first_reported"] = min((r.first_reported or r.date) for r in matches) if matches else None
-        stories.append(story.model_copy(update=update))
-    router = Router(
-        load_sections(settings.sections_file),
-        key_points=settings.key_points,
-        max_points=settings.max_points_per_section,
-        empty_note=NOTHING_NEW,
-        other_news=settings.other_news,
-        story_points=settings.story_points,
+    sections = load_sections(settings.sections_file)
+    results = results_from_articles(articles, settings, sections)
+    quotes = QuoteFinder(max_quotes=settings.quotes)
+    sources: list[SourceRef] = []
+    for r in results:
+        if isinstance(r.ref, SourceRef):  # always: these articles were read already
+            sources.append(r.ref)
+            quotes.add(r.ref, r.sentences)
+    day = day_stories(results, settings, history, sections)
+    brief = brief_from_stories(
+        day.stories, settings, sources=sources, skipped=list(skipped), quotes=quotes,
+        sections=sections, empty_note=NOTHING_NEW,
     )
-    key_points, sections, shown = router.route_stories(stories)
-    if developing_all:
-        sections = sections + (
+    if day.corroborating:
+        brief = brief.model_copy(update={"sections": brief.sections + (
             Section(
                 key=PREVIOUSLY_REPORTED_KEY,
                 title=PREVIOUSLY_REPORTED_TITLE,
                 description=PREVIOUSLY_REPORTED_NOTE,
-                points=tuple(developing_all),  # type: ignore[call-arg]  # Section's points= shorthand
+                # each point its own line, "Previously reported DATE" (not a developing story)
+                stories=tuple(loose_story(p).model_copy(update={"first_reported": None})
+                              for p in day.corroborating),
             ),
-        )
+        )})
     log.info(
-        "brief %s: %d articles, %d stories, %d new points, %d previously reported with a new "
-        "source, %d repeats left out",
-        draft.date, len(articles), len(shown), n_fresh, len(developing_all), n_repeats,
+        "brief %s: %d articles, %d stories (%d developments of earlier stories), %d new points, "
+        "%d previously reported with a new source, %d repeats left out, %d near-duplicate articles",
+        brief.date, len(articles), len(brief.stories), day.developments, day.fresh,
+        len(day.corroborating), day.repeats, day.near_duplicates,
     )
-    return draft.model_copy(update={"key_points": key_points, "sections": sections, "stories": shown})
+    terms = {s.id: day.terms[s.id] for s in brief.stories if s.id in day.terms}
+    return brief, terms
 
 
 # -- the run -----------------------------------------------------------------------------------
@@ -362,7 +335,7 @@ def run_daily(
             raise NothingReadError(f"daily {day}: nothing could be read ({why}); no brief written")
         skipped = archive.skipped_for(day) + skipped
         since = day - _dt.timedelta(days=LOOKBACK_DAYS)
-        brief = daily_brief(articles, settings, archive.points_before(day, since=since), skipped=skipped)
+        brief, story_terms = daily_brief(articles, settings, History(archive, day, since), skipped=skipped)
 
         previous = archive.brief(day)
         if previous is not None and set(previous.article_ids) == {s.id for s in brief.sources}:
@@ -376,7 +349,7 @@ def run_daily(
                 brief, brief_path(settings, day), "docx", template=settings.template,
                 date_format=settings.date_format,
             )
-            archive.record_brief(brief, path)
+            archive.record_brief(brief, path, story_terms)
         log.info("daily %s: wrote %s (%d sources, %d points, %d skipped)",
                  day, path, len(brief.sources), len(brief.points), len(brief.skipped))
 

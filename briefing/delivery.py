@@ -3,14 +3,20 @@
 The body is plain text with an HTML alternative (key points and sections, briefing.mailhtml).
 
 Settings (or ``BRIEFING_SMTP_*`` environment variables): ``smtp_host``, ``smtp_port`` (587),
-``smtp_starttls`` (true), ``smtp_username``, ``smtp_password``, ``smtp_sender``, ``smtp_timeout``.
+``smtp_starttls`` (true), ``smtp_username``, ``smtp_password``, ``smtp_sender``, ``smtp_timeout``
+(seconds per network operation) and ``smtp_deadline`` (seconds for a whole session, connect to
+QUIT: a server that trickles its answers a byte at a time, which resets every per-operation
+timeout, is cut off when the deadline passes; see ``smtp_session``).
 The password is a SecretStr: it is never logged or put into an error message.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +24,7 @@ from briefing.errors import ConfigError, DeliveryError
 from briefing.models import Brief
 
 if TYPE_CHECKING:  # smtplib, ssl and email are imported when a message is sent
+    import smtplib
     import ssl
     from email.message import EmailMessage
 
@@ -79,6 +86,69 @@ def brief_message(brief: Brief, path: str | Path, to: Sequence[str], sender: str
     return msg
 
 
+class _Deadline:
+    """A watchdog for one SMTP session: once ``seconds`` have passed it shuts the session's socket
+    down (again every tick, so a socket opened late, or replaced by STARTTLS, is caught too),
+    which makes the blocked read or write fail at once."""
+
+    TICK = 0.05
+
+    def __init__(self, smtp: Any, seconds: float):
+        self.smtp = smtp
+        self.seconds = seconds
+        self.expired = False
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="smtp-deadline", daemon=True)
+
+    def _watch(self) -> None:
+        import socket
+
+        end = time.monotonic() + self.seconds
+        while not self._done.wait(max(0.0, min(self.TICK, end - time.monotonic()))):
+            if time.monotonic() < end:
+                continue
+            self.expired = True
+            sock = getattr(self.smtp, "sock", None)
+            if sock is not None:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def __enter__(self) -> _Deadline:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._done.set()
+        self._thread.join(1.0)
+
+
+@contextlib.contextmanager
+def smtp_session(mailer: Mailer, what: str = "the delivery") -> Iterator[smtplib.SMTP]:
+    """An open SMTP connection to the mailer's server, closed (QUIT) at the end, the whole session
+    bounded by ``mailer.deadline`` seconds: past it, DeliveryError in one line."""
+    import smtplib
+
+    where = f"{mailer.host}:{mailer.port}"
+    smtp = smtplib.SMTP(timeout=min(mailer.timeout, mailer.deadline))
+    smtp._host = mailer.host  # type: ignore[attr-defined]  # as SMTP(host) would set it: STARTTLS checks the certificate against it
+    with _Deadline(smtp, mailer.deadline) as guard:
+        try:
+            smtp.connect(mailer.host, mailer.port)
+            with smtp:
+                if guard.expired:
+                    raise OSError("deadline passed")
+                yield smtp
+        except DeliveryError:
+            raise
+        except Exception:
+            if guard.expired:
+                raise DeliveryError(
+                    f"SMTP server {where} did not finish {what} within {mailer.deadline:g} s "
+                    "(smtp_deadline): it answers too slowly; gave up"
+                ) from None
+            raise
+
+
 class Mailer:
     """Sends messages through one SMTP server."""
 
@@ -92,6 +162,7 @@ class Mailer:
         password: Any = None,
         timeout: float = 30.0,
         ssl_context: ssl.SSLContext | None = None,
+        deadline: float = 300.0,
     ):
         self.host = host
         self.port = port
@@ -100,6 +171,7 @@ class Mailer:
         self._password = password  # str or SecretStr; never logged
         self.timeout = timeout
         self.ssl_context = ssl_context
+        self.deadline = deadline  # seconds for a whole session (smtp_session)
 
     def __repr__(self) -> str:
         return f"Mailer(host={self.host!r}, port={self.port}, starttls={self.starttls}, username={self.username!r})"
@@ -116,7 +188,7 @@ class Mailer:
 
         where = f"{self.host}:{self.port}"
         try:
-            with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
+            with smtp_session(self) as smtp:
                 smtp.ehlo()
                 if self.starttls:
                     smtp.starttls(context=self.ssl_context or ssl.create_default_context())
@@ -150,6 +222,7 @@ def mailer_from_settings(settings: Any) -> Mailer:
         username=settings.smtp_username,
         password=settings.smtp_password,
         timeout=settings.smtp_timeout,
+        deadline=settings.smtp_deadline,
     )
 
 

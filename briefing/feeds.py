@@ -142,6 +142,10 @@ class Fetcher:
         self.max_concurrency = max_concurrency
         self.max_bytes = max_bytes
         self.transport = transport  # an httpx transport, for tests
+        from briefing.netguard import AddressPins
+
+        self.pins = AddressPins()  # host -> addresses the request hook checked (netguard)
+        self.backend: Any = None  # the PinnedBackend of the last client, if any
 
     @classmethod
     def from_settings(cls, settings: Any) -> Fetcher:
@@ -175,8 +179,25 @@ class Fetcher:
         from briefing.netguard import check_url
 
         await asyncio.get_running_loop().run_in_executor(
-            None, check_url, str(request.url), self.allowed_hosts
+            None, check_url, str(request.url), self.allowed_hosts, self.pins
         )
+
+    def _pinned_transport(self) -> Any:
+        """The default transport, its connections opened only to the addresses the request hook
+        checked (netguard.PinnedBackend: no DNS rebinding between check and connect). None when
+        the environment names a proxy (the proxy then resolves names; it is used as before)."""
+        import httpx
+        from httpx._utils import get_environment_proxies
+
+        from briefing.netguard import PinnedBackend
+
+        if get_environment_proxies():
+            return None
+        transport = httpx.AsyncHTTPTransport(limits=httpx.Limits(max_connections=self.max_concurrency))
+        pool = transport._pool
+        self.backend = PinnedBackend(self.pins, self.allowed_hosts, pool._network_backend)
+        pool._network_backend = self.backend
+        return transport
 
     def client(self) -> Any:
         import httpx
@@ -188,7 +209,7 @@ class Fetcher:
             max_redirects=10,
             event_hooks={"request": [self._guard]},
             limits=httpx.Limits(max_connections=self.max_concurrency),
-            transport=self.transport,
+            transport=self.transport if self.transport is not None else self._pinned_transport(),
         )
 
     async def fetch(self, client: Any, url: str, gate: asyncio.Semaphore) -> Fetched:

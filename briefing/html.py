@@ -6,7 +6,8 @@ cleaning as a text file (``briefing.ingest.article_from_text``), so datelines, c
 codes are handled once, in one place, and the article id is made the same way.
 
 Metadata given by the caller (a feed's source label, the entry's title and date) wins over what
-the page says; the outlet named in a dateline ("BRUSSELS (Reuters) -") wins over the site name.
+the page says; the outlet named in the text (a dateline "BRUSSELS (Reuters) -", a byline, a
+copyright line) wins over the URL's domain and the site name (briefing.attribution decides).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from briefing.clean import canonical_source
+from briefing.attribution import junk_site_name, outlet_name, strip_title_suffix, title_suffix_outlet
 from briefing.ingest import DEFAULT_MAX_BYTES, InputSkipped, article_from_text, parse_date
 from briefing.models import Article
 
@@ -61,22 +62,27 @@ def article_from_html(
     if not text:
         raise InputSkipped("no article text found in the page")
     page_title = (getattr(doc, "title", None) or "").strip() or None
+    author = (getattr(doc, "author", None) or "").strip() or None
+    site = (getattr(doc, "sitename", None) or "").strip() or None
+    page_url = url or getattr(doc, "url", None) or None
+    if page_title and (
+        (len(page_title.split()) <= 3 and junk_site_name(page_title))
+        or page_title.lower() == (site or "").lower()
+    ):
+        page_title = None  # "escenic", "Home", the site's own name: no title
     article = article_from_text(
         text,
         path=path,
-        url=url or getattr(doc, "url", None) or None,
+        url=page_url,
         source=source,
-        title=title or page_title or default_title,
+        title=title or (strip_title_suffix(page_title, title_suffix_outlet(page_title)) if page_title else None)
+        or default_title,
         date=date or parse_date(getattr(doc, "date", None)) or default_date,
+        page={"author": author, "site_name": site, "title": page_title},
     )
-    update: dict[str, object] = {}
-    author = (getattr(doc, "author", None) or "").strip()
-    if author:
-        update["author"] = author
-    site = (getattr(doc, "sitename", None) or "").strip()
-    if article.source == "Unknown" and site:
-        update["source"] = canonical_source(site)
-    return article.model_copy(update=update) if update else article
+    if author and not outlet_name(author):
+        return article.model_copy(update={"author": author})
+    return article
 
 
 def read_html_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:

@@ -30,7 +30,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from briefing.clean import canonical_source, clean_text
+from briefing import attribution
+from briefing.clean import clean_text
 from briefing.models import Article, Skipped
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
@@ -175,8 +176,12 @@ def article_from_text(
     source: str | None = None,
     title: str | None = None,
     date: _dt.date | None = None,
+    page: dict[str, str | None] | None = None,
 ) -> Article:
-    """Clean raw text into an Article; metadata given here wins over what the text says."""
+    """Clean raw text into an Article; metadata given here wins over what the text says.
+
+    page: what a web page's metadata says (``author``, ``site_name``, ``title``), weaker evidence
+    of the outlet than the text (briefing.attribution decides)."""
     from briefing.textsafety import markdown_to_text, strip_bidi
 
     meta, body = parse_front_matter(strip_bidi(raw).lstrip("\ufeff"))
@@ -184,19 +189,26 @@ def article_from_text(
         body = markdown_to_text(body)
     cleaned = clean_text(body)
     if not cleaned.text.strip():
-        if cleaned.removed:
+        notices = [n for n in dict.fromkeys(cleaned.notices) if n not in ("headline", "deck")]
+        if notices:
+            what = "only " + ", ".join(notices[:3])  # "only a crawler notice", "only photo caption"
+        elif cleaned.removed:
             what = "all boilerplate"
         elif cleaned.title:
             what = "only a heading, no sentence"
         else:
             what = "no text"
         raise InputSkipped(f"no article text after cleaning ({what})")
-    src = source or meta.get("source") or cleaned.source
+    page = page or {}
+    src = attribution.attribute(
+        given=source or meta.get("source"), text=cleaned.source, url=url or meta.get("url"),
+        author=page.get("author"), site_name=page.get("site_name"), page_title=page.get("title"),
+    )
     origin = f"{url or path or ''}\n{cleaned.text}".encode("utf-8", "surrogatepass")
     digest = hashlib.sha1(origin).hexdigest()[:12]
     return Article(
         id=digest,
-        source=canonical_source(src) if src else "Unknown",
+        source=src,
         title=title or meta.get("title") or cleaned.title or _derive_title(cleaned.text),
         date=date or parse_date(meta.get("date")),
         url=url or meta.get("url") or None,

@@ -15,6 +15,7 @@ MAX_CONFIG_BYTES = 1024 * 1024
 MAX_ARTICLE_BYTES = 1024 * 1024 * 1024  # 1 GiB
 MAX_TEXT_SETTING = 2000  # title, handling
 MAX_SHORT_SETTING = 255  # author, date_format and other one-liners
+MAX_SMTP_DEADLINE = 3600.0  # seconds for a whole e-mail delivery (smtp_deadline)
 
 
 def read_small_text(path: str | Path, what: str = "config file") -> str:

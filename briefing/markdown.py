@@ -81,10 +81,10 @@ class _Writer:
             covered = self.date(first) if first == last else f"{self.date(first)} to {self.date(last)}"
         else:
             covered = "article dates not given"
-        outlets = len({r.source for r in b.sources})
-        n = len(b.sources)
+        from briefing.attribution import describe_sources
+
         out.append(f"- Period covered: {covered}")
-        out.append(f"- Sources read: {n} article{'s' if n != 1 else ''} from {outlets} outlet{'s' if outlets != 1 else ''}")
+        out.append(f"- Sources read: {_text(describe_sources(r.source for r in b.sources))}")
         if b.handling and b.handling.strip():
             out.append(f"- Handling: **{_text(b.handling)}**")
         out.append("")

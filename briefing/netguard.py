@@ -6,6 +6,13 @@
   link-local, unspecified, multicast, reserved), unless the host name or the address is on the
   allow-list (``allowed_hosts`` setting: host names and CIDRs, e.g. ``["intranet.example",
   "10.1.0.0/16"]``). It runs for every request, redirects included.
+* ``PinnedBackend`` (an httpcore network backend) makes the connection go to the very address
+  that was checked: the request hook records the checked addresses per host (``AddressPins``)
+  and the connection is opened to one of them, never to a fresh look-up, so a name that
+  resolves to a public address when checked and to 127.0.0.1 a moment later (DNS rebinding)
+  still reaches only the checked public address. A host with no recorded check is resolved
+  and checked at connect time. TLS still uses the host name (SNI, certificate) and the Host
+  header is the URL's.
 * ``redact(text)`` removes ``user:password@`` from every URL in a text.
 * ``CappedDecoder`` decodes ``Content-Encoding`` (gzip/deflate, chained) as it streams, in
   bounded pieces, and raises once the decoded size passes the cap: a gzip bomb never grows
@@ -101,25 +108,108 @@ def resolve(host: str, port: int) -> list[ipaddress._BaseAddress]:
     return out
 
 
-def check_url(url: str, allow: Sequence[str] = ()) -> None:
-    """Raise UnsafeURLError unless every address ``url``'s host resolves to is public or allowed."""
+def check_url(url: str, allow: Sequence[str] = (), pins: AddressPins | None = None) -> list[str]:
+    """Raise UnsafeURLError unless every address ``url``'s host resolves to is public or allowed.
+    Returns the addresses checked ([] for a host allowed by name); with ``pins``, records them
+    as the only addresses a connection to that host may use."""
     problem = url_problem(url)
     if problem:
         raise UnsafeURLError(problem)
     parts = urlsplit(url)
     host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
+    addrs = checked_addresses(host, port, allow)
+    if pins is not None and addrs:
+        pins.pin(host, addrs)
+    return addrs
+
+
+def checked_addresses(host: str, port: int, allow: Sequence[str] = ()) -> list[str]:
+    """The addresses of host, each one checked (UnsafeURLError unless all are public or
+    allowed); [] for a host allowed by name (it is not looked up here)."""
     if _allowed(host, (), allow):
-        return
+        return []
     addrs = resolve(host, port)
-    if _allowed(host, addrs, allow):
-        return
-    bad = [a for a in addrs if not is_public(a)]
-    if bad:
-        raise UnsafeURLError(
-            f"refused: {host} resolves to the non-public address {bad[0]} "
-            "(add it to allowed_hosts to fetch intranet feeds)"
-        )
+    if not _allowed(host, addrs, allow):
+        bad = [a for a in addrs if not is_public(a)]
+        if bad:
+            raise UnsafeURLError(
+                f"refused: {host} resolves to the non-public address {bad[0]} "
+                "(add it to allowed_hosts to fetch intranet feeds)"
+            )
+    return list(dict.fromkeys(str(a) for a in addrs))
+
+
+class AddressPins:
+    """Host name -> the addresses its last check approved (shared by a request hook and the
+    connections it guards)."""
+
+    def __init__(self) -> None:
+        self._pins: dict[str, tuple[str, ...]] = {}
+
+    @staticmethod
+    def _key(host: str) -> str:
+        return host.lower().rstrip(".").strip("[]")
+
+    def pin(self, host: str, addrs: Sequence[str]) -> None:
+        self._pins[self._key(host)] = tuple(addrs)
+
+    def get(self, host: str) -> tuple[str, ...]:
+        return self._pins.get(self._key(host), ())
+
+
+class PinnedBackend:
+    """An httpcore network backend that connects only to checked addresses (see the module
+    docstring); everything else is the wrapped backend's (httpcore's default when None)."""
+
+    def __init__(self, pins: AddressPins, allow: Sequence[str] = (), inner: object = None):
+        if inner is None:
+            from httpcore._backends.auto import AutoBackend
+
+            inner = AutoBackend()
+        self.pins = pins
+        self.allow = tuple(allow)
+        self.inner = inner
+        self.connected: list[tuple[str, int]] = []  # (address, port) of each connection opened
+
+    async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                          local_address: str | None = None, socket_options: object = None) -> object:
+        import asyncio
+
+        addrs = list(self.pins.get(host))
+        if not addrs:  # no check recorded for this host: resolve and check it now
+            addrs = await asyncio.get_running_loop().run_in_executor(
+                None, checked_addresses, host.strip("[]"), port, self.allow
+            )
+        if not addrs:  # a host allowed by name: connect to what it resolves to
+            stream = await self.inner.connect_tcp(  # type: ignore[attr-defined]
+                host, port, timeout=timeout, local_address=local_address, socket_options=socket_options
+            )
+            self.connected.append((host, port))
+            return stream
+        error: Exception | None = None
+        for addr in addrs:
+            try:
+                stream = await self.inner.connect_tcp(  # type: ignore[attr-defined]
+                    addr, port, timeout=timeout, local_address=local_address, socket_options=socket_options
+                )
+            except OSError as exc:
+                error = exc
+                continue
+            except Exception as exc:  # httpcore.ConnectError and friends: try the next address
+                error = exc
+                continue
+            self.connected.append((addr, port))
+            return stream
+        assert error is not None
+        raise error
+
+    async def connect_unix_socket(self, path: str, timeout: float | None = None,
+                                  socket_options: object = None) -> object:
+        raise UnsafeURLError("unix sockets are not fetched")
+
+    async def sleep(self, seconds: float) -> None:
+        await self.inner.sleep(seconds)  # type: ignore[attr-defined]
 
 
 class CappedDecoder:

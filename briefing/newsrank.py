@@ -18,12 +18,12 @@ download, and about as fast as sumy's TextRank.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import ClassVar
 
 from briefing._nlp import stem, stop_words
-from briefing.sentences import to_words
+from briefing.sentences import words
 from briefing.rating import Summarizer, _rank_normalize
 
 _BOILERPLATE = re.compile(
@@ -37,55 +37,60 @@ _OPEN_QUOTE = re.compile(r"^[\"“‘']")
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 
 
-def _content(sentence: str) -> list[str]:
-    return [s for s in map(_content_stem, to_words(sentence)) if s is not None]
-
-
-@lru_cache(maxsize=65536)
-def _content_stem(word: str) -> str | None:
-    """The stem of a content word (not a stop word, not one letter, not a figure), else None."""
+@lru_cache(maxsize=131072)
+def _content_stem(word: str) -> str:
+    """The stem of a content word as written, "" for a stop word, a digit-led or 1-letter token."""
     low = word.lower()
-    if low in stop_words() or len(word) <= 1 or word[0].isdigit():
-        return None
+    if low in stop_words() or len(word) < 2 or word[0].isdigit():
+        return ""
     return stem(low)
 
 
+def _content(sentence: str) -> list[str]:
+    return [c for c in map(_content_stem, words(sentence)) if c]
+
+
 def _pagerank(sentences: Sequence[list[str]], damping: float = 0.85, iterations: int = 40) -> list[float]:
-    """TextRank centrality (Mihalcea and Tarau 2004) over shared-word sentence similarity."""
+    """TextRank centrality (Mihalcea and Tarau 2004) over shared-word sentence similarity.
+
+    The edge between two sentences with at least two distinct content words each is the number of
+    words they share over the sum of the logs of their sizes; one sparse incidence product gives
+    every pair's shared count at once.
+    """
     import numpy as np
 
     n = len(sentences)
     if n == 1:
         return [1.0]
-    # Shared distinct words of every pair at once: a sentence-by-word incidence matrix times its
-    # transpose; a sentence with fewer than two distinct words has no edges (log 1 = 0).
+    distinct = [set(s) for s in sentences]
+    sizes = np.array([len(d) for d in distinct], dtype=float)
+    # Only words in two or more sentences make edges: the incidence matrix keeps just those.
+    df: dict[str, int] = {}
+    for d in distinct:
+        for t in d:
+            df[t] = df.get(t, 0) + 1
     vocab: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
-    sizes = np.zeros(n)
-    for i, words in enumerate(sentences):
-        distinct = set(words)
-        sizes[i] = len(distinct)
-        if len(distinct) < 2:
-            continue
-        rows.extend([i] * len(distinct))
-        cols.extend(vocab.setdefault(w, len(vocab)) for w in distinct)
-    # Integer arrays and einsum: numpy's own loops, not BLAS, whose threads (one per core, spinning
-    # while they wait) cost far more than they save on matrices this small, above all in a pool
-    # of worker processes that already occupies every core.
+    for i, d in enumerate(distinct):
+        for t in d:
+            if df[t] > 1:
+                rows.append(i)
+                cols.append(vocab.setdefault(t, len(vocab)))
     incidence = np.zeros((n, max(len(vocab), 1)), dtype=np.int32)
     incidence[rows, cols] = 1
-    shared = np.einsum("ik,jk->ij", incidence, incidence).astype(float)
-    logs = np.log(np.maximum(sizes, 1.0))
-    denominator = logs[:, None] + logs[None, :]
-    weights = np.where(shared > 0, shared / np.where(denominator > 0, denominator, 1.0), 0.0)
-    np.fill_diagonal(weights, 0.0)
+    shared = (incidence @ incidence.T).astype(float)  # integer product: no BLAS thread start-up
+    ok = sizes >= 2
+    logs = np.log(np.where(ok, sizes, 2.0))
+    valid = np.outer(ok, ok) & (shared > 0)
+    np.fill_diagonal(valid, False)
+    weights = np.where(valid, shared / np.where(valid, logs[:, None] + logs[None, :], 1.0), 0.0)
     out_degree = weights.sum(axis=1)
     out_degree[out_degree == 0] = 1.0
-    transition = weights / out_degree[:, None]
+    transposed = np.ascontiguousarray((weights / out_degree[:, None]).T)
     rank = np.full(n, 1.0 / n)
     for _ in range(iterations):
-        rank = (1 - damping) / n + damping * np.einsum("ij,i->j", transition, rank)
+        rank = (1 - damping) / n + damping * transposed.dot(rank)
     top = float(rank.max()) or 1.0
     return [float(r) / top for r in rank]
 
@@ -134,7 +139,7 @@ class NewsRank(Summarizer):
         central = _pagerank(content) if self.centrality else [0.0] * n
         scores = []
         for i, sentence in enumerate(sentences):
-            n_words = len(to_words(sentence))
+            n_words = len(words(sentence))
             score = self.position / (1.0 + self.decay * i)
             score += self.centrality * central[i]
             score += self.length * _length_quality(n_words, self.ideal_words)

@@ -114,6 +114,13 @@ def brief_from_articles(
     return collector.finish()
 
 
+def results_from_articles(
+    articles: Iterable[Article], settings: Settings, sections: Sequence[SectionSpec] | None = None
+) -> list[ArticleResult]:
+    """The per-article stage for already-ingested articles (in a pool when it pays), in order."""
+    return list(_per_article(_split_and_select, list(articles), settings, sections))
+
+
 def build_brief_from_texts(
     texts: Iterable[Text | str],
     settings: Settings | None = None,
@@ -419,9 +426,15 @@ def stories_from_results(
         built += _stories_in_pool(results, multi, settings, sections, workers)
     else:
         built += [story_from_results([results[i] for i in g], settings, sections) for g in multi]
-    built += [story_from_results([results[g[0]]], settings, sections) for g in groups if len(g) == 1]
-    stories = [s for s in built if s is not None]
-    return sorted(stories, key=lambda s: (-s.weight, s.id))
+    singles = [g for g in groups if len(g) == 1]
+    built += [story_from_results([results[g[0]]], settings, sections) for g in singles]
+    # Equal weights keep the order of the inputs (a story's place is its first article's), never
+    # the order of hashed ids: the same articles give the same brief whether read from files or texts.
+    first = [min(g) for g in multi] + [g[0] for g in singles]
+    ordered = sorted(
+        ((s, i) for s, i in zip(built, first) if s is not None), key=lambda si: (-si[0].weight, si[1])
+    )
+    return [s for s, _ in ordered]
 
 
 MIN_POOLED_STORIES = 64  # fewer multi-article stories than this are built here
@@ -469,8 +482,10 @@ def brief_from_stories(
     skipped: Sequence[Skipped] = (),
     quotes: QuoteFinder | None = None,
     sections: Sequence[SectionSpec] | None = None,
+    empty_note: str | None = None,
 ) -> Brief:
-    """Route the stories into sections, pick key points and key quotes: the Brief."""
+    """Route the stories into sections, pick key points and key quotes: the Brief. empty_note:
+    the line an empty section shows (default: the router's)."""
     if sections is None:
         sections = load_sections(settings.sections_file)
     router = Router(
@@ -479,6 +494,7 @@ def brief_from_stories(
         max_points=settings.max_points_per_section,
         other_news=settings.other_news,
         story_points=settings.story_points,
+        **({"empty_note": empty_note} if empty_note is not None else {}),
     )
     key_points, routed, shown = router.route_stories(stories)
     now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)

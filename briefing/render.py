@@ -323,12 +323,12 @@ class _Writer:
         line = doc.add_paragraph()
         line.add_run("Period covered: ").bold = True
         line.add_run(clean_text(covered))
-        n = len(brief.sources)
-        outlets = len({ref.source for ref in brief.sources})
+        from briefing.attribution import describe_sources
+
         line = doc.add_paragraph()
         line.add_run("Sources read: ").bold = True
         line.add_run(
-            f"{n} article{'s' if n != 1 else ''} from {outlets} outlet{'s' if outlets != 1 else ''}"
+            clean_text(describe_sources(ref.source for ref in brief.sources))
             + (f" ({len(brief.skipped)} input{'s' if len(brief.skipped) != 1 else ''} skipped)" if brief.skipped else "")
         )
         if brief.handling and clean_text(brief.handling):

@@ -141,7 +141,7 @@ class Router:
         self, stories: Sequence[Story]
     ) -> tuple[tuple[Point, ...], tuple[Section, ...], tuple[Story, ...]]:
         """(key points, sections holding stories, the stories shown), stories strongest first."""
-        ranked = sorted(stories, key=lambda s: (-s.weight, s.id))
+        ranked = sorted(stories, key=lambda s: -s.weight)  # stable: equal weights keep their order
         buckets: dict[str, list[Story]] = {s.key: [] for s in self.sections}
         used: dict[str, int] = {s.key: 0 for s in self.sections}
         other: list[Story] = []

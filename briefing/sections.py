@@ -39,7 +39,7 @@ from briefing._nlp import stem
 from briefing.errors import ConfigError
 from briefing.limits import read_small_text
 from briefing.models import SectionSpec
-from briefing.sentences import to_words
+from briefing.sentences import words
 
 _ALLOWED_TOP = {"section"}
 
@@ -146,22 +146,22 @@ def _check_spec(spec: SectionSpec) -> str | None:
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    words = [re.escape(w) for w in phrase.lower().split()]
-    return re.compile(r"(?<![\w.-])" + r"[\s\-]+".join(words) + r"(?![\w-])")
+    parts = [re.escape(w) for w in phrase.lower().split()]
+    return re.compile(r"(?<![\w.-])" + r"[\s\-]+".join(parts) + r"(?![\w-])")
 
 
 class _Phrase:
-    """A phrase's pattern, searched only in texts that contain its first word at all (a plain
-    substring test, many times cheaper than the regex, and a necessary condition for a match)."""
+    """A phrase's pattern, searched only in a text that holds each of its words (a cheap,
+    exact pre-test: the pattern cannot match otherwise)."""
 
-    __slots__ = ("first", "pattern")
+    __slots__ = ("pattern", "parts")
 
     def __init__(self, phrase: str):
-        self.first = (phrase.lower().split() or [""])[0]
         self.pattern = _phrase_pattern(phrase)
+        self.parts = tuple(phrase.lower().split())
 
     def search(self, lowered: str) -> bool:
-        return self.first in lowered and self.pattern.search(lowered) is not None
+        return all(w in lowered for w in self.parts) and self.pattern.search(lowered) is not None
 
 
 # Inflections that leave a word's meaning alone; derivations ("reviewer", "contributed" against
@@ -212,7 +212,7 @@ def term_key(word: str) -> str:
 def _keys_of(text: str) -> frozenset[str]:
     """Match keys of a text's words, a hyphenated word also by its parts ("pro-Russia")."""
     keys = set()
-    for w in to_words(text):
+    for w in words(text):
         keys.add(term_key(w))
         if "-" in w:
             keys.update(term_key(part) for part in w.split("-") if part)
@@ -315,7 +315,7 @@ class SectionMatcher:
         self._all_keys = frozenset(k for terms in self._terms for k in terms)
         patterns = [pat.pattern.pattern for phrases in self._phrases for _, pat, _ in phrases]
         self._any_phrase = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-        self._phrase_firsts = tuple(sorted({pat.first for phrases in self._phrases for _, pat, _ in phrases}))
+        self._phrase_firsts = tuple(sorted({w for phrases in self._phrases for _, pat, _ in phrases for w in pat.parts[:1]}))
         self._excl_terms = [
             {term_key(x) for x in s.exclude if len(x.split()) == 1} for s in self.sections
         ]

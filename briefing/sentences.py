@@ -13,9 +13,9 @@ Every line of the cleaned text is a paragraph: a sentence never runs across a li
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from bisect import bisect_left
 from collections.abc import Callable
+from functools import lru_cache
 
 from briefing.models import SentenceSpan
 
@@ -153,11 +153,11 @@ _WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
 
 def to_words(text: str) -> list[str]:
     """Word tokens of a sentence (letters and digits; inner apostrophes, hyphens kept)."""
-    return list(_words(text))
+    return _WORD.findall(text)
 
 
 @lru_cache(maxsize=8192)
-def _words(text: str) -> tuple[str, ...]:
-    """to_words, remembered: each stage of an article's work (length filter, summarizer, topics,
-    story signature) tokenizes the same sentences, so the regex runs once per sentence."""
+def words(text: str) -> tuple[str, ...]:
+    """to_words(text) as a tuple, cached: an article's sentences are tokenised once, not once per
+    stage (selection, length filter, topics, grouping signature all ask for the same sentences)."""
     return tuple(_WORD.findall(text))

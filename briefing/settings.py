@@ -25,7 +25,9 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
 
 from briefing.errors import ConfigError
-from briefing.limits import MAX_ARTICLE_BYTES, MAX_SHORT_SETTING, MAX_TEXT_SETTING, read_small_text
+from briefing.limits import (
+    MAX_ARTICLE_BYTES, MAX_SHORT_SETTING, MAX_SMTP_DEADLINE, MAX_TEXT_SETTING, read_small_text,
+)
 
 _PATH_KEYS = ("sections_file", "template", "output", "archive", "feeds_file", "inbox", "briefs_dir")
 
@@ -94,6 +96,10 @@ class Settings(BaseSettings):
     smtp_password: SecretStr | None = Field(default=None, repr=False)
     smtp_sender: str | None = Field(default=None, description="From address; default username.")
     smtp_timeout: float = Field(default=30.0, gt=0, le=3600)
+    smtp_deadline: float = Field(
+        default=300.0, gt=0, le=MAX_SMTP_DEADLINE,
+        description="Seconds for a whole delivery (connect to QUIT); a server that trickles is cut off.",
+    )
 
     @field_validator("summarizer")
     @classmethod

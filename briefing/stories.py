@@ -25,14 +25,14 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import math
-from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefing._nlp import stem, stop_words
-from briefing.sentences import to_words
+from briefing.sentences import words
 
 if TYPE_CHECKING:
     from briefing.models import Story
@@ -58,27 +58,19 @@ _MAX_TERMS = 60
 
 def _stems(text: str, stops: frozenset[str] | set[str]) -> Iterable[tuple[str, bool]]:
     """(stem, is_name) for the content words of text; a name is a capitalised word."""
-    if stops is not stop_words():
-        for w in to_words(text):
-            low = w.lower().replace("’", "'")
-            if len(low) < 3 or low in stops or not low[0].isalpha():
-                continue
-            yield stem(low), w[0].isupper()
-        return
-    for w in to_words(text):
-        found = _word_stem(w)
-        if found is not None:
-            yield found
+    for w in words(text):
+        s = _signature_stem(w, stops)
+        if s:
+            yield s, w[0].isupper()
 
 
-@lru_cache(maxsize=65536)
-def _word_stem(word: str) -> tuple[str, bool] | None:
-    """(stem, is_name) of one word with the default stop words, None for a word that is not
-    content (remembered per word: a day's news repeats its words)."""
+@lru_cache(maxsize=131072)
+def _signature_stem(word: str, stops: frozenset[str] | set[str]) -> str:
+    """The stem of a content word as written ("" for a stop word, a short or digit-led token)."""
     low = word.lower().replace("’", "'")
-    if len(low) < 3 or low in stop_words() or not low[0].isalpha():
-        return None
-    return stem(low), word[0].isupper()
+    if len(low) < 3 or low in stops or not low[0].isalpha():
+        return ""
+    return stem(low)
 
 
 def signature(

@@ -23,7 +23,7 @@ from briefing.models import Article, Citation, Point, SentenceSpan
 from briefing.newsrank import NewsRank
 from briefing.rating import Summarizer, _rank_normalize
 from briefing.sections import SectionMatcher
-from briefing.sentences import to_sentences, to_words
+from briefing.sentences import to_sentences, to_words, words
 
 
 class _Tokenizer:
@@ -171,7 +171,7 @@ def get_summarizer(name: str) -> Summarizer:
 
 
 def _eligible(span: SentenceSpan, min_words: int, max_words: int) -> bool:
-    n = len(to_words(span.text))
+    n = len(words(span.text))
     return min_words <= n <= max_words
 
 

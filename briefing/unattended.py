@@ -88,7 +88,9 @@ def check_smtp(mailer: Any) -> None:
 
     where = f"{mailer.host}:{mailer.port}"
     try:
-        with smtplib.SMTP(mailer.host, mailer.port, timeout=mailer.timeout) as smtp:
+        from briefing.delivery import smtp_session
+
+        with smtp_session(mailer, "the pre-run check") as smtp:
             code, _ = smtp.ehlo()
             if code >= 400:
                 raise DeliveryError(f"SMTP server {where} refused the greeting ({code}); not starting the run")

@@ -11,7 +11,7 @@ from _newsroom import CEASEFIRE, SANCTIONS
 from briefing.archive import MIGRATIONS, SCHEMA_VERSION, Archive, content_hash, normalize_url
 from briefing.errors import ArchiveError
 from briefing.html import article_from_html
-from briefing.models import Brief, Citation, Point, Section, SourceRef
+from briefing.models import Brief, Citation, Point, Section, SourceRef, loose_story
 
 DAY1 = dt.date(2026, 11, 20)
 DAY2 = dt.date(2026, 11, 21)
@@ -120,3 +120,28 @@ def test_newer_schema_is_refused(tmp_path):
     conn.close()
     with pytest.raises(ArchiveError, match="newer"):
         Archive(path).open()
+
+
+def test_version_2_archive_gains_the_story_tables_and_keeps_its_briefs(tmp_path):
+    path = tmp_path / "v2.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0][1] + ";" + MIGRATIONS[1][1] + "; PRAGMA user_version = 2;")
+    conn.execute("INSERT INTO briefs (date, path, title, created, summarizer, n_sources) VALUES "
+                 "('2026-11-19', 'b.docx', 'T', '2026-11-19T07:00:00+00:00', 'lead', 1)")
+    conn.execute("INSERT INTO brief_points (brief, position, key_point, text, sources, article_ids) VALUES "
+                 "(1, 0, 1, 'EU agrees sanctions.', '[\"Reuters\"]', '[\"x1\"]')")
+    conn.commit()
+    conn.close()
+    with Archive(path) as archive:
+        assert archive.version == SCHEMA_VERSION >= 3
+        assert [p.text for p in archive.points_before(DAY1)] == ["EU agrees sanctions."]  # kept
+        assert archive.count("stories") == 0 and archive.story_candidates(["sanction", "eu"], DAY2) == []
+        p = _point("NATO allies pledge spending.", "CNN", "x2").model_copy(update={"story_id": "s1"})
+        brief = _brief(DAY1, [p]).model_copy(update={"stories": (loose_story(p),)})
+        archive.record_brief(brief, "b2.docx", {"s1": [("nato", 6.0), ("spend", 4.0), ("alli", 3.0)]})
+        assert archive.story_candidates(["nato", "spend", "budget"], DAY2) == ["s1"]
+        assert archive.story_candidates(["nato", "budget"], DAY2) == []  # two shared key terms needed
+        assert archive.story_candidates(["nato", "spend"], DAY1) == []  # only stories briefed before
+        story = archive.story("s1", DAY2)
+        assert story is not None and story.first_reported == DAY1 and story.article_ids == ("x2",)
+        assert story.terms[0] == ("nato", 6.0) and [q.text for q in story.points] == [p.text]

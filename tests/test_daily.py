@@ -114,11 +114,11 @@ def test_previously_reported_only_when_a_new_source_adds(site):
     (inbox / "reuters-update.txt").write_text(SANCTIONS_UPDATE_SAME_SOURCE.text(), encoding="utf-8")
     brief2, path2 = run_daily(DAY2, settings, fetcher=fetcher())
 
-    assert sorted(s.source for s in brief2.sources) == ["AP News", "Reuters"]
+    assert sorted(s.source for s in brief2.sources) == ["AP", "Reuters"]  # "AP News" is the table's AP
     developing = {s.key: s for s in brief2.sections}[PREVIOUSLY_REPORTED_KEY]
     assert [p.text for p in developing.points] == [lead]
     assert developing.points[0].first_reported == DAY1
-    assert developing.points[0].sources == ("AP News",)
+    assert developing.points[0].sources == ("AP",)
     assert repeat not in texts(brief2)  # same outlet, same point: not repeated at all
     assert lead not in [p.text for p in brief2.key_points]  # key points are new points only
     new = texts(brief2)

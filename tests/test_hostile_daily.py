@@ -3,6 +3,7 @@ earlier briefs, damaged archives, a killed run's articles, read-only out/, CR/LF
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import sqlite3
@@ -165,6 +166,9 @@ def test_cr_lf_in_the_title_does_not_break_e_mail(tmp_path, monkeypatch):
         def __init__(self, *a, **kw):
             pass
 
+        def connect(self, *a, **kw):
+            return 220, b"ok"
+
         def __enter__(self):
             return self
 
@@ -206,3 +210,143 @@ def test_cr_lf_in_the_title_does_not_break_e_mail(tmp_path, monkeypatch):
     assert len(sent) == 1
     assert "\n" not in sent[0]["Subject"] and "\r" not in sent[0]["Subject"]
     assert sent[0]["Bcc"] is None
+
+
+class TricklingSMTP:
+    """An SMTP server on 127.0.0.1 that greets and answers EHLO at once, then trickles: from the
+    command ``trickle_from`` on (or from the greeting), it sends its answer one byte every
+    ``pause`` seconds, forever (a multi-line reply that never ends). Bounded: it stops itself
+    after ``lifetime`` seconds, or when closed."""
+
+    def __init__(self, trickle_from: str = "MAIL", pause: float = 0.5, lifetime: float = 30.0):
+        import socket
+        import threading
+
+        self.trickle_from = trickle_from
+        self.pause = pause
+        self.lifetime = lifetime
+        self.stop = threading.Event()
+        self.commands: list[str] = []
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.1)
+        self.port = self.listener.getsockname()[1]
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _trickle(self, conn) -> None:
+        import itertools
+
+        for byte in itertools.cycle(b"250-still thinking\r\n"):
+            if self.stop.wait(self.pause):
+                return
+            conn.sendall(bytes([byte]))
+
+    def _serve(self) -> None:
+        import time
+
+        end = time.monotonic() + self.lifetime
+        while not self.stop.is_set() and time.monotonic() < end:
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(self.lifetime)
+                try:
+                    if self.trickle_from == "GREETING":
+                        self._trickle(conn)
+                        continue
+                    conn.sendall(b"220 trickle.test ESMTP\r\n")
+                    reader = conn.makefile("rb")
+                    for raw in reader:
+                        line = raw.decode("ascii", "replace").strip()
+                        self.commands.append(line)
+                        verb = line.split(" ")[0].upper()
+                        if verb == self.trickle_from:
+                            self._trickle(conn)
+                            break
+                        if verb in ("EHLO", "HELO"):
+                            conn.sendall(b"250-trickle.test\r\n250 SIZE 10000000\r\n")
+                        elif verb == "QUIT":
+                            conn.sendall(b"221 bye\r\n")
+                            break
+                        else:
+                            conn.sendall(b"250 ok\r\n")
+                except OSError:
+                    pass
+        self.listener.close()
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(5)
+
+
+@pytest.fixture
+def trickling():
+    servers = []
+
+    def start(**kw):
+        servers.append(TricklingSMTP(**kw))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+def _mail_settings(tmp_path, port, deadline):
+    inbox = tmp_path / "in"
+    inbox.mkdir(exist_ok=True)
+    shutil.copy(REUTERS_SEED, inbox)
+    return load_settings(archive=tmp_path / "a.sqlite3", briefs_dir=tmp_path / "briefs", inbox=inbox,
+                         smtp_host="127.0.0.1", smtp_port=port, smtp_starttls=False,
+                         smtp_sender="b@example.org", smtp_timeout=5, smtp_deadline=deadline)
+
+
+def test_trickling_smtp_server_cannot_hang_delivery(tmp_path, trickling, capsys, monkeypatch):
+    """The server passes the pre-run check, then answers MAIL FROM one byte every 0.5 s (each
+    byte well within the 5 s per-operation timeout): delivery gives up after the 2 s deadline
+    with one line, and the brief is written and recorded."""
+    import time
+
+    from briefing.cli import main
+
+    server = trickling(trickle_from="MAIL", pause=0.5)
+    settings = _mail_settings(tmp_path, server.port, 2)
+    monkeypatch.setenv("BRIEFING_SMTP_DEADLINE", "2")
+    t0 = time.monotonic()
+    code = main(["daily", "-q", "--date", "2026-11-20", "--inbox", str(settings.inbox), "--archive", str(settings.archive),
+                 "--email", "desk@example.org"] + ["--config", str(_config(tmp_path, settings))])
+    took = time.monotonic() - t0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and len(err) == 1, err
+    assert "did not finish the delivery within 2 s" in err[0] and "smtp_deadline" in err[0]
+    assert took < 2 + 10  # the deadline, plus the run itself on a busy machine
+    assert any(c.upper().startswith("MAIL FROM") for c in server.commands)  # it got that far
+    assert (tmp_path / "briefs" / "2026-11-20.docx").is_file()  # the brief is still written
+    with Archive(settings.archive) as archive:
+        assert archive.brief(dt.date(2026, 11, 20)) is not None
+
+
+def test_trickling_greeting_fails_the_pre_run_check_in_time(tmp_path, trickling):
+    import time
+
+    from briefing.errors import DeliveryError
+
+    server = trickling(trickle_from="GREETING", pause=0.3)
+    settings = _mail_settings(tmp_path, server.port, 1.5)
+    t0 = time.monotonic()
+    with pytest.raises(DeliveryError, match=r"did not finish the pre-run check within 1.5 s"):
+        run_daily("2026-11-20", settings, email_to="desk@example.org")
+    assert time.monotonic() - t0 < 1.5 + 5
+    assert not (tmp_path / "briefs").exists()  # checked before anything was collected or written
+
+
+def _config(tmp_path, settings):
+    path = tmp_path / "mail.toml"
+    path.write_text(
+        f'smtp_host = "127.0.0.1"\nsmtp_port = {settings.smtp_port}\nsmtp_starttls = false\n'
+        f'smtp_sender = "b@example.org"\nsmtp_timeout = 5\nbriefs_dir = "{tmp_path / "briefs"}"\n',
+        encoding="utf-8",
+    )
+    return path

@@ -173,3 +173,70 @@ def test_entries_per_feed_are_capped(server):
     fetched = {p for p in server.hits if p.startswith("/p")}
     assert len(fetched) == 10
     assert any("2990 more entries not read" in s.reason for s in result.skipped)
+
+
+def _rebinding_resolver(monkeypatch, name: str, public: str = "93.184.216.34"):
+    """socket.getaddrinfo answering ``name`` with a public address the first time and with
+    127.0.0.1 every time after (DNS rebinding); other names resolve as usual."""
+    import socket
+
+    real = socket.getaddrinfo
+    calls: list[str] = []
+
+    def fake(host, port, *args, **kw):
+        if host != name:
+            return real(host, port, *args, **kw)
+        calls.append(host)
+        addr = public if len(calls) == 1 else "127.0.0.1"
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (addr, port or 0))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", fake)
+    return calls
+
+
+def test_dns_rebinding_connects_only_to_the_checked_address(server, monkeypatch):
+    """The name resolves to a public address when checked, then to 127.0.0.1: the connection
+    goes to the checked public address (here refused, there is no network), never to loopback."""
+    import httpcore
+    from httpcore._backends.auto import AutoBackend
+
+    port = server.httpd.server_address[1]
+    server.routes["/internal"] = Route(f"<article><p>{SECRET} {STORY.paragraphs[0]}</p></article>".encode())
+    calls = _rebinding_resolver(monkeypatch, "rebind.test")
+    connected: list[str] = []
+    real_connect = AutoBackend.connect_tcp
+
+    async def connect_tcp(self, host, port, *args, **kw):
+        connected.append(host)
+        if host == "93.184.216.34":
+            raise httpcore.ConnectError("no network in tests")
+        return await real_connect(self, host, port, *args, **kw)
+
+    monkeypatch.setattr(AutoBackend, "connect_tcp", connect_tcp)
+    [result] = _fetcher().fetch_all([f"http://rebind.test:{port}/internal"])
+    assert isinstance(result, FetchError) and SECRET not in str(result)
+    assert connected == ["93.184.216.34"]  # the checked address, and nothing else
+    assert server.hits.get("/internal", 0) == 0
+    assert calls == ["rebind.test"]  # looked up once: the check's answer is the one used
+
+
+def test_a_connection_without_a_recorded_check_is_checked_at_connect(server, monkeypatch):
+    import asyncio
+
+    from briefing.netguard import AddressPins, PinnedBackend
+
+    port = server.httpd.server_address[1]
+    calls = _rebinding_resolver(monkeypatch, "rebind.test")
+    calls.append("(already answered once)")  # the next answer is 127.0.0.1
+    backend = PinnedBackend(AddressPins())
+    with pytest.raises(UnsafeURLError, match="non-public address 127.0.0.1"):
+        asyncio.run(backend.connect_tcp("rebind.test", port, timeout=2))
+    assert backend.connected == [] and server.hits == {}
+    allowed = PinnedBackend(AddressPins(), ["127.0.0.1"])  # an allow-listed address still connects
+
+    async def connect_and_close():
+        stream = await allowed.connect_tcp("127.0.0.1", port, timeout=2)
+        await stream.aclose()
+
+    asyncio.run(connect_and_close())
+    assert allowed.connected == [("127.0.0.1", port)]

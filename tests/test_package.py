@@ -32,5 +32,5 @@ def test_wheel_contains_templates_and_py_typed(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     (wheel,) = tmp_path.glob("briefing-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for needed in ("briefing/py.typed", "briefing/templates/sections.toml", "briefing/templates/brief-template.docx", "briefing/cli.py", "briefing/evaluate/run.py"):
+    for needed in ("briefing/py.typed", "briefing/templates/sections.toml", "briefing/templates/brief-template.docx", "briefing/cli.py", "briefing/evaluate/run.py", "briefing/data/outlets.json"):
         assert needed in names, needed

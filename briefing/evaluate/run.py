@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -33,6 +34,13 @@ from briefing.evaluate.metrics import Rouge, classification, mean_scores
 from briefing.evaluate.results import Report, Row
 
 
+def _summaries(docs: Sequence[Any], method: str) -> list[list[str]]:
+    """Every document's summary by one method, as long as its reference."""
+    from briefing.api import summarize_article
+
+    return [summarize_article(d.text, len(d.reference), method) for d in docs]
+
+
 def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
     t = time.perf_counter()
     out = fn()
@@ -54,7 +62,7 @@ def eval_single(docs: Sequence[SingleDoc], methods: Sequence[str], default: str)
                     mean_scores(rouge.score(d.reference, o) for d, o in zip(docs, out)),
                     1000 * secs / max(1, len(docs)), "baseline"))
     for m in methods:
-        out, secs = _timed(lambda m=m: [summarize_article(d.text, len(d.reference), m) for d in docs])
+        out, secs = _timed(functools.partial(_summaries, docs, m))
         label = m + (" (our default)" if m == default else "")
         note = "baseline" if m != default else "ours"
         if m == "lead":

@@ -151,7 +151,7 @@ def crossvalidate(docs: Sequence[Doc], folds: int = FOLDS, grid: Sequence[float]
     report.multi_docs = sum(1 for d in docs if d.story.startswith("mn"))
     report.clusters = len({d.story for d in docs if d.story.startswith("mn")})
     report.singles = len(docs) - report.multi_docs
-    pooled: dict[str, float] = Counter()
+    pooled: defaultdict[str, float] = defaultdict(float)
     weight_total = 0
     for k in range(folds):
         train = [d for d in docs if fold[d.story] != k]

@@ -1,0 +1,135 @@
+"""Attribution (briefing.attribution): datelines, bylines, credits, domains, page metadata, and
+honest outlet counts on the cover."""
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from briefing import attribution
+from briefing.html import article_from_html, read_html_article
+from briefing.ingest import article_from_text
+from briefing.pipeline import build_brief
+from briefing.settings import load_settings
+
+PAGES = Path(__file__).parent / "data" / "pages"
+BODY = "\nOfficials said the talks would resume next week in Geneva after a short break.\n"
+
+
+@pytest.mark.parametrize(
+    "first_line, outlet",
+    [
+        ("NEW YORK (AP) — Authorities say the bomb threats were a hoax.", "AP"),
+        ("(CNN) Sudanese President Omar al-Bashir has left South Africa.", "CNN"),
+        ("(Reuters) - Oil prices rose on Monday after the talks.", "Reuters"),
+        ("LONDON, March 3 (Reuters) - Britain said on Friday it would act.", "Reuters"),
+        ("HONOLULU (KHON2) - Students were served a cleaner instead of juice.", "KHON2"),
+        ("Washington CNN — The Senate passed the bill on Tuesday night.", "CNN"),
+    ],
+)
+def test_datelines_name_the_outlet(first_line, outlet):
+    article = article_from_text(first_line + BODY)
+    assert article.source == outlet
+    assert not article.text.startswith(first_line.split()[0])
+
+
+@pytest.mark.parametrize(
+    "line, outlet",
+    [
+        ("By Jane Doe, Associated Press", "AP"),
+        ("By JANE DOE, AP Science Writer", "AP"),
+        ("© 2017 The Washington Post", "The Washington Post"),
+        ("Copyright 2018 The Associated Press. All rights reserved.", "AP"),
+        ("(Reporting by Jane Doe; Editing by Bob Roe)", "Reuters"),
+    ],
+)
+def test_bylines_and_credits_name_the_outlet(line, outlet):
+    article = article_from_text("Ministers met in Brussels on Friday to discuss the plan." + BODY + line + "\n")
+    assert article.source == outlet
+    assert line not in article.text  # the credit line itself is not article text
+
+
+def test_photo_credits_are_not_attribution():
+    text = "Image copyright Reuters Image caption Protesters gathered outside\n" + BODY.strip()
+    assert article_from_text(text).source == attribution.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "url, outlet",
+    [
+        ("https://www.dw.com/en/a-story/a-123", "Deutsche Welle"),
+        ("https://www.salon.com/2017/03/03/x/", "Salon"),
+        ("http://world.kbs.co.kr/service/news_view.htm", "KBS World"),
+        ("https://www.bbc.co.uk/news/world-1", "BBC"),
+        ("https://www.bbc.com/news/world-1", "BBC"),
+        ("http://edition.cnn.com/2014/03/10/x/index.html", "CNN"),
+        ("http://www.cnn.com.hk/2013/09/04/x/index.html", "CNN"),
+    ],
+)
+def test_url_domain_names_the_outlet(url, outlet):
+    assert article_from_text(BODY.strip(), url=url).source == outlet
+
+
+def test_text_beats_domain_and_unknown_domain_reads_as_domain():
+    wire = "NEW YORK (AP) — Authorities say the threats were a hoax." + BODY
+    assert article_from_text(wire, url="https://news.yahoo.com/x").source == "AP"
+    assert article_from_text(BODY.strip(), url="https://www.example-times.co.uk/a").source == "example-times.co.uk"
+    assert article_from_text(BODY.strip()).source == attribution.UNKNOWN
+
+
+def test_table_has_at_least_150_outlets_with_unique_names_and_domains():
+    table = attribution.outlets()
+    assert len(table) >= 150
+    names = [o.name for o in table]
+    domains = [d for o in table for d in o.domains]
+    assert len(set(names)) == len(names) and len(set(domains)) == len(domains)
+    assert all(o.domains for o in table)
+
+
+@pytest.mark.parametrize(
+    "site, outlet",
+    [("DW.COM", "Deutsche Welle"), ("Salon.com", "Salon"), ("BBC News", "BBC"), ("The Associated Press", "AP")],
+)
+def test_metadata_names_normalised(site, outlet):
+    assert attribution.attribute(site_name=site) == outlet
+    assert attribution.attribute(page_title=f"Some headline | {site}") == outlet
+
+
+def test_junk_metadata_is_ignored():
+    assert attribution.junk_site_name("escenic")
+    assert attribution.attribute(site_name="escenic") == attribution.UNKNOWN
+    assert attribution.attribute(site_name="escenic", url="https://www.riverside-gazette.org/a") == "riverside-gazette.org"
+    assert attribution.attribute(site_name="Riverside Gazette", url="https://riverside-gazette.org/a") == "Riverside Gazette"
+
+
+def test_saved_pages():
+    dw = read_html_article(PAGES / "dw-sanctions.html")
+    assert dw.source == "Deutsche Welle" and dw.title == "EU ministers weigh new sanctions on Moscow"
+    wire = read_html_article(PAGES / "wire-story.html")
+    assert wire.source == "AP"  # the dateline beats the site name "Example Daily"
+    junk = read_html_article(PAGES / "unknown-site.html")
+    assert junk.source == attribution.UNKNOWN and junk.title != "escenic"
+    on_site = article_from_html((PAGES / "unknown-site.html").read_bytes(), url="https://www.valley-courier.net/x")
+    assert on_site.source == "valley-courier.net"
+
+
+def test_describe_sources():
+    assert attribution.describe_sources(["Unknown"] * 3) == "3 articles (outlet not given for 3)"
+    assert attribution.describe_sources(["AP", "CNN", "AP"]) == "3 articles from 2 outlets"
+    assert attribution.describe_sources(["AP", "Unknown"]) == "2 articles from 1 outlet (outlet not given for 1)"
+
+
+def test_cover_counts_unknown_outlets_honestly(tmp_path):
+    stories = [
+        "The city council approved a new bridge over the river on Tuesday after five years of debate.",
+        "A local bakery won a national prize for its bread on Monday, the organisers said.",
+        "The regional train line will close for repairs for two weeks from Saturday, the operator said.",
+    ]
+    for i, text in enumerate(stories):
+        (tmp_path / f"a{i}.txt").write_text(text + "\nMore details were given at a news conference later that day.\n")
+    out = tmp_path / "brief.docx"
+    build_brief([tmp_path], load_settings(other_news=True)).save_docx(out)
+    paras = [p.text for p in Document(str(out)).paragraphs]
+    cover = next(p for p in paras if p.startswith("Sources read:"))
+    assert cover == "Sources read: 3 articles (outlet not given for 3)"
+    assert not any("from 1 outlet" in p for p in paras)

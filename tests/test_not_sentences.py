@@ -1,0 +1,100 @@
+"""Only sentences become points: captions, credits, headlines, decks, player and crawler notices
+and prompts are removed before sentence splitting; datelines never open a point."""
+
+from pathlib import Path
+
+import pytest
+
+from briefing.clean import clean_text
+from briefing.ingest import article_from_text, load_articles
+from briefing.pipeline import build_brief
+from briefing.sentences import split_sentences
+from briefing.settings import load_settings
+
+PAGES = Path(__file__).parent / "data" / "pages"
+LEAD = "Ministers met in Brussels on Friday to discuss a new package of sanctions against Russia."
+TAIL = "Diplomats said a decision could come at the next meeting in April, after further talks."
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("Photo by Scott Olson/Getty Images", "photo caption"),
+        ("Photo: Lea Suzuki / The Chronicle", "photo caption"),
+        ("Leaders arrive for the opening session (AP Photo/Jane Roe)", "photo caption"),
+        ("A man is rescued from the rubble in Accumoli, Wednesday, Aug. 24, 2016... (Associated Press)", "photo caption"),
+        ("Image copyright Reuters Image caption Graffiti on the firm's gates", "photo caption"),
+        ("Media playback is unsupported on your device Media caption A protester unveiled a flag", "player notice"),
+        ("These crawls are part of an effort to archive pages as they are created and archive the pages that they refer to.", "crawler notice"),
+        ("Tweet with a location", "page notice"),
+        ("Read more: Why the deal matters to Europe.", "prompt"),
+        ("Subscribe to our free newsletters.", "prompt"),
+        ("Sign up for our daily newsletter to get the news in your inbox.", "prompt"),
+        ("Report says forensics team plan to use radar equipment to look underground for clues to the disappearance", "deck"),
+        ("Sanctions Talks Resume In Brussels", "headline"),
+        ("Sports.", "headline"),
+    ],
+)
+def test_each_non_sentence_kind_is_dropped(line, kind):
+    cleaned = clean_text(f"{LEAD}\n{line}\n{TAIL}")
+    assert cleaned.text.split("\n") == [LEAD, TAIL]
+    assert kind in cleaned.notices or kind == "headline" and "headline" in cleaned.notices
+
+
+def test_real_sentences_are_kept():
+    keep = [
+        "The newsletter reported that the company lost money last year.",
+        "U.S.-Russia talks resumed on Monday in Geneva, officials said.",
+        "When The Beatles played in Hamburg, crowds gathered outside the club.",
+        "We are monitoring threats sent to various locations. They are NOT considered credible at this time.pic.twitter.com/Gow",
+    ]
+    cleaned = clean_text("\n".join([LEAD, *keep, TAIL]))
+    assert cleaned.text.split("\n") == [LEAD, *keep, TAIL]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "LE BOURGET, France — ",
+        "WASHINGTON (Reuters) - ",
+        "NASHVILLE, Tenn. - ",
+        "CARACAS, Venezuela—",
+        "WASHINGTON — ",
+        "Washington ",  # a CNN dateline whose "(CNN) --" was cut off
+    ],
+)
+def test_datelines_gone_from_points_and_offsets_exact(dateline, tmp_path):
+    sentence = "The leaders met on Monday to discuss the climate agreement and its financing."
+    article = article_from_text(f"{dateline}{sentence}\n{TAIL}\n")
+    assert article.text.startswith(sentence)
+    for span in split_sentences(article.text):
+        assert article.text[span.start:span.end] == span.text
+    (tmp_path / "a.txt").write_text(f"{dateline}{sentence}\n{TAIL}\n", encoding="utf-8")
+    brief = build_brief([tmp_path], load_settings(other_news=True))
+    texts = [p.text for p in brief.points]
+    assert texts and not any(t.startswith(dateline.strip()[:5]) for t in texts)
+    for p in brief.points:
+        c = p.citations[0]
+        assert article.text[c.start:c.end] == p.text
+
+
+def test_page_with_no_article_text_is_skipped_with_its_reason(tmp_path):
+    result = load_articles([PAGES / "crawl-notice.html"])
+    assert not result.articles
+    (skipped,) = result.skipped
+    assert "no article text" in skipped.reason and "crawler notice" in skipped.reason
+    good = tmp_path / "good.txt"
+    good.write_text(f"{LEAD}\n{TAIL}\n", encoding="utf-8")
+    brief = build_brief([good, PAGES / "crawl-notice.html"], load_settings(other_news=True))
+    assert [s.input for s in brief.skipped] == [str(PAGES / "crawl-notice.html")]
+    assert "crawler notice" in brief.skipped[0].reason
+
+
+def test_saved_page_points_are_sentences_only():
+    brief = build_brief([PAGES / "wire-story.html"], load_settings(other_news=True))
+    texts = [p.text for p in brief.points]
+    assert texts
+    for t in texts:
+        assert t.endswith((".", "?", "!", "”", '"'))
+        for junk in ("AP Photo", "Media playback", "Read more", "Copyright", "LE BOURGET"):
+            assert junk not in t
