@@ -89,8 +89,11 @@ def _pagerank(sentences: Sequence[list[str]], damping: float = 0.85, iterations:
     out_degree[out_degree == 0] = 1.0
     transposed = np.ascontiguousarray((weights / out_degree[:, None]).T)
     rank = np.full(n, 1.0 / n)
+    # einsum runs numpy's own loop; .dot() calls OpenBLAS, whose threads (one per core, spinning
+    # between calls) made forty tiny products per article cost more than the rest of the stage,
+    # and a pool of worker processes 2-3x slower than one process (measured: docs/benchmarks.md).
     for _ in range(iterations):
-        rank = (1 - damping) / n + damping * transposed.dot(rank)
+        rank = (1 - damping) / n + damping * np.einsum("ij,j->i", transposed, rank)  # einsum, not BLAS (below)
     top = float(rank.max()) or 1.0
     return [float(r) / top for r in rank]
 

@@ -421,7 +421,7 @@ def point_similarity(a: str, b: str) -> float:
 def same_point(a: str, b: str, threshold: float = DEFAULT_THRESHOLD) -> bool:
     """True when sentences a and b state the same fact (the merger's duplicate decision).
 
-    Vetoes first (briefing.vetoed): each side has a figure the other lacks ("10,000" /
+    Vetoes (briefing.vetoed): each side has a figure the other lacks ("10,000" /
     "1,000 lives"), negation on one side only, or opposite words ("sanctions will remain" /
     "sanctions will be lifted"). A sentence with fewer than MIN_CONTENT_WORDS content words
     matches only its own words. Then ``point_similarity(a, b) >= threshold``.
@@ -429,13 +429,14 @@ def same_point(a: str, b: str, threshold: float = DEFAULT_THRESHOLD) -> bool:
     fa, fb = _features(a), _features(b)
     if fa.normalized == fb.normalized:
         return True
-    if vetoed(a, b):
-        return False
     # point_similarity(a, b) >= threshold, i.e. min(overlap, SCALE * p) >= threshold, decided
-    # cheaply: the overlap first, then the model without its quadratic feature where it can.
+    # cheaply: the overlap first, then the vetoes, then the model without its quadratic feature
+    # where it can (each test can only say no, so their order changes the cost, not the answer).
     if min(len(fa.content), len(fb.content)) < MIN_CONTENT_WORDS:
         return False  # a fragment ("George W.", "You look so good!") states no fact to share
     overlap = len(fa.content & fb.content) / min(len(fa.content), len(fb.content))
     if overlap < threshold:
+        return False
+    if vetoed(a, b):
         return False
     return probability_at_least(a, b, threshold / SCALE)

@@ -208,14 +208,15 @@ def term_key(word: str) -> str:
     return base
 
 
-def _keys_of(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _keys_of(text: str) -> frozenset[str]:
     """Match keys of a text's words, a hyphenated word also by its parts ("pro-Russia")."""
     keys = set()
     for w in words(text):
         keys.add(term_key(w))
         if "-" in w:
             keys.update(term_key(part) for part in w.split("-") if part)
-    return keys
+    return frozenset(keys)
 
 
 BACKGROUND_FILE = "term_frequency.tsv.gz"
@@ -309,6 +310,12 @@ class SectionMatcher:
         self._shared = [
             frozenset(t for key, (t, _) in terms.items() if counts[key] > 1) for terms in self._terms
         ]
+        # What any section could match at all: a text with none of it has no topic (the fast path
+        # of topics(), taken by most sentences of a day's news).
+        self._all_keys = frozenset(k for terms in self._terms for k in terms)
+        patterns = [pat.pattern.pattern for phrases in self._phrases for _, pat, _ in phrases]
+        self._any_phrase = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        self._phrase_firsts = tuple(sorted({w for phrases in self._phrases for _, pat, _ in phrases for w in pat.parts[:1]}))
         self._excl_terms = [
             {term_key(x) for x in s.exclude if len(x.split()) == 1} for s in self.sections
         ]
@@ -337,6 +344,14 @@ class SectionMatcher:
     def topics(self, text: str) -> tuple[tuple[str, float], ...]:
         """Sections text has enough evidence for, as (key, score) pairs, best first: by the score
         of the terms only that section lists, then by the whole score."""
+        if not (_keys_of(text) & self._all_keys):
+            lowered = " ".join(text.lower().replace("’", "'").split())
+            if (
+                self._any_phrase is None
+                or not any(first in lowered for first in self._phrase_firsts)  # a cheap necessary test
+                or not self._any_phrase.search(lowered)
+            ):
+                return ()  # no section's term nor phrase: no evidence for any section
         ev = self.evidence(text)
         hits = [
             (spec.key, round(ev[spec.key].score, 6), ev[spec.key].own)
