@@ -71,8 +71,9 @@ _DEFINITE_RE = re.compile(
 _SUCH_RE = re.compile(r"^(?:such|the same|the latter|the former|neither|either)\b", re.IGNORECASE)
 
 _SAY = (
-    r"said|says|say|told|tells|added|adds|stated|declared|warned|wrote|tweeted|explained|noted|"
-    r"insisted|argued|stressed|replied|continued|recalled|cautioned|acknowledged|admitted|claimed"
+    r"said|says|say|told|tells|added|adds|stated|declared|warned|wrote|writes|tweeted|explained|"
+    r"noted|insisted|argued|stressed|replied|continued|recalled|cautioned|acknowledged|admitted|"
+    r"claimed|contends|believes|thinks|testified|announced|posted"
 )
 _UNNAMED = (
     r"he|she|they|the (?:officials?|sources?|spokes(?:man|woman|person)|source|aides?|"
@@ -80,9 +81,31 @@ _UNNAMED = (
 )
 _SPEAKER_RE = re.compile(
     rf"(?:[,”\"]\s*|\b)(?P<who>{_UNNAMED})\s+(?:also\s+|later\s+|then\s+)?(?:{_SAY})\b"
-    rf"|\b(?:{_SAY})\s+(?P<who2>he|she|they)\b",
+    rf"|[,”\"]\s*(?:said|says|added|wrote|told)\s+(?P<who2>he|she|they)\b",
     re.IGNORECASE,
 )
+_QUOTED_RE = re.compile(r"“[^“”]*”?|\"[^\"]*\"?")
+_FUNCTION_CAPS = frozenset(
+    "The A An But And Or So Yet Also However Still He She It They We I You His Her Their Its Our "
+    "In On At Of For From To By With As If When While After Before Since This That These Those "
+    "There Here Then Now Meanwhile Instead Later Earlier Asked Speaking According".split()
+)
+
+
+def _named_before(text: str, end: int) -> bool:
+    """True when text names someone (a capitalised word that is not a function word) before
+    ``end``, outside quotation marks: "Rubio said he ..." names its speaker in the sentence."""
+    outside = _QUOTED_RE.sub(" ", text[:end])
+    return any(w not in _FUNCTION_CAPS for w in re.findall(r"\b[A-Z][a-z’'\-]+\b", outside))
+
+
+def _unnamed_speaker(text: str) -> re.Match[str] | None:
+    for m in _SPEAKER_RE.finditer(text):
+        pronoun = (m.group("who") or m.group("who2") or "").lower() in ("he", "she", "they")
+        if pronoun and _named_before(text, m.start()):
+            continue
+        return m
+    return None
 _CUT_RE = re.compile(
     r":\s*$|\b(?:are|were|is|was|include|includes|included|including|following|these|below)\s*:\s"
     r"|\b(?:shown|pictured|seen|listed|described|mentioned)\s+(?:above|below)\b|\bsee (?:above|below)\b",
@@ -130,7 +153,7 @@ def dangling(text: str) -> tuple[str, ...]:
         reasons.append("definite")
     if _CONNECTIVE_RE.match(body) or _MID_CONNECTIVE_RE.match(body):
         reasons.append("connective")
-    if _SPEAKER_RE.search(text) and not (reasons and reasons[0] == "pronoun" and first in ("he", "she", "they")):
+    if _unnamed_speaker(text) and not (reasons and reasons[0] == "pronoun" and first in ("he", "she", "they")):
         reasons.append("speaker")
     if _CUT_RE.search(text):
         reasons.append("cut")
@@ -279,11 +302,33 @@ class _Names:
     def __init__(self, spans: Sequence[str]):
         self.spans = spans
         self._cache: dict[int, list[str]] = {}
+        self._persons: set[str] | None = None
 
     def of(self, j: int) -> list[str]:
         if j not in self._cache:
             self._cache[j] = names_in(self.spans[j])
         return self._cache[j]
+
+    def persons(self) -> set[str]:
+        """Names the article shows to be people: a speaker somewhere ("Conard said", "said
+        Rubio"), a title before the name ("Sen. Marco Rubio", "Mr. Nauimi") or an age after it
+        ("Jenny Baker, 34,"). "Al Qaeda" or "Holy Quran" are none of these."""
+        if self._persons is None:
+            book = self.book(len(self.spans))
+            found: set[str] = set()
+            for j, sentence in enumerate(self.spans):
+                for m in _SAID_BY_RE.finditer(sentence):
+                    raw = m.group("name") or m.group("name2") or ""
+                    words = [w for w in raw.split() if w.rstrip(".") not in _TITLE_WORDS]
+                    if words:
+                        found.add(book.canonical(" ".join(words[-3:])))
+                        found.add(book.canonical(words[-1]))
+                for m in _TITLED_RE.finditer(sentence):
+                    found.add(book.canonical(m.group("name")))
+                for m in _AGED_RE.finditer(sentence):
+                    found.add(book.canonical(m.group("name")))
+            self._persons = {n for n in found if n in book.full}
+        return self._persons
 
     def book(self, upto: int, start: int = 0) -> NameBook:
         book = NameBook()
@@ -291,6 +336,11 @@ class _Names:
             book.add(self.spans[j], self.of(j))
         return book
 
+
+_TITLED_RE = re.compile(
+    rf"\b(?:{_TITLES})\s+(?P<name>(?:[A-Z][a-z’'\-]+\s+){{0,2}}[A-Z][a-z’'\-]+)"
+)
+_AGED_RE = re.compile(r"(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}),\s+\d{1,3},")
 
 _BOOK_WINDOW = 40  # sentences before a pronoun whose names count (first mentions come early)
 
@@ -315,7 +365,7 @@ def referent(spans: Sequence[str], i: int, *, back: int = 2, names: _Names | Non
         for w in re.findall(r"\b[A-Z][a-z’'\-]+\b", prev):
             if w in book.short and w not in book._ambiguous:
                 people.add(book.short[w])
-        people = {p for p in people if p in book.full}
+        people = {p for p in people if p in book.full and p in names.persons()}
         if len(people) == 1:
             return people.pop()
         if len(people) > 1:
@@ -327,7 +377,8 @@ def referent(spans: Sequence[str], i: int, *, back: int = 2, names: _Names | Non
 
 _OPEN_PRONOUN_RE = re.compile(r"(?P<w>He|She|His|Her)\b")
 _SAID_PRONOUN_RE = re.compile(
-    rf"(?:[,”\"]\s*)(?P<w>he|she)\s+(?:also\s+|later\s+|then\s+)?(?:{_SAY})\b|\b(?:{_SAY})\s+(?P<w2>he|she)\b"
+    rf"(?:[,”\"]\s*)(?P<w>he|she)\s+(?:also\s+|later\s+|then\s+)?(?:{_SAY})\b"
+    rf"|[,”\"]\s*(?:said|says|added|wrote|told)\s+(?P<w2>he|she)\b"
 )
 
 
@@ -350,7 +401,7 @@ def resolve(spans: Sequence[str], i: int, names: _Names | None = None) -> tuple[
     for sm in _SAID_PRONOUN_RE.finditer(text):
         group = "w" if sm.group("w") else "w2"
         start, end = sm.start(group), sm.end(group)
-        if any(e.start <= start < e.end for e in edits):
+        if any(e.start <= start < e.end for e in edits) or _named_before(text, sm.start()):
             continue
         if who is None:
             who = _speaker_pronoun_referent(spans, i, names)
@@ -361,14 +412,8 @@ def resolve(spans: Sequence[str], i: int, names: _Names | None = None) -> tuple[
 
 
 def _speaker_pronoun_referent(spans: Sequence[str], i: int, names: _Names) -> str | None:
-    """Who "he said" stands for: a person named in this sentence, else in the ones before."""
-    book = names.book(i + 1, 0 if i <= _BOOK_WINDOW else i - _BOOK_WINDOW)
-    own = {book.canonical(n) for n in names.of(i)}
-    own = {p for p in own if p in book.full}
-    if len(own) == 1:
-        return own.pop()
-    if own:
-        return None
+    """Who "he said" stands for (the sentence names nobody outside its quotation): the person
+    the sentences before it name."""
     return referent(spans, i, names=names)
 
 
