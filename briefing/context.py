@@ -174,7 +174,7 @@ _TITLES = (
     "Spokesman|Spokeswoman|Attorney General|Lt\\.|Col\\.|Sgt\\.|Capt\\.|Officer|Detective|Sheriff|Coach"
 )
 _CAP = r"[A-Z][a-z’'\-]+(?:[A-Z][a-z]+)?"
-_NAME_RE = re.compile(rf"\b(?P<name>{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,2}})\b")
+_NAME_RE = re.compile(rf"\b(?P<name>{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,5}})\b")
 _NOT_NAME_WORDS = frozenset(
     """The A An In On At Of For From To By With And But Or As If When While After Before Since This That
     These Those It He She They We I You His Her Their Its Our My Your There Here Where What Who Why How
@@ -202,16 +202,18 @@ _NOT_NAME_WORDS = frozenset(
 
 
 def _clean_name(raw: str) -> str | None:
-    words = raw.split()
-    while words and words[0] in _NOT_NAME_WORDS:
-        words = words[1:]
-    while words and words[-1] in _NOT_NAME_WORDS:
-        words = words[:-1]
-    if len(words) < 2 or any(w in _NOT_NAME_WORDS for w in words):
-        return None
-    if any(len(w.strip(".")) < 2 for w in words[:1]):
-        return None
-    return " ".join(words)
+    """The person's name in a run of capitalised words: the last run of two or three words that
+    are not titles, places or institutions ("Defense Secretary James Mattis" -> "James Mattis")."""
+    runs: list[list[str]] = [[]]
+    for w in raw.split():
+        if w in _NOT_NAME_WORDS or w.rstrip(".") in _NOT_NAME_WORDS:
+            runs.append([])
+        else:
+            runs[-1].append(w)
+    for words in reversed(runs):
+        if 2 <= len(words) <= 3 and len(words[0].strip(".")) >= 2:
+            return " ".join(words)
+    return None
 
 
 def names_in(text: str) -> list[str]:

@@ -25,11 +25,12 @@ def test_markdown_has_every_part(seed_brief):
     h2 = [line[3:] for line in lines if line.startswith("## ")]
     assert h2 == ["Key points", *[s.title for s in seed_brief.sections], "Key quotes", "Sources"]
     for point in seed_brief.points:
-        assert verbatim_outside_brackets(point) and f"- {point.display} *({'; '.join(point.sources)})*" in md
+        shown = point.display.replace("[", "\\[").replace("]", "\\]")  # Markdown-escaped brackets
+        assert verbatim_outside_brackets(point) and f"- {shown} *({'; '.join(point.sources)})*" in md
     for section in seed_brief.sections:  # story shape: supporting points nested under the lead
         for story in section.stories:
             for point in story.supporting:
-                assert f"  - {point.display} *(" in md
+                assert f"  - {point.display.replace('[', chr(92) + '[').replace(']', chr(92) + ']')} *(" in md
     assert "| Speaker | Quote | Source |" in lines
     for q in seed_brief.quotes:
         assert f"| {q.who} | \u201c{q.text}\u201d | {'; '.join(q.sources)} |" in lines
