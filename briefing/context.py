@@ -197,7 +197,11 @@ _NOT_NAME_WORDS = frozenset(
     France Britain British English French German Japan Japanese India Indian Mexico Canada Canadian
     Australia Turkey Egypt Saudi Arabia Arab Islamic Muslim Christian Catholic Jewish Western Eastern
     Northern Southern Central Los Angeles San Francisco Chicago Texas California Florida Virginia
-    Ohio Michigan Georgia Carolina Jersey Pennsylvania Massachusetts Britain Scotland Ireland Wales""".split()
+    Ohio Michigan Georgia Carolina Jersey Pennsylvania Massachusetts Britain Scotland Ireland Wales
+    Qaeda Jazeera Shabaab Arabiya Nusra Aqsa Taliban Hamas Hezbollah Boko Haram Brotherhood Quran Koran
+    Bible Holy Great Monsters Ambassador Senator Governor Mayor Judge Justice General Director Chief
+    Commissioner Spokesman Spokeswoman Officer Detective Sheriff Coach Professor King Queen Prince
+    Princess Pope Representative Chancellor Vice Attorney Lt Col Sgt Capt""".split()
 )
 
 
@@ -279,7 +283,7 @@ class NameBook:
 _TITLE_WORDS = frozenset(w.replace("\\", "").rstrip(".") for w in re.split(r"[| ]", _TITLES) if w)
 
 _SAID_BY_RE = re.compile(
-    rf"(?:[,”\"]\s*|^)(?P<name>(?:[A-Z][\w’'.\-]*\s+){{0,3}}[A-Z][\w’'\-]+)\s+(?:also\s+)?(?:{_SAY})\b"
+    rf"(?P<name>(?:[A-Z][\w’'.\-]*\s+){{0,3}}[A-Z][\w’'\-]+)\s+(?:also\s+)?(?:{_SAY})\b"
     rf"|\b(?:{_SAY})\s+(?P<name2>(?:[A-Z][\w’'.\-]*\s+){{0,3}}[A-Z][\w’'\-]+)"
 )
 
@@ -340,7 +344,7 @@ class _Names:
 
 
 _TITLED_RE = re.compile(
-    rf"\b(?:{_TITLES})\s+(?P<name>(?:[A-Z][a-z’'\-]+\s+){{0,2}}[A-Z][a-z’'\-]+)"
+    rf"\b(?:{_TITLES})(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s+(?P<name>(?:[A-Z][a-z’'\-]+\s+){{0,2}}[A-Z][a-z’'\-]+)"
 )
 _AGED_RE = re.compile(r"(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}),\s+\d{1,3},")
 
