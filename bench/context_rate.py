@@ -76,12 +76,24 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--sample", type=Path, default=None, help="write 50 'after' bullets (TSV) to read by hand")
+    ap.add_argument("--seed", type=int, default=11, help="which 50 bullets --sample draws")
+    ap.add_argument("--tune", action="store_true", help="try penalties on the even-numbered clusters only")
     args = ap.parse_args(argv)
     path = args.data / "multi-news" / "clusters.tsv"
     if not path.is_file():
         print(f"no Multi-News clusters at {path}", file=sys.stderr)
         return 2
     clusters = load_multinews(path)
+    if args.tune:
+        import briefing.context as context
+
+        even = [c for c in clusters if int(c.id) % 2 == 0]
+        print("| unresolved penalty | clusters | bullets | need context | share | bracketed | by reason |")
+        for value in (0.7, 0.5, 0.35, 0.25, 0.15):
+            context.UNRESOLVED_PENALTY = value
+            rows, _ = measure(even, True)
+            print(table(f"{value} | even ({len(even)})", rows))
+        return 0
     before, n = measure(clusters, False)
     after, _ = measure(clusters, True)
     print(f"{n} Multi-News clusters, one brief each\n")
@@ -95,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         print(table(f"before, {'even' if half == 0 else 'odd'} row ids", sub_b))
         print(table(f"after, {'even' if half == 0 else 'odd'} row ids", sub_a))
     if args.sample:
-        rng = random.Random(11)
+        rng = random.Random(args.seed)
         picked = rng.sample(after, min(50, len(after)))
         with open(args.sample, "w", encoding="utf-8") as fh:
             fh.write("n\tcluster\tdetector\tbullet\n")
