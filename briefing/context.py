@@ -70,7 +70,10 @@ _ANAPHORIC_NOUNS = (
     "lawmaker candidate governor mayor minister judge father mother son daughter teen teenager "
     "student driver officer gunman shooter businessman billionaire rapper comedian author "
     "researchers scientists team organization organisation republican democrat congressman "
-    "congresswoman duo trio robot dog animal ship plane vessel boat car lullaby".split()
+    "congresswoman duo trio robot dog animal ship plane vessel boat car lullaby phenomenon discovery "
+    "practice trend scheme scandal controversy tragedy disaster accident device product project "
+    "operation mission family assistant nurse doctor teacher staff employee worker crew tank tower "
+    "building".split()
 )
 _MODIFIER = r"(?:\d+-year-old\s+|(?-i:[A-Z])[\w.\-]*\s+){0,2}"
 # "The House bill, called the ... Act", "The group that petitioned ...": defined where it stands.
@@ -167,6 +170,22 @@ _SIMILAR_RE = re.compile(
 _FIGURE_RE = re.compile(r"\b(?:is|are)\s+(?:shown|pictured)\b|\bpictured\b|\(pictured\)", re.IGNORECASE)
 
 
+_HERE_RE = re.compile(r"^here\s+(?:are|is|'s|’s)\b", re.IGNORECASE)
+# A whole sentence in quotation marks with nobody said to have said it.
+_BARE_QUOTE_RE = re.compile(r"^\s*[“\"][^“”\"]+[”\"]\s*$")
+_THIRD_PERSON_RE = re.compile(
+    rf"(?<!said )(?<!says )(?<!added )\b(?:he|she|his|him|her)\b(?!\s+(?:also\s+|later\s+|then\s+)?(?:{_SAY})\b)"
+)
+
+
+def _pronoun_before_name(text: str) -> bool:
+    """A he/she/his/her outside quotation marks with no name before it in the sentence:
+    "It is a testament to the relationships that he built in Libya"."""
+    outside = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text)
+    m = _THIRD_PERSON_RE.search(outside)
+    return bool(m) and not _named_before(text, m.start())
+
+
 def _definite(body: str) -> bool:
     m = _DEFINITE_RE.match(body)
     return bool(m) and not _DEFINED_HERE.match(body[m.end():])
@@ -200,8 +219,12 @@ def dangling(text: str) -> tuple[str, ...]:
             reasons.append("definite" if _DEFINITE_RE.match(body) else "pronoun")
     elif first in _PRONOUNS:
         reasons.append("pronoun")
-    elif _definite(body) or _SUCH_RE.match(body) or _SIMILAR_RE.match(body):
+    elif _definite(body) or _SUCH_RE.match(body) or _SIMILAR_RE.match(body) or _HERE_RE.match(body):
         reasons.append("definite")
+    if "pronoun" not in reasons and _pronoun_before_name(text):
+        reasons.append("pronoun")
+    if _BARE_QUOTE_RE.match(text):
+        reasons.append("speaker")
     if (first in _FIRST_PERSON_OPEN or _first_person_unattributed(text)) and not _NAMED_SPEAKER_RE.search(text):
         reasons.append("speaker")
     if _CONNECTIVE_RE.match(body) or _MID_CONNECTIVE_RE.match(body):
@@ -362,6 +385,7 @@ class _Names:
         self.spans = spans
         self._cache: dict[int, list[str]] = {}
         self._persons: set[str] | None = None
+        self._strong: set[str] = set()
 
     def of(self, j: int) -> list[str]:
         if j not in self._cache:
@@ -387,7 +411,19 @@ class _Names:
                 for m in _AGED_RE.finditer(sentence):
                     found.add(book.canonical(m.group("name")))
             self._persons = {n for n in found if n in book.full}
+            # full names shown to be people as written out (not through a short form)
+            self._strong = {
+                n for n in book.full
+                if any(m.group("name").endswith(n) for sentence in self.spans if n in sentence
+                       for m in (*_TITLED_RE.finditer(sentence), *_AGED_RE.finditer(sentence)))
+                or any(re.search(rf"{re.escape(n)}(?:,\s[^,“”\"]{{1,80}},)?\s+(?:{_SAY})\b|\b(?:{_SAY})\s+{re.escape(n)}", sentence)
+                       for sentence in self.spans if n in sentence)
+            }
         return self._persons
+
+    def strong_persons(self) -> set[str]:
+        self.persons()
+        return self._strong
 
     def book(self, upto: int, start: int = 0) -> NameBook:
         book = NameBook()
@@ -485,6 +521,29 @@ class Resolver:
 
     def edits(self, i: int) -> tuple[Edit, ...]:
         return resolve(self.spans, i, self.names)
+
+    def first_names(self, i: int, taken: Sequence[Edit] = ()) -> tuple[Edit, ...]:
+        """"Angela said ..." -> "Angela [Shymanski] said ...": a person the sentence calls by first
+        name only, whose full name an earlier sentence gives, gets the surname in brackets (once)."""
+        if i <= 0:
+            return ()
+        text = self.spans[i]
+        book = self.names.book(i, 0 if i <= _BOOK_WINDOW else i - _BOOK_WINDOW)
+        people = self.names.strong_persons()
+        for m in re.finditer(r"\b[A-Z][a-z’'\-]+\b", text):
+            if re.match(r"\s+[A-Z]", text[m.end():]) or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Sheikh?)\.?\s+$", text[: m.start()]):
+                continue  # part of a longer name, or a surname after an honorific
+            word = m.group(0)
+            full = book.short.get(word)
+            if (
+                full is None or word in book._ambiguous or full not in people
+                or word != full.split()[0] or full in text
+                or text[m.end() : m.end() + 1] == " " and text[m.end() + 1 :].startswith(full.split()[-1])
+                or any(e.start <= m.end() <= e.end for e in taken)
+            ):
+                continue
+            return (Edit(start=m.end(), end=m.end(), text=f" [{' '.join(full.split()[1:])}]"),)
+        return ()
 
 
 def needs_context(text: str, edits: Sequence[Edit] = ()) -> tuple[str, ...]:

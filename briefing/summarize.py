@@ -261,8 +261,15 @@ class Selector:
                     for _, i in sorted(on_topic, key=lambda t: (-t[0], t[1]))[: self.per_section]:
                         chosen.setdefault(i, ratings[i])
         points = []
+        resolver = None
+        if self.self_contained and chosen:
+            from briefing.context import Resolver
+
+            resolver = Resolver([s.text for s in spans])
         for i in sorted(chosen):
             span = candidates[i]
+            if resolver is not None and span.index < len(spans) and spans[span.index].text == span.text:
+                edits[i] = edits[i] + resolver.first_names(span.index, edits[i])
             points.append(
                 Point(
                     text=span.text,

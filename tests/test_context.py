@@ -172,3 +172,16 @@ def test_point_display_round_trips_through_json():
 def test_resolver_matches_resolve():
     r = Resolver(ARTICLE)
     assert [r.edits(i) for i in range(len(ARTICLE))] == [resolve(ARTICLE, i) for i in range(len(ARTICLE))]
+
+
+def test_first_name_only_gets_the_surname_in_brackets():
+    spans = [
+        "Angela Shymanski, 36, was driving home to Prince George with her two children.",
+        "Angela said she was knocked unconscious and suffered a broken back.",
+        "Angela Shymanski said the lullaby put her to sleep.",
+    ]
+    r = Resolver(spans)
+    (edit,) = r.first_names(1)
+    assert apply_edits(spans[1], (edit,)) == "Angela [Shymanski] said she was knocked unconscious and suffered a broken back."
+    assert r.first_names(2) == ()  # the full name is already there
+    assert r.first_names(0) == ()
