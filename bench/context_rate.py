@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--sample", type=Path, default=None, help="write 50 'after' bullets (TSV) to read by hand")
+    ap.add_argument("--sample-before", type=Path, default=None, help="the same for 50 'before' bullets")
     ap.add_argument("--seed", type=int, default=11, help="which 50 bullets --sample draws")
     ap.add_argument("--tune", action="store_true", help="try penalties on the even-numbered clusters only")
     args = ap.parse_args(argv)
@@ -106,14 +107,16 @@ def main(argv: list[str] | None = None) -> int:
         sub_a = [r for r in after if int(r[0]) % 2 == half]
         print(table(f"before, {'even' if half == 0 else 'odd'} row ids", sub_b))
         print(table(f"after, {'even' if half == 0 else 'odd'} row ids", sub_a))
-    if args.sample:
+    for target, rows in ((args.sample, after), (args.sample_before, before)):
+        if not target:
+            continue
         rng = random.Random(args.seed)
-        picked = rng.sample(after, min(50, len(after)))
-        with open(args.sample, "w", encoding="utf-8") as fh:
+        picked = rng.sample(rows, min(50, len(rows)))
+        with open(target, "w", encoding="utf-8") as fh:
             fh.write("n\tcluster\tdetector\tbullet\n")
             for i, (cid, point, reasons) in enumerate(picked, 1):
                 fh.write(f"{i}\t{cid}\t{','.join(reasons) or 'ok'}\t{point.display}\n")
-        print(f"\nwrote {len(picked)} bullets to {args.sample}")
+        print(f"\nwrote {len(picked)} bullets to {target}")
     return 0
 
 

@@ -73,9 +73,10 @@ _ANAPHORIC_NOUNS = (
     "congresswoman duo trio robot dog animal ship plane vessel boat car lullaby phenomenon discovery "
     "practice trend scheme scandal controversy tragedy disaster accident device product project "
     "operation mission family assistant nurse doctor teacher staff employee worker crew tank tower "
-    "building".split()
+    "building climbers hosts regime".split()
 )
 _MODIFIER = r"(?:\d+-year-old\s+|(?-i:[A-Z])[\w.\-]*\s+){0,2}"
+_LOWER_MODIFIER = r"(?:(?-i:[a-z])[\w\-]*\s+){1,2}"
 # "The House bill, called the ... Act", "The group that petitioned ...": defined where it stands.
 _DEFINED_HERE = re.compile(r"^(?:,?\s+(?:that|which|who|whose|called|named|known as|dubbed)\b|,\s+(?:the\s+)?[A-Z])")
 _DEFINITE_RE = re.compile(
@@ -112,8 +113,19 @@ _FUNCTION_CAPS = frozenset(
 def _named_before(text: str, end: int) -> bool:
     """True when text names someone (a capitalised word that is not a function word) before
     ``end``, outside quotation marks: "Rubio said he ..." names its speaker in the sentence."""
-    outside = _QUOTED_RE.sub(" ", text[:end])
-    return any(w not in _FUNCTION_CAPS for w in re.findall(r"\b[A-Z][a-z’'\-]+\b", outside))
+    outside = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text[:end])
+    for m in re.finditer(r"\b[A-Z][a-z’'\-]+\b", outside):
+        if m.group(0) in _FUNCTION_CAPS:
+            continue
+        if outside[: m.start()].strip(" “”\"'‘’(—–-"):
+            return True
+        # the sentence's first word: a name unless a common word ("Much of her work", "Tied up")
+        from briefing._nlp import stop_words
+
+        word = m.group(0).lower()
+        if word not in stop_words() and not word.endswith(("ly", "ed", "ing")):
+            return True
+    return False
 
 
 def _unnamed_speaker(text: str) -> re.Match[str] | None:
@@ -186,9 +198,19 @@ def _pronoun_before_name(text: str) -> bool:
     return bool(m) and not _named_before(text, m.start())
 
 
+_DEFINITE_LOWER_RE = re.compile(
+    r"^(?:the|these|those)\s+" + _LOWER_MODIFIER + r"(?:" + "|".join(_ANAPHORIC_NOUNS) + r")\b", re.IGNORECASE
+)
+_PREPOSITION = re.compile(r"^,?\s+(?:of|to|in|at|on|for|from|by|with|about|behind|near|over|under)\b")
+
+
 def _definite(body: str) -> bool:
     m = _DEFINITE_RE.match(body)
-    return bool(m) and not _DEFINED_HERE.match(body[m.end():])
+    if m:
+        return not _DEFINED_HERE.match(body[m.end():])
+    # "The fish tank was placed ...", but not "The last change to Romney's page": defined by what follows
+    m = _DEFINITE_LOWER_RE.match(body)
+    return bool(m) and not _DEFINED_HERE.match(body[m.end():]) and not _PREPOSITION.match(body[m.end():])
 
 
 def _first_person_unattributed(text: str) -> bool:
