@@ -51,6 +51,10 @@ _CONNECTIVES = (
     "in addition", "in fact", "as a result", "even so", "that said", "by contrast", "in contrast",
     "on the other hand", "at the same time", "in turn", "in response", "for his part",
     "for her part", "for their part", "not only that", "on top of that", "as well",
+    "not surprisingly", "unsurprisingly", "predictably", "as expected", "in other words", "in short",
+    "after all", "of course", "hours later", "days later", "weeks later", "moments later", "soon after",
+    "shortly after", "shortly afterwards", "afterwards", "by then", "until then", "since then",
+    "every bit as obviously", "just as",
 )
 _CONNECTIVE_RE = re.compile(
     r"^(?:" + "|".join(re.escape(c) for c in sorted(_CONNECTIVES, key=len, reverse=True)) + r")\b[,\s]",
@@ -99,7 +103,8 @@ _UNNAMED = (
 )
 _SPEAKER_RE = re.compile(
     rf"(?:[,”\"]\s*|\b)(?P<who>{_UNNAMED})\s+(?:also\s+|later\s+|then\s+)?(?:{_SAY})\b"
-    rf"|[,”\"]\s*(?:said|says|added|wrote|told)\s+(?P<who2>he|she|they)\b",
+    rf"|[,”\"]\s*(?:said|says|added|wrote|told)\s+(?P<who2>he|she|they)\b"
+    rf"|\b(?:said|says)\s+(?P<who3>the (?:officials?|sources?|spokes(?:man|woman|person)|aides?|police))\b",
     re.IGNORECASE,
 )
 _QUOTED_RE = re.compile(r"“[^“”]*”?|\"[^\"]*\"?")
@@ -130,7 +135,7 @@ def _named_before(text: str, end: int) -> bool:
 
 def _unnamed_speaker(text: str) -> re.Match[str] | None:
     for m in _SPEAKER_RE.finditer(text):
-        pronoun = (m.group("who") or m.group("who2") or "").lower() in ("he", "she", "they")
+        pronoun = (m.group("who") or m.group("who2") or m.group("who3") or "").lower() in ("he", "she", "they")
         if pronoun and _named_before(text, m.start()):
             continue
         return m
@@ -204,7 +209,19 @@ _DEFINITE_LOWER_RE = re.compile(
 _PREPOSITION = re.compile(r"^,?\s+(?:of|to|in|at|on|for|from|by|with|about|behind|near|over|under)\b")
 
 
+# "The preschool says ...", "The paper had ...", "The shaking was ...": a definite subject of one or
+# two lowercase words straight before its verb, with nothing saying which one.
+_BARE_SUBJECT_RE = re.compile(
+    r"^The\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*\s+(?:also\s+|had\s+|has\s+|have\s+)?"
+    r"(?:is|was|are|were|has|had|have|says|said|will|would|could|can|may|might|claims|claimed|"
+    r"took|came|began|went|made|did|does|showed|shows|found|finds|wants|wanted|added|noted|"
+    r"reported|told|called|became|remains|remained|appears|appeared|seems|seemed)\b"
+)
+
+
 def _definite(body: str) -> bool:
+    if _BARE_SUBJECT_RE.match(body):
+        return True
     m = _DEFINITE_RE.match(body)
     if m:
         return not _DEFINED_HERE.match(body[m.end():])
