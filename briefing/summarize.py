@@ -240,7 +240,11 @@ class Selector:
         edits: list[tuple[Edit, ...]] = [()] * len(candidates)
         usable = list(range(len(candidates)))
         if self.self_contained:
-            ratings, edits, usable = self._context(candidates, spans, ratings)
+            steered, edits, usable = self._context(candidates, spans, ratings)
+            if self.summarizer.name == "lead":  # the baseline means the first k: brackets only
+                usable = list(range(len(candidates)))
+            else:
+                ratings = steered
         allowed = [
             i for i in usable if not self.whole_quotes or quotes_balanced(candidates[i].text)
         ] or usable or list(range(len(candidates)))

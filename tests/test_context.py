@@ -8,6 +8,12 @@ import briefing
 from briefing.context import NameBook, Resolver, dangling, needs_context, resolve, unusable
 from briefing.models import Citation, Edit, Point, apply_edits
 from briefing.summarize import Lead, Selector
+
+
+class ByPosition(Lead):
+    """Lead's ratings under another name: the selector steers every summarizer but the Lead baseline."""
+
+    name = "by-position"
 from briefing.sentences import split_sentences
 from conftest import verbatim_outside_brackets
 
@@ -128,11 +134,12 @@ def test_selector_prefers_sentences_that_stand_alone():
         "The next meeting of the ministers is due in the spring in Brussels."
     )
     spans = split_sentences(text)
-    on = Selector(Lead(), sentences=2).select(_article(text), spans)
-    off = Selector(Lead(), sentences=2, self_contained=False).select(_article(text), spans)
+    on = Selector(ByPosition(), sentences=2).select(_article(text), spans)
+    off = Selector(ByPosition(), sentences=2, self_contained=False).select(_article(text), spans)
+    assert [p.text for p in Selector(Lead(), sentences=2).select(_article(text), spans)] == [p.text for p in off]  # the baseline: first k
     assert [p.text[:3] for p in off] == ["Rex", "But"]  # Lead alone takes the first two
     assert [p.text[:4] for p in on] == ["Rex ", "NATO"]  # the connective loses its place
-    lone = Selector(Lead(), sentences=1).select(_article(spans[1].text), split_sentences(spans[1].text))
+    lone = Selector(ByPosition(), sentences=1).select(_article(spans[1].text), split_sentences(spans[1].text))
     assert [p.text for p in lone] == [spans[1].text]  # a penalty, not a ban
 
 
@@ -141,7 +148,7 @@ def test_selector_skips_cut_lists_unless_nothing_else():
         "The questions the Pentagon must now answer about the raid are: where were the forces?\n"
         "The Pentagon said an inquiry into the raid in Niger would report in January."
     )
-    points = Selector(Lead(), sentences=2).select(_article(text), split_sentences(text))
+    points = Selector(ByPosition(), sentences=2).select(_article(text), split_sentences(text))
     assert [p.text[:12] for p in points] == ["The Pentagon"]
 
 
