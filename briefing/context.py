@@ -438,6 +438,7 @@ class _Names:
         if self._persons is None:
             book = self.book(len(self.spans))
             found: set[str] = set()
+            strong: set[str] = set()
             for j, sentence in enumerate(self.spans):
                 for m in _SAID_BY_RE.finditer(sentence):
                     raw = m.group("name") or m.group("name2") or ""
@@ -445,19 +446,14 @@ class _Names:
                     if words:
                         found.add(book.canonical(" ".join(words[-3:])))
                         found.add(book.canonical(words[-1]))
-                for m in _TITLED_RE.finditer(sentence):
+                        strong.update((" ".join(words[-2:]), " ".join(words[-3:])))
+                for m in (*_TITLED_RE.finditer(sentence), *_AGED_RE.finditer(sentence)):
                     found.add(book.canonical(m.group("name")))
-                for m in _AGED_RE.finditer(sentence):
-                    found.add(book.canonical(m.group("name")))
+                    words = m.group("name").split()
+                    strong.update((" ".join(words[-2:]), " ".join(words[-3:])))
             self._persons = {n for n in found if n in book.full}
             # full names shown to be people as written out (not through a short form)
-            self._strong = {
-                n for n in book.full
-                if any(m.group("name").endswith(n) for sentence in self.spans if n in sentence
-                       for m in (*_TITLED_RE.finditer(sentence), *_AGED_RE.finditer(sentence)))
-                or any(re.search(rf"{re.escape(n)}(?:,\s[^,“”\"]{{1,80}},)?\s+(?:{_SAY})\b|\b(?:{_SAY})\s+{re.escape(n)}", sentence)
-                       for sentence in self.spans if n in sentence)
-            }
+            self._strong = {n for n in strong if n in book.full}
         return self._persons
 
     def strong_persons(self) -> set[str]:
