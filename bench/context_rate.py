@@ -22,7 +22,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import tempfile
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -53,11 +53,17 @@ def brief_of(cluster, settings, workdir: Path) -> briefing.Brief:
 def measure(clusters, self_contained: bool) -> tuple[list[tuple[str, briefing.Point, tuple[str, ...]]], int]:
     settings = briefing.load_settings(self_contained=self_contained, date="2017-01-01")
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
+    # a fixed folder: an article's id hashes its path, and ties are broken by id
+    work = HERE.parent / "out" / "context-rate"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    try:
         for cluster in clusters:
-            brief = brief_of(cluster, settings, Path(tmp))
+            brief = brief_of(cluster, settings, work)
             for point in brief.points:
                 rows.append((cluster.id, point, needs_context(point.text, point.edits)))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return rows, len(clusters)
 
 
