@@ -71,7 +71,7 @@ def test_selector_brackets_dates_and_keeps_offsets_exact():
         assert verbatim_outside_brackets(p)
 
 
-def test_undated_article_is_flagged_and_unbracketed():
+def test_undated_article_is_flagged_and_unbracketed(tmp_path):
     dated = _article(FRIDAY)
     undated = briefing.Article(
         id="x2", source="AP", title="Storm hits coast",
@@ -87,3 +87,9 @@ def test_undated_article_is_flagged_and_unbracketed():
     assert any("on Friday [24 March 2017]" in d for d in shown)  # the dated article's Friday
     storm = [d for d in shown if d.startswith("A storm cut power")]
     assert storm and "on Friday" in storm[0] and "[" not in storm[0]  # the undated one's stays bare
+    from docx import Document
+
+    doc = Document(str(brief.save_docx(tmp_path / "b.docx")))
+    texts = [p.text for p in doc.paragraphs]
+    assert any(t.startswith("AP: Storm hits coast, date not given.") for t in texts)
+    assert any("on Friday [24 March 2017]" in t for t in texts)
