@@ -157,7 +157,7 @@ class Speakers:
                     return role
             m = before.search(sentence)
             if m:
-                words = m.group("role").split()
+                words = re.split(r"\band\b", m.group("role"))[-1].split()  # "Tillerson and Defense Secretary"
                 while words and (words[0].lower() in ("of", "for", "to", "the", "and", "on", "de", "du")
                                  or words[0] in _LEADING_JUNK):
                     words = words[1:]

@@ -71,6 +71,11 @@ def test_turns_around():
     assert not turns_around("The vote is expected on Thursday.")
 
 
+def test_role_stops_at_another_name():
+    people = Speakers(["Earlier Friday, Tillerson and Defense Secretary James Mattis criticized Russia."])
+    assert people.role("James Mattis") == "Defense Secretary"
+
+
 def test_speakers_map_short_forms():
     people = Speakers(["Defense Secretary James Mattis met Michael Fallon in London.", "Mattis spoke first."])
     assert people.name("Mattis") == "James Mattis"
