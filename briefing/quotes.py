@@ -48,9 +48,14 @@ def _speaker(name: str | None) -> str | None:
     if not name:
         return None
     words = name.split()
-    while words and words[0] in _NOT_NAMES:
+    while words and words[0] in _CONNECTIVE_WORDS:  # "But Ivanka Trump says ..."
+        words = words[1:]
+    if not words or words[0] in _NOT_NAMES:
         return None
     return " ".join(words).rstrip(".,") or None
+
+
+_CONNECTIVE_WORDS = frozenset("But And So Also Yet Still However Meanwhile Instead Then Later Earlier".split())
 
 
 def find_quotes(sentence: str, *, min_words: int = 6) -> list[tuple[str, str]]:
@@ -126,7 +131,13 @@ class Speakers:
 
     def name(self, speaker: str) -> str:
         words = [w for w in speaker.split() if w.rstrip(".") not in _TITLE_ONLY]
-        return self.book.canonical(" ".join(words) or speaker)
+        name = self.book.canonical(" ".join(words) or speaker)
+        if name not in self.book.full and len(words) > 2:  # "San Diego Lifeguard Lt. John Sandmeyer"
+            for k in (3, 2):
+                tail = self.book.canonical(" ".join(words[-k:]))
+                if tail in self.book.full:
+                    return tail
+        return name
 
     def role(self, name: str) -> str | None:
         if name not in self._roles:
@@ -297,6 +308,7 @@ class QuoteFinder:
             )
 
         merged = [rq for rq in merged if not repeated(rq[1])]  # nothing said twice
+        merged = _one_name_each(merged)
         merged.sort(key=lambda rq: (-len(rq[1].sources), rq[0]))
         chosen: list[Quote] = []
         per_speaker: dict[str, int] = {}
@@ -309,6 +321,28 @@ class QuoteFinder:
             if len(chosen) >= self.max_quotes:
                 break
         return tuple(chosen)
+
+
+def _one_name_each(ranked: list[tuple[tuple, Quote]]) -> list[tuple[tuple, Quote]]:
+    """Across articles, a speaker named by surname alone ("Hristov") takes the full name and
+    role another article gives ("Alexander Hristov"), when only one full name has that surname."""
+    full: dict[str, set[str]] = {}
+    roles: dict[str, str] = {}
+    for _, q in ranked:
+        if len(q.speaker.split()) > 1:
+            full.setdefault(q.speaker.split()[-1], set()).add(q.speaker)
+            if q.role:
+                roles.setdefault(q.speaker, q.role)
+    out = []
+    for rank, q in ranked:
+        names = full.get(q.speaker.split()[-1], set())
+        if len(q.speaker.split()) == 1 and len(names) == 1:
+            (name,) = names
+            q = q.model_copy(update={"speaker": name, "role": q.role or roles.get(name)})
+        elif q.role is None and q.speaker in roles:
+            q = q.model_copy(update={"role": roles[q.speaker]})
+        out.append((rank, q))
+    return out
 
 
 def extract_quotes(

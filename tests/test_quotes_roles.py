@@ -53,6 +53,22 @@ def test_one_person_under_one_name():
     assert len(quotes) == 2  # at most two per speaker, now that she is one speaker
 
 
+def test_one_name_across_articles():
+    finder = QuoteFinder(max_quotes=5)
+    a = "Alexander Hristov, a dairy scientist at Penn State, ran the trial.\n“The cows ate normally and gave as much milk as before,” Hristov said."
+    b = "The additive was tested on a farm.\n“We saw methane fall by about a third in the herd,” Hristov said."
+    finder.add(briefing.SourceRef(id="a", source="AP", title="T"), split_sentences(a))
+    finder.add(briefing.SourceRef(id="b", source="CNN", title="T"), split_sentences(b))
+    quotes = finder.quotes()
+    assert len(quotes) == 2
+    assert {q.who for q in quotes} == {"Alexander Hristov, a dairy scientist at Penn State"}
+
+
+def test_connective_is_not_part_of_the_speaker():
+    (q,) = _quotes("But Ivanka Trump says in a response: “Paid leave is an investment in America's working families.”")
+    assert q.speaker == "Ivanka Trump"
+
+
 def test_turned_around_quote_is_left_out():
     text = (
         "Senator Jane Doe spoke to reporters in Washington on Tuesday afternoon.\n"
