@@ -32,6 +32,7 @@ sys.path.insert(0, str(HERE.parent))
 import briefing  # noqa: E402
 from briefing.context import needs_context  # noqa: E402
 from briefing.evaluate.data import load_multinews  # noqa: E402
+from briefing.quotes import QuoteFinder  # noqa: E402
 from briefing.pipeline import article_results, brief_from_stories, stories_from_results  # noqa: E402
 
 DATA = HERE.parent.parent / "shared" / "eval-data"
@@ -47,12 +48,21 @@ def brief_of(cluster, settings, workdir: Path) -> briefing.Brief:
         paths.append(path)
     results = [r for r in article_results(paths, settings) if isinstance(r.ref, briefing.SourceRef)]
     stories = stories_from_results(results, settings, sections=())
-    return brief_from_stories(stories, settings, sources=[r.ref for r in results], sections=())
+    quotes = QuoteFinder(max_quotes=settings.quotes)
+    for r in results:
+        quotes.add(r.ref, r.sentences)
+    return brief_from_stories(
+        stories, settings, sources=[r.ref for r in results], sections=(), quotes=quotes
+    )
+
+
+QUOTES: list = []  # (cluster id, Quote) of the last measure()
 
 
 def measure(clusters, self_contained: bool) -> tuple[list[tuple[str, briefing.Point, tuple[str, ...]]], int]:
     settings = briefing.load_settings(self_contained=self_contained, date="2017-01-01")
     rows = []
+    QUOTES.clear()
     # a fixed folder: an article's id hashes its path, and ties are broken by id
     work = HERE.parent / "out" / "context-rate"
     shutil.rmtree(work, ignore_errors=True)
@@ -60,6 +70,7 @@ def measure(clusters, self_contained: bool) -> tuple[list[tuple[str, briefing.Po
     try:
         for cluster in clusters:
             brief = brief_of(cluster, settings, work)
+            QUOTES.extend((cluster.id, q) for q in brief.quotes)
             for point in brief.points:
                 rows.append((cluster.id, point, needs_context(point.text, point.edits)))
     finally:
@@ -103,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     before, n = measure(clusters, False)
     after, _ = measure(clusters, True)
+    quotes = [q for _, q in QUOTES]
+    short = sum(1 for q in quotes if len(q.speaker.split()) == 1)
+    print(f"key quotes (after): {len(quotes)}, with a role {sum(1 for q in quotes if q.role)}, "
+          f"speaker by one name only {short}")
     print(f"{n} Multi-News clusters, one brief each\n")
     print("| selector | bullets | need context (detector) | share | bracketed | by reason |")
     print("|---|---:|---:|---:|---:|---|")
