@@ -27,7 +27,8 @@ brief: $(STAMP)
 test: $(DEV_STAMP)
 	$(PY) -m pytest -q
 
-# Summary and duplicate-detection quality on ../shared/eval-data: writes out/eval.json and docs/quality.md.
+# Summary, duplicate-detection and routing quality on ../shared/eval-data (routing: the labelled sentences in
+# tests/data, `python -m briefing.evaluate.routing` alone): writes out/eval.json and docs/quality.md.
 EVAL_DATA ?= ../shared/eval-data
 eval: $(DEV_STAMP)
 	$(VENV)/bin/briefing eval --data $(EVAL_DATA)

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from briefing.ingest import load_articles as load_articles, LoadResult as LoadResult
     from briefing.markdown import render_markdown as render_markdown
     from briefing.merge import Merger as Merger
+    from briefing.storysum import StoryWeights as StoryWeights
     from briefing.samepoint import (
         point_similarity as point_similarity,
         same_point as same_point,
@@ -98,6 +99,7 @@ _LAZY = {
     "summarize_article": "briefing.api",
     "summarize_cluster": "briefing.api",
     "Merger": "briefing.merge",
+    "StoryWeights": "briefing.storysum",
     "point_similarity": "briefing.samepoint",
     "same_point": "briefing.samepoint",
     "Article": "briefing.models",
@@ -187,6 +189,7 @@ __all__ = [
     "Settings",
     "Skipped",
     "SourceRef",
+    "StoryWeights",
     "Summarizer",
     "SummarizerError",
     "TemplateError",

@@ -155,6 +155,9 @@ class SectionSpec(_Frozen):
     terms: dict[str, float] = Field(default_factory=dict)
     phrases: dict[str, float] = Field(default_factory=dict)
     min_score: float = 2.0
+    exclude: tuple[str, ...] = Field(
+        default=(), description="Words or phrases that veto the section for a sentence containing them."
+    )
 
 
 class Quote(_Frozen):

@@ -4,9 +4,11 @@ Sections hold stories. Each point of a story goes to the section where its topic
 once, when the point was selected) is highest, provided it reaches that section's ``min_score``;
 the story then appears in every section that received one of its points, with those points only
 (the same story id and headline, the strongest of them as that section's lead), so a story that
-touches two topics gives each section its own facts and says nothing twice. A story's points that
-fit no section stay with it in its home section (the section of its strongest routed point). A
-story none of whose points fits a section is off-topic: it is left out, or shown under "Other
+touches two topics gives each section its own facts and says nothing twice. A point joins a
+section only on enough evidence (briefing.sections decides), or as the continuation of an
+on-topic sentence of its article (within ``NEAR`` sentences of it); a story's other off-topic
+points are left out, never carried into a section by their story. A story none of whose points
+fits a section is off-topic: it is left out, or shown under "Other
 news" when the settings ask for it (``other_news``).
 
 Key points are one line per top story (its lead), the strongest stories first, never two lines
@@ -16,6 +18,7 @@ its main fact even when that fact is also a key point: each section stands alone
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from briefing.models import Point, Section, SectionSpec, Story
@@ -37,6 +40,74 @@ def _section_of(point: Point, specs: dict[str, SectionSpec]) -> str | None:
         if spec is not None and score >= spec.min_score:
             return key
     return None
+
+
+def _stands_alone(point: Point, *, strict: bool = True) -> bool:
+    """Whether a point reads without the sentences before it. briefing.context decides when it is
+    there (a reference resolved by a bracketed edit counts as read); otherwise an opening
+    pronoun, possessive, back-reference or connective is taken to lean back. Not strict: only a
+    pronoun, a back-reference ("The comments") or a cut list make it unreadable; a connective or
+    an unnamed speaker ("the officials said") do not."""
+    try:
+        from briefing.context import dangling  # type: ignore[attr-defined]
+    except ImportError:
+        pattern = _LEANS_BACK if strict else _REFERS_BACK
+        return not pattern.match(point.text)
+    if getattr(point, "edits", ()):
+        return True
+    kinds = set(dangling(point.text))
+    return not kinds if strict else not (kinds & {"pronoun", "definite", "cut"})
+
+
+_REFERS = (
+    r"he|she|they|his|her|their|its|it|this|these|those|"
+    r"the (?:comments|remarks|move|statement|decision|officials)"
+)
+_LEANS_BACK = re.compile(
+    r"^[\"“‘'(]*(?:" + _REFERS + r"|but|and|also|however|still|meanwhile)\b", re.IGNORECASE
+)
+_REFERS_BACK = re.compile(r"^[\"“‘'(]*(?:" + _REFERS + r")\b", re.IGNORECASE)
+
+
+def _lead_of(points: Sequence[Point]) -> Point | None:
+    """The point to lead a section's share of a story: the first that reads on its own, else the
+    first that is at least readable, else None (the section does not get the story)."""
+    return next((p for p in points if _stands_alone(p)), None) or next(
+        (p for p in points if _stands_alone(p, strict=False)), None
+    )
+
+
+# A point with no evidence of its own joins a section only as the continuation of an on-topic
+# sentence of its article: at most NEAR sentences after (or before) it.
+NEAR = 2
+
+
+def _attach_neighbours(
+    story: Story, facets: dict[str | None, list[Point]], loose: list[Point]
+) -> None:
+    """Give each loose point of the story to the section of an on-topic point next to it in the
+    same article ("The package bans ..." after "EU governments agreed new sanctions ..."); the
+    rest join no section (a story does not carry its off-topic sentences into one)."""
+    if not loose or not facets:
+        return
+    anchors = [
+        (c.article_id, c.sentence, key)
+        for key, points in facets.items()
+        for p in points
+        for c in p.citations
+    ]
+    order = {id(p): i for i, p in enumerate(story.points)}
+    for p in loose:
+        best: tuple[int, str] | None = None
+        for c in p.citations:
+            for art, sent, key in anchors:
+                gap = abs(c.sentence - sent)
+                if art == c.article_id and gap <= NEAR and (best is None or gap < best[0]):
+                    best = (gap, key)  # type: ignore[assignment]
+        if best is not None:
+            facets[best[1]].append(p)
+    for points in facets.values():
+        points.sort(key=lambda q: order[id(q)])
 
 
 class Router:
@@ -81,9 +152,14 @@ class Router:
         other: list[Story] = []
         shown: list[Story] = []
         on_topic: list[Story] = []
+        main: dict[str, Point] = {}
         for story in ranked:
             facets = self.facets(story)
             loose = facets.pop(None, [])
+            # A section gets a story only with an on-topic point that reads on its own to lead it.
+            leads = {k: lead for k, v in facets.items() if (lead := _lead_of(v)) is not None}
+            facets = {k: v for k, v in facets.items() if k in leads}
+            _attach_neighbours(story, facets, loose)
             if not facets:
                 if self.other_news or not self.sections:
                     story = story.model_copy(update={"supporting": story.supporting[: self.story_points - 1]})
@@ -91,18 +167,17 @@ class Router:
                     shown.append(story)
                 continue
             on_topic.append(story)
-            home = self.section_of(story.lead) or max(
-                facets, key=lambda k: max(strength(p) for p in facets[k])
+            # The story's main fact for the key points: its lead, or its strongest on-topic point
+            # when the lead itself fits no section.
+            main[story.id] = story.lead if self.section_of(story.lead) else next(
+                p for p in story.points if self.section_of(p)
             )
             placed: list[Point] = []
             for key, points in facets.items():
-                if key == home:
-                    order = {id(p): i for i, p in enumerate(story.points)}
-                    points = sorted(points + loose, key=lambda p: order[id(p)])
                 room = min(self.max_points - used[key], self.story_points)
                 if room <= 0:
                     continue
-                points = points[:room]
+                points = [leads[key], *(p for p in points if p is not leads[key])][:room]
                 used[key] += len(points)
                 buckets[key].append(
                     story.model_copy(update={"lead": points[0], "supporting": tuple(points[1:])})
@@ -115,7 +190,7 @@ class Router:
                 }))
         pool = on_topic if self.sections else ranked
         shown_ids = {s.id for s in shown}
-        key_points = tuple(s.lead for s in pool if s.id in shown_ids)[: self.key_points]
+        key_points = tuple(main.get(s.id, s.lead) for s in pool if s.id in shown_ids)[: self.key_points]
         sections = [
             Section(
                 key=spec.key,

@@ -22,10 +22,13 @@ it contains. SectionMatcher computes it; routing and section-aware selection bot
 from __future__ import annotations
 
 import difflib
+import gzip
+import io
 import math
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -114,50 +117,197 @@ def _check_spec(spec: SectionSpec) -> str | None:
                 return f"{kind}.{word}: weight must be a finite number, not {weight}"
             if kind == "terms" and len(word.split()) > 1:
                 return f"terms.{word}: a term is one word; put {word!r} under [section.phrases]"
+    for word in spec.exclude:
+        if not word.strip():
+            return "exclude: an empty word"
     return None
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     words = [re.escape(w) for w in phrase.lower().split()]
-    return re.compile(r"\b" + r"[\s\-]+".join(words) + r"\b")
+    return re.compile(r"(?<![\w.-])" + r"[\s\-]+".join(words) + r"(?![\w-])")
+
+
+# Inflections that leave a word's meaning alone; derivations ("reviewer", "contributed" against
+# "contribution") are other words and never match.
+_DOUBLE_KEEP = set("lsz")
+
+
+def _strip_inflection(word: str) -> str:
+    w = word
+    for tail in ("'s", "'"):
+        if w.endswith(tail) and len(w) > len(tail) + 1:
+            w = w[: -len(tail)]
+            break
+    n = len(w)
+    if n > 4 and w.endswith(("ies", "ied")):
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return w[:-2]
+    if n > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    for tail in ("ing", "ed"):
+        if w.endswith(tail) and n > len(tail) + 2:
+            base = w[: -len(tail)]
+            if len(base) > 2 and base[-1] == base[-2] and base[-1] not in _DOUBLE_KEEP:
+                base = base[:-1]
+            return base
+    return w
+
+
+@lru_cache(maxsize=65536)
+def term_key(word: str) -> str:
+    """The form a term and a word are compared in: the word without its inflection.
+
+    "sanctions", "sanctioned" and "sanction" share a key; "reviewers" (a derived word) does not
+    share one with "review", nor "contributed" with "contribution", nor "news" with "new" (the
+    Snowball stems must agree too).
+    """
+    w = word.lower().replace("’", "'")
+    base = _strip_inflection(w)
+    if base != w and stem(base) != stem(w):
+        base = w
+    if len(base) > 3 and base.endswith("e"):
+        base = base[:-1]
+    return base
+
+
+def _keys_of(text: str) -> set[str]:
+    """Match keys of a text's words, a hyphenated word also by its parts ("pro-Russia")."""
+    keys = set()
+    for w in to_words(text):
+        keys.add(term_key(w))
+        if "-" in w:
+            keys.update(term_key(part) for part in w.split("-") if part)
+    return keys
+
+
+BACKGROUND_FILE = "term_frequency.tsv.gz"
+
+
+@lru_cache(maxsize=1)
+def background() -> tuple[int, dict[str, int]]:
+    """The packaged background table: (number of documents, documents containing each term key).
+
+    Built from about 21,000 news articles (Reuters-21578, CNN Corpus, BBC News, Multi-News) by
+    ``python -m briefing.evaluate.routing --build-table``; a key not in it is rare.
+    """
+    path = resources.files("briefing.templates") / BACKGROUND_FILE
+    with gzip.open(io.BytesIO(path.read_bytes()), "rt", encoding="utf-8") as fh:
+        head = fh.readline().split("\t")
+        total = int(head[1])
+        df = {}
+        for line in fh:
+            key, _, count = line.rstrip("\n").partition("\t")
+            df[key] = int(count)
+    return total, df
+
+
+# How rarity weighs a term (chosen on the tuning half of tests/data/routing_labels.jsonl; see
+# docs/quality.md, "Routing"). A term's weight counts in full when at most RARE_SHARE of news
+# articles use it and shrinks with the log of how common it is beyond that, to FLOOR at least.
+RARE_SHARE = 0.01
+FLOOR = 0.2
+# One matched term alone routes a sentence only when its weighted score reaches SOLO times the
+# section's min_score; otherwise several distinct terms or a configured phrase are needed.
+SOLO = 1.25
+
+
+def rarity(key: str) -> float:
+    """How much a term's configured weight counts, 0..1, from how rare it is in news."""
+    total, df = background()
+    count = df.get(key, 0)
+    idf = math.log((total + 1) / (count + 1))
+    full = math.log(1 / RARE_SHARE)
+    return max(FLOOR, min(1.0, idf / full))
+
+
+class Evidence:
+    """What a text offers one section: matched terms and phrases, their score, and a veto."""
+
+    __slots__ = ("terms", "phrases", "score", "own", "vetoed")
+
+    def __init__(
+        self, terms: dict[str, float], phrases: dict[str, float], vetoed: bool, shared: frozenset[str] = frozenset()
+    ):
+        self.terms = terms
+        self.phrases = phrases
+        self.vetoed = vetoed
+        self.score = 0.0 if vetoed else sum(terms.values()) + sum(phrases.values())
+        # The part of the score from terms no other section lists: what tells sections apart
+        # ("Russia" in two sections says the text is on the brief's topics, not which one).
+        self.own = 0.0 if vetoed else self.score - sum(w for t, w in terms.items() if t in shared)
+
+    def enough(self, min_score: float, solo: float = SOLO) -> bool:
+        """Enough to join the section: the score, with a phrase or several distinct terms (one at
+        least that no other section lists), or one term weighty enough on its own."""
+        if self.vetoed or self.score < min_score or self.own <= 0:
+            return False
+        if self.phrases or len(self.terms) >= 2:
+            return True
+        return self.score >= solo * min_score
 
 
 class SectionMatcher:
-    """Scores text against section definitions."""
+    """Scores text against section definitions: the one place routing evidence is decided."""
 
-    def __init__(self, sections: Sequence[SectionSpec]):
+    def __init__(self, sections: Sequence[SectionSpec], *, solo: float = SOLO):
         self.sections = tuple(sections)
-        self._terms = [
-            {stem(t.lower()): float(w) for t, w in s.terms.items()} for s in self.sections
-        ]
+        self.solo = solo
+        self._terms: list[dict[str, tuple[str, float]]] = []
+        for s in self.sections:
+            terms: dict[str, tuple[str, float]] = {}
+            for t, w in s.terms.items():
+                key = term_key(t)
+                weighted = float(w) * rarity(key)
+                if key not in terms or weighted > terms[key][1]:
+                    terms[key] = (t, weighted)
+            self._terms.append(terms)
         self._phrases = [
-            [(_phrase_pattern(p), float(w)) for p, w in s.phrases.items()] for s in self.sections
+            [(p, _phrase_pattern(p), float(w)) for p, w in s.phrases.items()] for s in self.sections
         ]
-        # A phrase's first word must occur in the text: a cheap test before the regex search.
-        self._firsts = [[(p.lower().split() or [""])[0] for p in s.phrases] for s in self.sections]
+        counts: dict[str, int] = {}
+        for terms in self._terms:
+            for key in terms:
+                counts[key] = counts.get(key, 0) + 1
+        self._shared = [
+            frozenset(t for key, (t, _) in terms.items() if counts[key] > 1) for terms in self._terms
+        ]
+        self._excl_terms = [
+            {term_key(x) for x in s.exclude if len(x.split()) == 1} for s in self.sections
+        ]
+        self._excl_phrases = [
+            [_phrase_pattern(x) for x in s.exclude if len(x.split()) > 1] for s in self.sections
+        ]
 
-    def scores(self, text: str) -> dict[str, float]:
-        """Topic score of text for every section, by section key."""
-        stems = {stem(w.lower()) for w in to_words(text)}
-        lowered = text.lower().replace("’", "'")
-        out: dict[str, float] = {}
-        for spec, terms, phrases, firsts in zip(self.sections, self._terms, self._phrases, self._firsts):
-            score = sum(w for t, w in terms.items() if t in stems)
-            score += sum(
-                w for (pat, w), first in zip(phrases, firsts) if first in lowered and pat.search(lowered)
-            )
-            out[spec.key] = score
+    def evidence(self, text: str) -> dict[str, Evidence]:
+        """Each section's evidence in text, by section key."""
+        keys = _keys_of(text)
+        lowered = " ".join(text.lower().replace("’", "'").split())
+        out: dict[str, Evidence] = {}
+        for spec, terms, phrases, ex_t, ex_p, shared in zip(
+            self.sections, self._terms, self._phrases, self._excl_terms, self._excl_phrases, self._shared
+        ):
+            vetoed = bool(ex_t & keys) or any(p.search(lowered) for p in ex_p)
+            found = {terms[k][0]: terms[k][1] for k in keys & terms.keys()}
+            said = {p: w for p, pat, w in phrases if pat.search(lowered)}
+            out[spec.key] = Evidence(found, said, vetoed, shared)
         return out
 
+    def scores(self, text: str) -> dict[str, float]:
+        """Topic score of text for every section (rarity-weighted; 0 when vetoed), by key."""
+        return {k: round(e.score, 6) for k, e in self.evidence(text).items()}
+
     def topics(self, text: str) -> tuple[tuple[str, float], ...]:
-        """Sections whose threshold text reaches, best first, as (key, score) pairs."""
-        scored = self.scores(text)
+        """Sections text has enough evidence for, as (key, score) pairs, best first: by the score
+        of the terms only that section lists, then by the whole score."""
+        ev = self.evidence(text)
         hits = [
-            (spec.key, scored[spec.key])
+            (spec.key, round(ev[spec.key].score, 6), ev[spec.key].own)
             for spec in self.sections
-            if scored[spec.key] >= spec.min_score
+            if ev[spec.key].enough(spec.min_score, self.solo)
         ]
-        return tuple(sorted(hits, key=lambda kv: -kv[1]))
+        return tuple((k, sc) for k, sc, _ in sorted(hits, key=lambda h: (-h[2], -h[1])))
 
     def keys(self) -> Iterable[str]:
         return (s.key for s in self.sections)

@@ -346,12 +346,17 @@ def build_story(
 
 
 def _summarize_story(candidates: list, members: Sequence[StoryArticle], threshold: float) -> list:
-    """Merged candidates of a multi-article story, strongest first (briefing.storysum)."""
+    """Merged candidates of a multi-article story, strongest first: merged among the story's own
+    articles (briefing.merge), then ordered by the story summarizer (briefing.storysum, the code
+    path ``summarize_cluster`` is measured through), a candidate that repeats a chosen one dropped."""
     from briefing.merge import Merger
+    from briefing.storysum import StoryPool
 
     merger = Merger(threshold=threshold)
     for m in members:
         merger.add_article(m.id, m.source, m.sentences)
     merged = merger.merge(candidates)
-    n = len(members)
-    return sorted(merged, key=lambda p: (-(p.score + (len(p.article_ids) - 1) / max(n - 1, 1)), p.text))
+    pool = StoryPool.build(
+        merged, [(m.id, [(s[0], s[3]) for s in m.sentences]) for m in members], threshold
+    )
+    return pool.order()

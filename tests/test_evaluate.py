@@ -216,6 +216,11 @@ def test_run_eval_writes_reports(tiny_data, tmp_path):
     text = m.read_text()
     assert "## Single articles: CNN Corpus" in text and "## Why these defaults" in text
     assert "| Lead-k" in text
+    # Multi-News is cross-validated (pooled table and one line per held-out fold) and the story
+    # grouping's B-cubed table is in the same report
+    assert "(4-fold cross-validation)" in text and "| fold 0 (1; chosen on folds 1, 2, 3)" in text
+    assert "## Story grouping" in text and "| **held-out, pooled** |" in text
+    assert data["stories"]["documents"] == 3 and len(data["multinews"]["folds"]) == 4
 
 
 def test_run_eval_skips_missing_sets(tiny_data):

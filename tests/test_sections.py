@@ -27,14 +27,16 @@ def test_topic_scores_use_stems_and_phrases():
 def test_user_sections_file(tmp_path):
     f = tmp_path / "mine.toml"
     f.write_text(
-        '[[section]]\nkey="energy"\ntitle="Energy"\norder=2\nmin_score=2\n[section.terms]\ngas=3\n'
+        '[[section]]\nkey="energy"\ntitle="Energy"\norder=2\nmin_score=2\n[section.terms]\ngas=3\nlng=2\n'
         '[[section]]\nkey="arctic"\ntitle="Arctic"\norder=1\n[section.phrases]\n"northern sea route"=3\n',
         encoding="utf-8",
     )
     specs = load_sections(f)
     assert [s.key for s in specs] == ["arctic", "energy"]
     m = SectionMatcher(specs)
-    assert m.topics("Gas prices rose along the Northern Sea Route.") == (("arctic", 3.0), ("energy", 3.0))
+    topics = dict(m.topics("Gas and LNG prices rose along the Northern Sea Route."))
+    assert set(topics) == {"arctic", "energy"} and topics["arctic"] == 3.0
+    assert m.topics("Gas prices rose in Paris.") == ()  # one common word alone is not enough
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,13 @@
 
 * CNN Corpus, single articles: ROUGE-1/2/L F1 against the extractive ``<gold_standard>``, k = the
   number of gold sentences, for Lead-k, every summarizer in SUMMARIZERS and our default;
-* Multi-News clusters, 300-word budget: first sentences of each article in turn, LexRank on the
-  concatenation, MMR and ``summarize_cluster``, plus the redundancy of every system's summaries
-  (share of sentence pairs that ``same_point`` calls duplicates);
+* Multi-News clusters, 300-word budget, 4-fold cross-validation over the clusters (``clustercv``:
+  MMR's lambda and ``summarize_cluster``'s weights chosen on three folds, scored on the fourth):
+  first sentences of each article in turn, LexRank on the concatenation, MMR and
+  ``summarize_cluster``, plus the redundancy of every system's summaries (share of sentence pairs
+  that ``same_point`` calls duplicates);
+* story grouping (``stories``): Multi-News documents among CNN Corpus articles, B-cubed precision,
+  recall and F1, split and merged stories, threshold chosen on three folds, scored on the fourth;
 * MSRP pairs: accuracy, precision, recall and F1 of ``same_point``, threshold tuned on one part of
   the training file and measured on the rest;
 * BBC News Summary, for information only (its references look machine-selected).
@@ -16,8 +20,9 @@ ROUGE is Google's ``rouge-score`` package with stemming on; ROUGE-L is the summa
 data's README (double escaping, glued rows, bad bytes).
 
 The package, one job per module: ``data`` (the loaders), ``metrics`` (ROUGE, classification,
-redundancy), ``baselines`` (Lead, first sentences, concatenation, MMR), ``duplicates`` (the MSRP
-fitting and cross-validation), ``results`` (Row, Report, targets), ``run`` (``run_eval``) and
+redundancy), ``baselines`` (Lead, first sentences, concatenation, MMR), ``clustercv`` (the
+Multi-News cross-validation), ``stories`` (story grouping), ``duplicates`` (the MSRP fitting and
+cross-validation), ``results`` (Row, Report, targets), ``run`` (``run_eval``) and
 ``report`` (docs/quality.md and out/eval.json). Every name is re-exported here.
 """
 
@@ -33,6 +38,7 @@ from briefing.evaluate.baselines import (
     mmr,
     rank_concatenation,
 )
+from briefing.evaluate.clustercv import FOLDS, MMR_GRID, FastRouge, crossvalidate, crossvalidate_clusters, fold_split, grid_chooser
 from briefing.evaluate.data import (
     BBC_SAMPLE,
     CNN_SAMPLE,
@@ -65,9 +71,11 @@ from briefing.evaluate.report import (
     write_report,
 )
 from briefing.evaluate.results import Report, Row, Target, targets
-from briefing.evaluate.run import eval_clusters, eval_pairs, eval_single, run_eval
+from briefing.evaluate.run import eval_clusters, eval_pairs, eval_single, eval_stories, run_eval
 
 __all__ = [
+    "FOLDS", "MMR_GRID", "FastRouge", "crossvalidate", "crossvalidate_clusters", "eval_stories",
+    "fold_split", "grid_chooser",
     "BBC_SAMPLE", "CLUSTER_WORDS", "CNN_SAMPLE", "DEFAULT_DATA_DIR", "DEFAULT_JSON", "DEFAULT_MARKDOWN",
     "MSRP_FOLDS", "PRECISION_TARGET", "ROUGE_TYPES", "SEED", "Cluster", "Pair", "PairTable", "Report",
     "Rouge", "Row", "SingleDoc", "Target", "candidate_sentences", "classification",

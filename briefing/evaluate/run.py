@@ -9,14 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import EvaluationError
-from briefing.evaluate.baselines import (
-    CLUSTER_WORDS,
-    _n_words,
-    candidate_sentences,
-    first_sentences,
-    mmr,
-    rank_concatenation,
-)
+from briefing.evaluate.baselines import CLUSTER_WORDS
 from briefing.evaluate.data import (
     BBC_SAMPLE,
     CNN_SAMPLE,
@@ -36,7 +29,7 @@ from briefing.evaluate.duplicates import (
     fit_same_point,
     tfidf_cosine_scores,
 )
-from briefing.evaluate.metrics import Rouge, classification, mean_scores, redundancy
+from briefing.evaluate.metrics import Rouge, classification, mean_scores
 from briefing.evaluate.results import Report, Row
 
 
@@ -71,32 +64,25 @@ def eval_single(docs: Sequence[SingleDoc], methods: Sequence[str], default: str)
     return rows
 
 
-def eval_clusters(clusters: Sequence[Cluster]) -> list[Row]:
-    """Multi-News: the baselines and summarize_cluster at CLUSTER_WORDS words, with redundancy."""
-    from briefing.api import summarize_cluster
-    from briefing.samepoint import same_point
-    from briefing.sentences import to_sentences
+def eval_clusters(clusters: Sequence[Cluster], report: Report | None = None) -> list[Row]:
+    """Multi-News under 4-fold cross-validation over the clusters (briefing.evaluate.clustercv):
+    the baselines and summarize_cluster at CLUSTER_WORDS words, held-out figures pooled over the
+    folds, with redundancy; per-fold figures and the choices go to report when given."""
+    from briefing.evaluate.clustercv import crossvalidate_clusters
 
-    rouge = Rouge()
-    refs = [to_sentences(c.summary) for c in clusters]
-    prepared, prep_secs = _timed(lambda: [[candidate_sentences(d) for d in c.documents] for c in clusters])
-    systems: list[tuple[str, Callable[[int], list[str]], str]] = [
-        ("First sentences of each article in turn", lambda i: first_sentences(prepared[i], CLUSTER_WORDS), "baseline"),
-        ("LexRank on the concatenation", lambda i: rank_concatenation(prepared[i], CLUSTER_WORDS, "lexrank"), "baseline"),
-        ("MMR (TF-IDF centroid, lambda 0.7)", lambda i: mmr(prepared[i], CLUSTER_WORDS), "baseline"),
-        ("summarize_cluster (ours)", lambda i: summarize_cluster(list(clusters[i].documents), CLUSTER_WORDS), "ours"),
-    ]
-    rows = []
-    n = max(1, len(clusters))
-    for name, fn, note in systems:
-        outs, secs = _timed(lambda fn=fn: [fn(i) for i in range(len(clusters))])
-        if note == "baseline":
-            secs += prep_secs  # the baselines share the cleaning and splitting
-        scores = mean_scores(rouge.score(r, o) for r, o in zip(refs, outs))
-        scores["redundancy"] = redundancy(outs, same_point)
-        scores["words"] = sum(_n_words(" ".join(o)) for o in outs) / n
-        rows.append(Row(name, scores, 1000 * secs / n, note))
-    return rows
+    cv = crossvalidate_clusters(clusters, CLUSTER_WORDS)
+    if report is not None:
+        report.multinews_folds = cv.folds
+        report.multinews_shipped = cv.shipped
+        report.multinews_chosen = cv.chosen_on_all
+    return [Row(name, scores, ms, note) for name, scores, ms, note in cv.rows]
+
+
+def eval_stories(data_dir: str | Path) -> Any:
+    """Story grouping, B-cubed on Multi-News + CNN Corpus (briefing.evaluate.stories)."""
+    from briefing.evaluate.stories import crossvalidate, load_day
+
+    return crossvalidate(load_day(data_dir))
 
 
 def eval_pairs(pairs: Sequence[Pair]) -> tuple[list[Row], dict[str, Any]]:
@@ -167,7 +153,10 @@ def run_eval(
         _progress("Multi-News ...")
         clusters = load_multinews(data / "multi-news" / "clusters.tsv")
         report.clusters = len(clusters)
-        report.multinews = eval_clusters(clusters)
+        report.multinews = eval_clusters(clusters, report)
+        if (data / "cnn-corpus").is_dir():
+            _progress("Story grouping (Multi-News + CNN Corpus) ...")
+            report.stories = eval_stories(data)
     else:
         report.skipped.append("multi-news")
     if (data / "msrp" / "msr_paraphrase_train.txt").is_file():
@@ -189,6 +178,10 @@ def run_eval(
         report.bbc = eval_single(docs, bbc_methods + [default], default)
     else:
         report.skipped.append("bbc")
+    from briefing.evaluate import routing
+
+    _progress("routing (labelled sentences, mixed day) ...")
+    report.routing = routing.report(data, routing.SEEDS)
     if len(report.skipped) == 4:
         raise EvaluationError(f"no evaluation data set found under {data}")
     report.seconds = time.perf_counter() - start
