@@ -53,6 +53,7 @@ if TYPE_CHECKING:
         Article as Article,
         Brief as Brief,
         Citation as Citation,
+        Edit as Edit,
         Point as Point,
         Quote as Quote,
         Section as Section,
@@ -63,6 +64,8 @@ if TYPE_CHECKING:
         Text as Text,
     )
     from briefing.pdf import docx_to_pdf as docx_to_pdf
+    from briefing.context import needs_context as needs_context
+    from briefing.dates import date_edits as date_edits
     from briefing.pipeline import (
         brief_from_articles as brief_from_articles,
         build_brief as build_brief,
@@ -104,6 +107,9 @@ _LAZY = {
     "Article": "briefing.models",
     "Brief": "briefing.models",
     "Citation": "briefing.models",
+    "Edit": "briefing.models",
+    "needs_context": "briefing.context",
+    "date_edits": "briefing.dates",
     "Point": "briefing.models",
     "Quote": "briefing.models",
     "QuoteFinder": "briefing.quotes",
@@ -175,6 +181,7 @@ __all__ = [
     "LoadResult",
     "Merger",
     "NoUsableInputError",
+    "Edit",
     "OutputError",
     "Point",
     "Quote",
@@ -196,12 +203,14 @@ __all__ = [
     "brief_from_articles",
     "build_brief",
     "build_brief_from_texts",
+    "date_edits",
     "docx_to_pdf",
     "extract_quotes",
     "get_summarizer",
     "load_articles",
     "load_sections",
     "load_settings",
+    "needs_context",
     "point_similarity",
     "render_markdown",
     "same_point",

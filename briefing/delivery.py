@@ -52,7 +52,7 @@ def message_body(brief: Brief) -> str:
     lines = [brief.title, format_date(brief.date), ""]
     if brief.key_points:
         lines.append("Key points:")
-        lines += [f"- {p.text} {attribution(p)}" for p in brief.key_points]
+        lines += [f"- {p.display} {attribution(p)}" for p in brief.key_points]
     else:
         lines.append("No new key points since the last brief.")
     n = len(brief.sources)

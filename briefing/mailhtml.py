@@ -35,7 +35,7 @@ def _attribution(point: Point, urls: dict[str, str]) -> str:
 
 def _points(points: tuple[Point, ...], urls: dict[str, str]) -> str:
     items = "".join(
-        f'<li style="margin:0 0 8px 0">{html.escape(p.text)} {_attribution(p, urls)}</li>' for p in points
+        f'<li style="margin:0 0 8px 0">{html.escape(p.display)} {_attribution(p, urls)}</li>' for p in points
     )
     return f'<ul style="margin:4px 0 16px 0;padding-left:20px">{items}</ul>'
 

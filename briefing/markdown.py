@@ -58,7 +58,7 @@ class _Writer:
             lead = f"**Developing story, first reported {self.date(first_reported)}:** "
         else:
             lead = f"**Previously reported {self.date(point.first_reported)}:** " if point.first_reported else ""
-        return f"{indent}- {lead}{_text(point.text)} {self.attribution(point.citations, also)}"
+        return f"{indent}- {lead}{_text(point.display)} {self.attribution(point.citations, also)}"
 
     def story(self, story: Story) -> list[str]:
         outlets = {c.source for c in story.lead.citations}
@@ -105,7 +105,7 @@ class _Writer:
                     _link(s, next((self.urls.get(c.article_id) for c in q.citations if c.source == s and self.urls.get(c.article_id)), None))
                     for s in q.sources
                 )
-                out.append(f"| {_text(q.speaker)} | \u201c{_text(q.text)}\u201d | {sources} |")
+                out.append(f"| {_text(q.who)} | \u201c{_text(q.text)}\u201d | {sources} |")
             out.append("")
         out += ["## Sources", ""]
         for i, ref in enumerate(b.sources, 1):
@@ -116,7 +116,7 @@ class _Writer:
                 where = f"*{_text(ref.url)}*"
             else:
                 where = f"*{_text(Path(ref.path).name if ref.path else ref.id)}*"
-            date = f", {self.date(ref.date)}" if ref.date else ""
+            date = f", {self.date(ref.date)}" if ref.date else ", date not given"
             out.append(f"{i}. **{_text(ref.source)}:** {_text(ref.title)}{date}. {where}")
         out.append("")
         if b.skipped:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 
 class _Frozen(BaseModel):
@@ -70,8 +70,42 @@ class Citation(_Frozen):
     end: int
 
 
+class Edit(_Frozen):
+    """An editorial insertion in square brackets: text[start:end] of a verbatim sentence is shown
+    as ``text`` ("His" -> "[Rex Tillerson's]"; start == end inserts: " [24 March 2017]").
+    Words outside the brackets are never changed (briefing.context, briefing.dates)."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _bracketed(self) -> "Edit":
+        inner = self.text.strip()
+        if self.end < self.start or not (inner.startswith("[") and inner.endswith("]")):
+            raise ValueError("an edit replaces start..end with text in square brackets")
+        return self
+
+
+def apply_edits(text: str, edits: tuple[Edit, ...]) -> str:
+    """text with the bracketed edits applied (edits that overlap or fall outside are ignored)."""
+    out, pos = [], 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start < pos or e.end > len(text):
+            continue
+        out.append(text[pos : e.start])
+        out.append(e.text)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 class Point(_Frozen):
-    """One statement for the brief, copied verbatim from an article, with its provenance."""
+    """One statement for the brief, copied verbatim from an article, with its provenance.
+
+    ``text`` is the verbatim sentence (citations point into it); ``display`` is what the brief
+    shows: the same words with the bracketed ``edits`` (who a pronoun stands for, the date a
+    "Friday" means)."""
 
     text: str
     score: float = Field(description="Strength of the point, 0..1; higher is stronger.")
@@ -87,6 +121,22 @@ class Point(_Frozen):
         "'Previously reported' only when a new source adds to them.",
     )
     story_id: str | None = Field(default=None, description="The story the point belongs to.")
+    edits: tuple[Edit, ...] = Field(
+        default=(), description="Bracketed insertions into text (offsets into text), in order."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_display(cls, data: object) -> object:
+        if isinstance(data, dict) and "display" in data:  # written by model_dump_json
+            data = {k: v for k, v in data.items() if k != "display"}
+        return data
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def display(self) -> str:
+        """The text the brief shows: text with its bracketed edits applied."""
+        return apply_edits(self.text, self.edits) if self.edits else self.text
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -130,6 +180,14 @@ class Quote(_Frozen):
     speaker: str
     text: str = Field(description="The words inside the quotation marks, verbatim.")
     citations: tuple[Citation, ...] = Field(min_length=1)
+    role: str | None = Field(
+        default=None, description="The speaker's role as the article gives it at first mention."
+    )
+
+    @property
+    def who(self) -> str:
+        """Speaker with role, as the Key quotes table shows it ("Rex Tillerson, U.S. Secretary of State")."""
+        return f"{self.speaker}, {self.role}" if self.role else self.speaker
 
     @property
     def sources(self) -> tuple[str, ...]:

@@ -194,6 +194,8 @@ def make_selector(settings: Settings, sections: Sequence[SectionSpec] | None = N
         sentences=settings.sentences,
         per_section=settings.per_section,
         whole_quotes=True,
+        self_contained=settings.self_contained,
+        date_format=settings.date_format,
     )
 
 

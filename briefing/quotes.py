@@ -48,9 +48,14 @@ def _speaker(name: str | None) -> str | None:
     if not name:
         return None
     words = name.split()
-    while words and words[0] in _NOT_NAMES:
+    while words and words[0] in _CONNECTIVE_WORDS:  # "But Ivanka Trump says ..."
+        words = words[1:]
+    if not words or words[0] in _NOT_NAMES:
         return None
     return " ".join(words).rstrip(".,") or None
+
+
+_CONNECTIVE_WORDS = frozenset("But And So Also Yet Still However Meanwhile Instead Then Later Earlier".split())
 
 
 def find_quotes(sentence: str, *, min_words: int = 6) -> list[tuple[str, str]]:
@@ -75,6 +80,115 @@ def find_quotes(sentence: str, *, min_words: int = 6) -> list[tuple[str, str]]:
         if text:
             found.append((speaker, text))
     return found
+
+
+_TURN_RE = re.compile(
+    r"^[\"“‘'(\s]*(?:but|however|yet|still|though|nevertheless|nonetheless|even so|that said|"
+    r"in fact|instead|later|hours later|days later)\b"
+    r"|^[^,;:“”\"]{1,60},\s+(?:however|though|nonetheless|nevertheless),",
+    re.IGNORECASE,
+)
+
+
+def turns_around(next_sentence: str) -> bool:
+    """True when the sentence after a quote qualifies or reverses it ("But he later said ...",
+    "However, ...", "He later walked the comments back"): the quote alone would mislead."""
+    return bool(_TURN_RE.match(next_sentence)) or bool(
+        re.search(r"\b(?:walked|took) (?:it|that|the \w+|(?:his|her|their) \w+) back\b|\bretracted\b|"
+                  r"\bbacktracked\b|\bclarified\b", next_sentence[:160], re.IGNORECASE)
+    )
+
+
+def _same_person(a: str, b: str) -> bool:
+    return a.split()[-1].lower() == b.split()[-1].lower()
+
+
+_ROLE_WORDS = (
+    r"President|Vice President|Prime Minister|Secretary|Minister|Chancellor|Senator|Sen\.|Rep\.|"
+    r"Representative|Gov\.|Governor|Mayor|Judge|Justice|General|Gen\.|Ambassador|Chief|Director|"
+    r"Commissioner|Spokesman|Spokeswoman|Spokesperson|Attorney General|Leader|Chairman|Chairwoman|"
+    r"Chair|Envoy|Adviser|Advisor|Commander|Admiral|Speaker|CEO|Officer|Sheriff|Coach|Professor"
+)
+_ROLE_WORD_RE = re.compile(rf"\b(?:{_ROLE_WORDS})\b", re.IGNORECASE)
+_BAD_ROLE_START = re.compile(
+    r"^(?:who|which|that|said|says|and|but|or|as|in|on|at|when|where|while|after|before|told|"
+    r"according|he|she|they|it|its|his|her|their|however|also|too|though|for|with|from|by|to)\b",
+    re.IGNORECASE,
+)
+
+
+class Speakers:
+    """The people one article names (briefing.context.NameBook) and the role each is given at
+    first mention: "Rex Tillerson, U.S. Secretary of State" (apposition) or "U.S. Secretary of State
+    Rex Tillerson" (a title before the name). Short forms ("Tillerson", "Ella") map to the full name."""
+
+    def __init__(self, sentences: Sequence[str]):
+        from briefing.context import NameBook
+
+        self.sentences = sentences
+        self.book = NameBook(sentences)
+        self._roles: dict[str, str | None] = {}
+
+    def name(self, speaker: str) -> str:
+        words = [w for w in speaker.split() if w.rstrip(".") not in _TITLE_ONLY]
+        name = self.book.canonical(" ".join(words) or speaker)
+        if name not in self.book.full and len(words) > 2:  # "San Diego Lifeguard Lt. John Sandmeyer"
+            for k in (3, 2):
+                tail = self.book.canonical(" ".join(words[-k:]))
+                if tail in self.book.full:
+                    return tail
+        return name
+
+    def role(self, name: str) -> str | None:
+        if name not in self._roles:
+            self._roles[name] = self._find_role(name)
+        return self._roles[name]
+
+    def _find_role(self, name: str) -> str | None:
+        if len(name.split()) < 2:
+            return None
+        esc = re.escape(name)
+        after = re.compile(
+            rf"{esc},\s+(?P<role>[^,;:“”\"()]{{3,90}}?)(?:,|\s+(?:{_VERBS})\b|\.$)"
+        )
+        before = re.compile(
+            rf"(?P<role>(?:(?:[A-Z][\w.’'\-]*|of|for|to|the|and|on|de|du)\s+){{1,8}}){esc}\b"
+        )
+        for sentence in self.sentences:
+            if name not in sentence:
+                continue
+            for m in after.finditer(sentence):
+                role = m.group("role").strip()
+                if (
+                    not _BAD_ROLE_START.match(role)
+                    and len(role.split()) <= 12
+                    and (_ROLE_WORD_RE.search(role) or role.split()[0].lower() in ("a", "an", "the"))
+                    and not re.search(rf"\b(?:{_VERBS})\b", role)
+                ):
+                    return role
+            m = before.search(sentence)
+            if m:
+                words = re.split(r"\band\b", m.group("role"))[-1].split()  # "Tillerson and Defense Secretary"
+                while words and (words[0].lower() in ("of", "for", "to", "the", "and", "on", "de", "du")
+                                 or words[0] in _LEADING_JUNK):
+                    words = words[1:]
+                while words and words[-1].lower() in ("of", "for", "to", "the", "and", "on"):
+                    words = words[:-1]
+                role = " ".join(words)
+                if words and _ROLE_WORD_RE.search(role) and not _BAD_ROLE_START.match(role):
+                    return role
+            return None  # the first mention gives no role
+        return None
+
+
+_TITLE_ONLY = frozenset(
+    "Mr Mrs Ms Dr Sen Rep Gov Gen President Secretary Minister Senator Governor Mayor Judge Ambassador "
+    "Chancellor Prof Professor".split()
+)
+_LEADING_JUNK = frozenset(
+    "The A An But And Also However Earlier Later Meanwhile When While After Before Then In On At "
+    "Speaking Asked".split()
+)
 
 
 def _runs(spans: Sequence[tuple[int, int, int, str]]) -> Iterable[tuple[int, int, int, str]]:
@@ -125,19 +239,30 @@ class QuoteFinder:
         ]
         self._articles.setdefault(ref.id, len(self._articles))
         kept = 0
-        for index, start, end, text in _runs(rows):
+        runs = list(_runs(rows))
+        people: Speakers | None = None
+        for k, (index, start, end, text) in enumerate(runs):
             if kept >= self.per_article:
                 break
             if "“" not in text and '"' not in text:
                 continue
-            for speaker, quote in find_quotes(text, min_words=self.min_words):
+            found = find_quotes(text, min_words=self.min_words)
+            if not found:
+                continue
+            if k + 1 < len(runs) and turns_around(runs[k + 1][3]):
+                continue  # "But he later said ...": the quote alone would mislead
+            people = people or Speakers([r[3] for r in rows])
+            for speaker, quote in found:
                 n = len(quote.split())
                 if n > self.max_words:
                     continue
+                name = people.name(speaker)
                 citation = Citation(article_id=ref.id, source=ref.source, sentence=index, start=start, end=end)
                 rank = (index, 0 if n >= 10 else 1, self._order)
                 self._order += 1
-                self._candidates.append((rank, Quote(speaker=speaker, text=quote, citations=(citation,))))
+                self._candidates.append((rank, Quote(
+                    speaker=name, role=people.role(name), text=quote, citations=(citation,)
+                )))
                 kept += 1
         if len(self._candidates) > 4 * self.pool:
             self._candidates = sorted(self._candidates, key=lambda c: c[0])[: self.pool]
@@ -161,6 +286,10 @@ class QuoteFinder:
                     g[2].extend(c for c in quote.citations if c.article_id not in {x.article_id for x in g[2]})
                     if len(quote.text) > len(g[1].text) and g[1].speaker == quote.speaker:
                         g[1] = quote
+                    elif _same_person(g[1].speaker, quote.speaker) and len(quote.speaker) > len(g[1].speaker):
+                        g[1] = g[1].model_copy(update={"speaker": quote.speaker, "role": quote.role})
+                    if g[1].role is None and quote.role and _same_person(g[1].speaker, quote.speaker):
+                        g[1] = g[1].model_copy(update={"role": quote.role})
                     break
             else:
                 groups.append([rank, quote, list(quote.citations)])
@@ -179,6 +308,7 @@ class QuoteFinder:
             )
 
         merged = [rq for rq in merged if not repeated(rq[1])]  # nothing said twice
+        merged = _one_name_each(merged)
         merged.sort(key=lambda rq: (-len(rq[1].sources), rq[0]))
         chosen: list[Quote] = []
         per_speaker: dict[str, int] = {}
@@ -191,6 +321,28 @@ class QuoteFinder:
             if len(chosen) >= self.max_quotes:
                 break
         return tuple(chosen)
+
+
+def _one_name_each(ranked: list[tuple[tuple, Quote]]) -> list[tuple[tuple, Quote]]:
+    """Across articles, a speaker named by surname alone ("Hristov") takes the full name and
+    role another article gives ("Alexander Hristov"), when only one full name has that surname."""
+    full: dict[str, set[str]] = {}
+    roles: dict[str, str] = {}
+    for _, q in ranked:
+        if len(q.speaker.split()) > 1:
+            full.setdefault(q.speaker.split()[-1], set()).add(q.speaker)
+            if q.role:
+                roles.setdefault(q.speaker, q.role)
+    out = []
+    for rank, q in ranked:
+        names = full.get(q.speaker.split()[-1], set())
+        if len(q.speaker.split()) == 1 and len(names) == 1:
+            (name,) = names
+            q = q.model_copy(update={"speaker": name, "role": q.role or roles.get(name)})
+        elif q.role is None and q.speaker in roles:
+            q = q.model_copy(update={"role": roles[q.speaker]})
+        out.append((rank, q))
+    return out
 
 
 def extract_quotes(

@@ -292,7 +292,7 @@ class _Writer:
             p.add_run(f"Developing story, first reported {self.date(first_reported)}: ").bold = True
         elif point.first_reported is not None:  # daily briefs: a point an earlier brief reported
             p.add_run(f"Previously reported {self.date(point.first_reported)}: ").bold = True
-        p.add_run(clean_text(point.text))
+        p.add_run(clean_text(point.display))
         self.attribution(p, point.citations, also)
 
     def story(self, story: Story) -> None:
@@ -353,7 +353,7 @@ class _Writer:
         _repeat_header(table.rows[0])
         for quote in quotes:
             cells = table.add_row().cells
-            cells[0].paragraphs[0].add_run(clean_text(quote.speaker))
+            cells[0].paragraphs[0].add_run(clean_text(quote.who))
             cells[1].paragraphs[0].add_run("\u201c" + clean_text(quote.text) + "\u201d")
             p = cells[2].paragraphs[0]
             for i, source in enumerate(quote.sources):
@@ -380,8 +380,7 @@ class _Writer:
             _styled(p, self.numbered)
             p.add_run(clean_text(ref.source) + ": ").bold = True
             text = clean_text(ref.title)
-            if ref.date:
-                text += f", {self.date(ref.date)}"
+            text += f", {self.date(ref.date)}" if ref.date else ", date not given"
             p.add_run(text + ("" if text.endswith((".", "…", "?", "!")) else ".") + " ")
             target = link_target(ref.url)
             if target:

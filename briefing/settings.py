@@ -69,6 +69,11 @@ class Settings(BaseSettings):
         default=False, description="Follow symlinks that lead out of an input folder or the inbox."
     )
     date_format: str = Field(default="%-d %B %Y", min_length=1, max_length=100)
+    self_contained: bool = Field(
+        default=True,
+        description="Prefer sentences that stand alone and bracket what their article resolves "
+        "(who 'his' is, which date 'Friday' is): briefing.context, briefing.dates.",
+    )
 
     # Daily runs (briefing daily / schedule): archive, inputs, fetching and e-mail delivery.
     archive: Path = Field(default=Path("out/briefing.sqlite3"), description="SQLite archive.")

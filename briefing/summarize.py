@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 from briefing._nlp import _stemmer, stop_words
 from briefing.errors import SummarizerError
-from briefing.models import Article, Citation, Point, SentenceSpan
+from briefing.models import Article, Citation, Edit, Point, SentenceSpan
 from briefing.newsrank import NewsRank
 from briefing.rating import Summarizer, _rank_normalize
 from briefing.sections import SectionMatcher
@@ -194,9 +194,15 @@ class Selector:
         min_words: int = 6,
         max_words: int = 80,
         whole_quotes: bool = False,
+        self_contained: bool = True,
+        date_format: str = "%-d %B %Y",
     ):
         """whole_quotes: never choose a sentence that opens or closes a quotation it does not
-        contain whole (it reads wrongly on its own), unless the article has nothing else."""
+        contain whole (it reads wrongly on its own), unless the article has nothing else.
+        self_contained: prefer sentences that stand on their own (briefing.context: a penalty on
+        those that lean on an earlier sentence, smaller when a bracketed edit resolves it; a cut
+        list is never chosen unless the article has nothing else), and bracket what the article
+        resolves: who a pronoun stands for, the date a relative date means (briefing.dates)."""
         if sentences < 1:
             raise SummarizerError("sentences per article must be at least 1")
         self.summarizer = summarizer
@@ -207,6 +213,8 @@ class Selector:
         self.min_words = min_words
         self.max_words = max_words
         self.whole_quotes = whole_quotes
+        self.self_contained = self_contained
+        self.date_format = date_format
 
     def select(self, article: Article, spans: Sequence[SentenceSpan]) -> list[Point]:
         """Points for one article, in article order."""
@@ -215,9 +223,17 @@ class Selector:
         if not candidates:
             return []
         ratings = self.summarizer.rate([s.text for s in candidates])
+        edits: list[tuple[Edit, ...]] = [()] * len(candidates)
+        usable = list(range(len(candidates)))
+        if self.self_contained:
+            steered, edits, usable = self._context(candidates, spans, ratings)
+            if self.summarizer.name == "lead":  # the baseline means the first k: brackets only
+                usable = list(range(len(candidates)))
+            else:
+                ratings = steered
         allowed = [
-            i for i, s in enumerate(candidates) if not self.whole_quotes or quotes_balanced(s.text)
-        ] or list(range(len(candidates)))
+            i for i in usable if not self.whole_quotes or quotes_balanced(candidates[i].text)
+        ] or usable or list(range(len(candidates)))
         chosen: dict[int, float] = {}
         by_rating = sorted(allowed, key=lambda i: (-ratings[i], i))
         for i in by_rating[: self.sentences]:
@@ -235,8 +251,15 @@ class Selector:
                     for _, i in sorted(on_topic, key=lambda t: (-t[0], t[1]))[: self.per_section]:
                         chosen.setdefault(i, ratings[i])
         points = []
+        resolver = None
+        if self.self_contained and chosen:
+            from briefing.context import Resolver
+
+            resolver = Resolver([s.text for s in spans])
         for i in sorted(chosen):
             span = candidates[i]
+            if resolver is not None and span.index < len(spans) and spans[span.index].text == span.text:
+                edits[i] = edits[i] + resolver.first_names(span.index, edits[i])
             points.append(
                 Point(
                     text=span.text,
@@ -252,6 +275,44 @@ class Selector:
                     ),
                     method=self.summarizer.name,
                     topics=topics[i],
+                    edits=edits[i] + self._dates(article, span.text),
                 )
             )
         return points
+
+    _RESOLVE = 25  # best-rated sentences whose references are looked up in the article
+
+    def _context(
+        self, candidates: Sequence[SentenceSpan], spans: Sequence[SentenceSpan], ratings: list[float]
+    ) -> tuple[list[float], list[tuple[Edit, ...]], list[int]]:
+        """Ratings lowered for sentences that lean on an earlier one, the bracketed edits that
+        resolve them, and the candidates that can be used at all (not a cut list)."""
+        from briefing.context import Resolver, dangling, needs_context, penalty
+
+        texts = [s.text for s in spans]
+        resolver: Resolver | None = None
+        top = set(sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))[: self._RESOLVE])
+        out, edits, usable = list(ratings), [()] * len(candidates), []
+        for i, span in enumerate(candidates):
+            reasons = dangling(span.text)
+            if "cut" in reasons:
+                out[i] = ratings[i] * 0.1
+                continue
+            usable.append(i)
+            if not reasons:
+                continue
+            found: tuple[Edit, ...] = ()
+            if i in top and span.index < len(texts) and texts[span.index] == span.text:
+                resolver = resolver or Resolver(texts)
+                found = resolver.edits(span.index)
+            left = needs_context(span.text, found) if found else reasons
+            edits[i] = found
+            out[i] = ratings[i] * penalty(left, resolved=bool(found) and not left)
+        return out, edits, usable
+
+    def _dates(self, article: Article, text: str) -> tuple[Edit, ...]:
+        if not self.self_contained:
+            return ()
+        from briefing.dates import date_edits
+
+        return date_edits(text, article.date, self.date_format)

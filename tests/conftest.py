@@ -36,3 +36,21 @@ def server():
     srv = NewsServer().start()
     yield srv
     srv.close()
+
+
+def verbatim_outside_brackets(point) -> bool:
+    """The words a bullet shows outside its square-bracketed edits are exactly the verbatim
+    sentence's words outside the edited spans (nothing changed but what is in brackets), and every
+    edit's text is bracketed."""
+    display = point.display
+    if display.count("[") - point.text.count("[") != len(point.edits):
+        return False
+    shown, kept, pos = display, [], 0
+    for e in sorted(point.edits, key=lambda e: (e.start, e.end)):
+        if not (e.text.strip().startswith("[") and e.text.strip().endswith("]")):
+            return False
+        kept.append(point.text[pos : e.start])
+        pos = e.end
+        shown = shown.replace(e.text, "\0", 1)
+    kept.append(point.text[pos:])
+    return shown.split("\0") == kept

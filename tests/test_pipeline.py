@@ -7,7 +7,7 @@ import pytest
 from docx import Document
 
 import briefing
-from conftest import CNN_SEED, REUTERS_SEED, SEEDS
+from conftest import CNN_SEED, REUTERS_SEED, SEEDS, verbatim_outside_brackets
 
 BOILERPLATE = [
     ".jpg", "03:52", "Source: CNN", "Story highlights", "[L8N1O63LC]", "BRUSSELS (Reuters)",
@@ -46,9 +46,10 @@ def test_docx_has_no_boilerplate_no_repeats_and_attributed_bullets(seed_docx, se
     full = "\n".join(p.text for p in paras)
     for junk in BOILERPLATE:
         assert junk not in full, junk
-    point_texts = [p.text for p in seed_brief.points]
+    assert all(verbatim_outside_brackets(p) for p in seed_brief.points)
+    point_texts = [p.display for p in seed_brief.points]  # as shown: with bracketed edits
     assert len(point_texts) == len(set(point_texts))
-    key = {p.text for p in seed_brief.key_points}
+    key = {p.display for p in seed_brief.key_points}
     for t in point_texts:
         # a key point is also its story's lead in a section (sections stand alone), nothing else twice
         assert full.count(t) == (2 if t in key else 1), f"repeated or missing: {t[:60]}"

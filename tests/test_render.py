@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 import briefing
 from briefing.render import format_date
 from briefing.sections import load_sections
-from conftest import CNN_SEED, REUTERS_SEED
+from conftest import CNN_SEED, REUTERS_SEED, verbatim_outside_brackets
 
 REUTERS_URL = "https://www.reuters.com/article/us-nato-russia-usa/tillerson-ukraine"
 AP_URL = "https://apnews.com/article/tillerson-nato-brussels"
@@ -124,7 +124,8 @@ def test_key_points_bottom_line_up_front(full_doc, full_brief):
     assert len(bullets) == len(full_brief.key_points)
     for p, point in zip(bullets, full_brief.key_points):
         assert _style(p) == "List Bullet"
-        assert p.text.startswith(point.text)
+        assert p.text.startswith(point.display)
+        assert verbatim_outside_brackets(point)
         assert f"({'; '.join(point.sources)})" in p.text
 
 
@@ -136,7 +137,7 @@ def test_sections_in_configured_order_with_heading_styles(full_doc, full_brief):
     for section in full_brief.sections:
         body = _between(full_doc, section.title)
         if section.points:
-            assert [p.text.startswith(pt.text) for p, pt in zip(body, section.points)] == [True] * len(section.points)
+            assert [p.text.startswith(pt.display) and verbatim_outside_brackets(pt) for p, pt in zip(body, section.points)] == [True] * len(section.points)
             assert {_style(p) for p in body} <= {"List Bullet", "List Bullet 2"}
         else:
             assert [p.text for p in body] == [section.note]
@@ -150,7 +151,7 @@ def test_bullets_use_real_word_list_styles(full_doc):
 
 def test_corroborated_points_are_marked(full_doc, full_brief):
     texts = {p.text for p in full_doc.paragraphs if _style(p) in ("List Bullet", "List Bullet 2")}
-    leads = {s.lead.text: s for sec in full_brief.sections for s in sec.stories}
+    leads = {s.lead.display: s for sec in full_brief.sections for s in sec.stories}
     marked = 0
     for text, story in leads.items():
         (line,) = [t for t in texts if t.startswith(text)]
@@ -159,15 +160,15 @@ def test_corroborated_points_are_marked(full_doc, full_brief):
             assert line.endswith(f"\u2714\u00a0{len(story.outlets)}\u00a0outlets")
             marked += 1
     for point in full_brief.points:
-        (line,) = [t for t in texts if t.startswith(point.text)]
-        if point.text in leads:
+        (line,) = [t for t in texts if t.startswith(point.display)]
+        if point.display in leads:
             continue  # a story's lead names every outlet of the story (test_story_shape)
         cue = f"\u2714\u00a0{len(point.sources)}\u00a0outlets"  # no-break spaces: one visual unit
         if point.corroborated:
             assert line.endswith(f"({'; '.join(point.sources)}) {cue}")
             marked += 1
         else:
-            assert "\u2714" not in line and "outlets" not in line[len(point.text):]
+            assert "\u2714" not in line and "outlets" not in line[len(point.display):]
     assert marked >= 1
 
 
@@ -195,8 +196,8 @@ def test_key_quotes_table(full_doc, full_brief):
     assert rows[0] == ["Speaker", "Quote", "Source"]
     assert len(rows) == len(full_brief.quotes) + 1
     for row, quote in zip(rows[1:], full_brief.quotes):
-        assert row == [quote.speaker, f"\u201c{quote.text}\u201d", "; ".join(quote.sources)]
-    assert any(q.speaker == "Tillerson" and set(q.sources) == {"CNN", "AP"} for q in full_brief.quotes)
+        assert row == [quote.who, f"\u201c{quote.text}\u201d", "; ".join(quote.sources)]
+    assert any(q.speaker == "Rex Tillerson" and set(q.sources) == {"CNN", "AP"} for q in full_brief.quotes)
     texts = [q.text for q in full_brief.quotes]
     for i, a in enumerate(texts):  # deduplicated like points
         for b in texts[i + 1:]:

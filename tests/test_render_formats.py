@@ -14,7 +14,7 @@ from briefing.cli import main
 from briefing.markdown import render_markdown
 from briefing.pdf import docx_to_pdf, soffice_path
 from briefing.render import format_date
-from conftest import SEEDS
+from conftest import SEEDS, verbatim_outside_brackets
 
 
 def test_markdown_has_every_part(seed_brief):
@@ -25,14 +25,15 @@ def test_markdown_has_every_part(seed_brief):
     h2 = [line[3:] for line in lines if line.startswith("## ")]
     assert h2 == ["Key points", *[s.title for s in seed_brief.sections], "Key quotes", "Sources"]
     for point in seed_brief.points:
-        assert f"- {point.text} *({'; '.join(point.sources)})*" in md
+        shown = point.display.replace("[", "\\[").replace("]", "\\]")  # Markdown-escaped brackets
+        assert verbatim_outside_brackets(point) and f"- {shown} *({'; '.join(point.sources)})*" in md
     for section in seed_brief.sections:  # story shape: supporting points nested under the lead
         for story in section.stories:
             for point in story.supporting:
-                assert f"  - {point.text} *(" in md
+                assert f"  - {point.display.replace('[', chr(92) + '[').replace(']', chr(92) + ']')} *(" in md
     assert "| Speaker | Quote | Source |" in lines
     for q in seed_brief.quotes:
-        assert f"| {q.speaker} | \u201c{q.text}\u201d | {'; '.join(q.sources)} |" in lines
+        assert f"| {q.who} | \u201c{q.text}\u201d | {'; '.join(q.sources)} |" in lines
     numbered = [line for line in lines if line[:1].isdigit() and ". **" in line]
     assert len(numbered) == len(seed_brief.sources)
     assert "" not in [line.strip() for line in md.split("\n\n")]  # no doubled blank lines
@@ -53,7 +54,7 @@ def test_markdown_links_corroboration_and_skipped():
     )
     md = render_markdown(brief)
     assert "- NATO ministers met in Brussels. *([Reuters](<https://r.example/a>); CNN)* **\u2714 2 outlets**" in md
-    assert "2. **CNN:** B. *b.txt*" in md
+    assert "2. **CNN:** B, date not given. *b.txt*" in md  # an undated article says so
     assert "### Inputs skipped\n\n- **in/c.txt:** empty file" in md
 
 

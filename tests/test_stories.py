@@ -8,6 +8,7 @@ from pathlib import Path
 import briefing
 from briefing.stories import Signature, StoryGrouper, signature
 from briefing.evaluate.stories import bcubed
+from conftest import verbatim_outside_brackets
 
 SANCTIONS = [
     ("Reuters", "EU agrees new Russia sanctions targeting gas exports",
@@ -130,18 +131,19 @@ def test_story_shaped_docx_markdown_and_json(tmp_path):
 
     paras = [p for p in Document(str(out)).paragraphs]
     story = next(s for sec in brief.sections for s in sec.stories if len(s.articles) > 1)
-    leads = [p for p in paras if p.text.startswith(story.lead.text) and p.style.name == "List Bullet"]
+    leads = [p for p in paras if p.text.startswith(story.lead.display) and p.style.name == "List Bullet"]
     assert 1 <= len(leads) <= 2  # in its section, and once more under Key points when it is one
     lead = leads[-1]
     for outlet in story.outlets:  # the lead names every outlet of the story
-        assert outlet in lead.text[len(story.lead.text):]
+        assert outlet in lead.text[len(story.lead.display):]
     assert lead.text.endswith(f"\u2714\u00a0{len(story.outlets)}\u00a0outlets")
     after = paras[paras.index(lead) + 1 : paras.index(lead) + 1 + len(story.supporting)]
     assert [p.style.name for p in after] == ["List Bullet 2"] * len(story.supporting)
-    assert [p.text[: len(s.text)] for p, s in zip(after, story.supporting)] == [s.text for s in story.supporting]
+    assert [p.text[: len(s.display)] for p, s in zip(after, story.supporting)] == [s.display for s in story.supporting]
+    assert all(verbatim_outside_brackets(s) for s in story.points)
     md = briefing.render_markdown(brief)
     for point in story.supporting:
-        assert f"  - {point.text}" in md
+        assert f"  - {point.display}" in md
     data = json.loads(brief.model_dump_json())
     ids = {s["id"] for s in data["sources"]}
     assert data["stories"] and all(set(s["articles"]) <= ids for s in data["stories"])

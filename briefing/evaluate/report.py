@@ -186,8 +186,18 @@ def write_report(report: Report, json_path: str | Path = DEFAULT_JSON, markdown_
     from briefing._io import atomic_write_text
 
     j = atomic_write_text(json_path, json.dumps(report.to_dict(), indent=2) + "\n")
-    m = atomic_write_text(markdown_path, render_markdown(report))
+    text = render_markdown(report)
+    try:  # sections measured by bench scripts (after KEPT_MARKER) survive a rerun of make eval
+        old = Path(markdown_path).read_text(encoding="utf-8")
+    except OSError:
+        old = ""
+    if KEPT_MARKER in old:
+        text = text.rstrip("\n") + "\n\n" + old[old.index(KEPT_MARKER):]
+    m = atomic_write_text(markdown_path, text)
     return j, m
+
+
+KEPT_MARKER = "<!-- measured by bench scripts; make eval keeps everything below this line -->"
 
 
 def summary_lines(report: Report) -> list[str]:

@@ -1,0 +1,145 @@
+"""How many of a brief's bullets need context they do not carry (issue 11), before and after.
+
+Each of the Multi-News clusters in ../shared/eval-data/multi-news/clusters.tsv (81 clusters, 251
+articles) is built into its own brief, as a user would build one day's articles: every article a
+file, the default summarizer, no sections (every story under "Stories"). A bullet is any distinct
+point of the brief (key points and section bullets). It "needs context" when briefing.context's
+detector still finds something it leans on once its bracketed edits are applied
+(``needs_context(point.text, point.edits)``): an opening pronoun or possessive, a definite
+reference back ("The comments"), an opening connective, an unnamed speaker ("he said", "the
+officials said"), a cut list.
+
+"before" builds with ``self_contained = false`` (the selector as it was: no penalty, no brackets);
+"after" with the default (``self_contained = true``). The detector also steers the "after"
+selection, so its own count there flatters it: bench/context_review.md holds a reading of 50
+"after" bullets by hand, the independent check.
+
+    .venv/bin/python bench/context_rate.py [--data DIR] [--sample out.tsv]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import shutil
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+import briefing  # noqa: E402
+from briefing.context import needs_context  # noqa: E402
+from briefing.evaluate.data import load_multinews  # noqa: E402
+from briefing.quotes import QuoteFinder  # noqa: E402
+from briefing.pipeline import article_results, brief_from_stories, stories_from_results  # noqa: E402
+
+DATA = HERE.parent.parent / "shared" / "eval-data"
+
+
+def brief_of(cluster, settings, workdir: Path) -> briefing.Brief:
+    folder = workdir / f"c{cluster.id}"
+    folder.mkdir()
+    paths = []
+    for i, doc in enumerate(cluster.documents):
+        path = folder / f"{i:02d}.txt"
+        path.write_text(doc.replace(" \n \n ", "\n\n") + "\n", encoding="utf-8")
+        paths.append(path)
+    results = [r for r in article_results(paths, settings) if isinstance(r.ref, briefing.SourceRef)]
+    stories = stories_from_results(results, settings, sections=())
+    quotes = QuoteFinder(max_quotes=settings.quotes)
+    for r in results:
+        quotes.add(r.ref, r.sentences)
+    return brief_from_stories(
+        stories, settings, sources=[r.ref for r in results], sections=(), quotes=quotes
+    )
+
+
+QUOTES: list = []  # (cluster id, Quote) of the last measure()
+
+
+def measure(clusters, self_contained: bool) -> tuple[list[tuple[str, briefing.Point, tuple[str, ...]]], int]:
+    settings = briefing.load_settings(self_contained=self_contained, date="2017-01-01")
+    rows = []
+    QUOTES.clear()
+    # a fixed folder: an article's id hashes its path, and ties are broken by id
+    work = HERE.parent / "out" / "context-rate"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    try:
+        for cluster in clusters:
+            brief = brief_of(cluster, settings, work)
+            QUOTES.extend((cluster.id, q) for q in brief.quotes)
+            for point in brief.points:
+                rows.append((cluster.id, point, needs_context(point.text, point.edits)))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return rows, len(clusters)
+
+
+def table(label: str, rows) -> str:
+    n = len(rows)
+    bad = [r for r in rows if r[2]]
+    reasons = Counter(x for r in bad for x in r[2])
+    edited = sum(1 for r in rows if r[1].edits)
+    parts = ", ".join(f"{k} {v}" for k, v in sorted(reasons.items(), key=lambda kv: -kv[1]))
+    return (
+        f"| {label} | {n} | {len(bad)} | {100 * len(bad) / max(n, 1):.1f}% | {edited} | {parts or '-'} |"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--sample", type=Path, default=None, help="write 50 'after' bullets (TSV) to read by hand")
+    ap.add_argument("--sample-before", type=Path, default=None, help="the same for 50 'before' bullets")
+    ap.add_argument("--seed", type=int, default=11, help="which 50 bullets --sample draws")
+    ap.add_argument("--tune", action="store_true", help="try penalties on the even-numbered clusters only")
+    args = ap.parse_args(argv)
+    path = args.data / "multi-news" / "clusters.tsv"
+    if not path.is_file():
+        print(f"no Multi-News clusters at {path}", file=sys.stderr)
+        return 2
+    clusters = load_multinews(path)
+    if args.tune:
+        import briefing.context as context
+
+        even = [c for c in clusters if int(c.id) % 2 == 0]
+        print("| unresolved penalty | clusters | bullets | need context | share | bracketed | by reason |")
+        for value in (0.7, 0.5, 0.35, 0.25, 0.15):
+            context.UNRESOLVED_PENALTY = value
+            rows, _ = measure(even, True)
+            print(table(f"{value} | even ({len(even)})", rows))
+        return 0
+    before, n = measure(clusters, False)
+    after, _ = measure(clusters, True)
+    quotes = [q for _, q in QUOTES]
+    short = sum(1 for q in quotes if len(q.speaker.split()) == 1)
+    print(f"key quotes (after): {len(quotes)}, with a role {sum(1 for q in quotes if q.role)}, "
+          f"speaker by one name only {short}")
+    print(f"{n} Multi-News clusters, one brief each\n")
+    print("| selector | bullets | need context (detector) | share | bracketed | by reason |")
+    print("|---|---:|---:|---:|---:|---|")
+    print(table("before (self_contained = false)", before))
+    print(table("after (default)", after))
+    for half in (0, 1):
+        sub_b = [r for r in before if int(r[0]) % 2 == half]
+        sub_a = [r for r in after if int(r[0]) % 2 == half]
+        print(table(f"before, {'even' if half == 0 else 'odd'} row ids", sub_b))
+        print(table(f"after, {'even' if half == 0 else 'odd'} row ids", sub_a))
+    for target, rows in ((args.sample, after), (args.sample_before, before)):
+        if not target:
+            continue
+        rng = random.Random(args.seed)
+        picked = rng.sample(rows, min(50, len(rows)))
+        with open(target, "w", encoding="utf-8") as fh:
+            fh.write("n\tcluster\tdetector\tbullet\n")
+            for i, (cid, point, reasons) in enumerate(picked, 1):
+                fh.write(f"{i}\t{cid}\t{','.join(reasons) or 'ok'}\t{point.display}\n")
+        print(f"\nwrote {len(picked)} bullets to {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

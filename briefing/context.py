@@ -1,0 +1,613 @@
+"""Context: does a sentence stand on its own, and can its article supply what it leans on?
+
+A bullet is read without its article. A sentence whose meaning hangs on an earlier one cannot be
+forwarded as it is: "His comments on Friday also echo ...", "The comments are notable ...",
+"But the officials said ...", "..., he said." with nobody named, a list cut off after "are:".
+``dangling(text)`` names what a sentence leans on (an empty tuple: it stands alone):
+
+* ``pronoun``: it opens with a pronoun or possessive (He, She, His, Her, They, Their, This, ...);
+* ``definite``: it opens with a definite reference back ("The comments", "The move", "Such ...");
+* ``connective``: it opens with a connective (But, Also, However, Still, Meanwhile, ...);
+* ``speaker``: the speaker is a pronoun or an unnamed group ("he said", "the officials said");
+* ``cut``: a list cut off (ends with ":", or "are: ..."), or a figure it cannot show ("shown above").
+
+``resolve(spans, i)`` finds, in the sentences before sentence ``i`` of the same article, the person
+an opening He/She/His/Her or a "he said" stands for (one person named there, or the speaker the
+previous sentence names) and returns the bracketed edits that say so: "His comments" is shown as
+"[Rex Tillerson's] comments". Edits only insert or replace inside square brackets, the editorial
+convention; the verbatim sentence is kept (``Point.text``) and citations point into it.
+
+The selector (briefing.summarize) uses ``penalty`` to prefer sentences that stand alone: a factor
+on a sentence's rating, smaller when the article resolves the reference; a cut list is unusable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefing.models import Edit
+
+_OPEN_JUNK = "\"“”‘’'([—–- "
+
+_PRONOUNS = frozenset(
+    "he she they him her his their them its hers theirs this that these those".split()
+)
+_PERSONAL = {"he": "", "she": "", "his": "'s", "her": "'s", "him": ""}
+# "This week", "That night": a time, not a reference back.
+_TIME_NOUNS = frozenset(
+    "week weekend month year morning afternoon evening night day time season summer winter spring "
+    "fall autumn decade century quarter".split()
+)
+_IT_DANGLING = frozenset(
+    "said says added also noted told wrote stated announced shows showed found finds includes "
+    "included features featured reads read describes described".split()
+)
+
+_CONNECTIVES = (
+    "but", "and", "also", "however", "still", "yet", "so", "meanwhile", "instead", "moreover",
+    "furthermore", "besides", "nevertheless", "nonetheless", "otherwise", "thus", "therefore",
+    "hence", "indeed", "then", "likewise", "similarly", "again", "accordingly", "consequently",
+    "in addition", "in fact", "as a result", "even so", "that said", "by contrast", "in contrast",
+    "on the other hand", "at the same time", "in turn", "in response", "for his part",
+    "for her part", "for their part", "not only that", "on top of that", "as well",
+    "not surprisingly", "unsurprisingly", "predictably", "as expected", "in other words", "in short",
+    "after all", "of course", "hours later", "days later", "weeks later", "moments later", "soon after",
+    "shortly after", "shortly afterwards", "afterwards", "by then", "until then", "since then",
+    "every bit as obviously", "just as",
+)
+_CONNECTIVE_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(c) for c in sorted(_CONNECTIVES, key=len, reverse=True)) + r")\b[,\s]",
+    re.IGNORECASE,
+)
+_ANAPHORIC_NOUNS = (
+    "comments comment remarks remark statement statements move decision announcement incident "
+    "attack attacks measure measures findings finding episode development developments change "
+    "changes deal plan proposal letter tweet tweets post video claims claim allegations allegation "
+    "step action order ruling bill pair two three couple man woman boy girl suspect suspects victim "
+    "victims officials official company firm group agency report news case event meeting talks "
+    "visit trip call law policy effort program programme idea issue problem situation crisis "
+    "document documents memo email emails message messages speech interview lawsuit suit "
+    "investigation probe study survey research results result figures numbers data agreement "
+    "accord treaty vote shooting crash fire explosion blast outbreak storm same latter former "
+    "above following threat threats host charity network actor actress singer star senator "
+    "lawmaker candidate governor mayor minister judge father mother son daughter teen teenager "
+    "student driver officer gunman shooter businessman billionaire rapper comedian author "
+    "researchers scientists team organization organisation republican democrat congressman "
+    "congresswoman duo trio robot dog animal ship plane vessel boat car lullaby phenomenon discovery "
+    "practice trend scheme scandal controversy tragedy disaster accident device product project "
+    "operation mission family assistant nurse doctor teacher staff employee worker crew tank tower "
+    "building climbers hosts regime".split()
+)
+_MODIFIER = r"(?:\d+-year-old\s+|(?-i:[A-Z])[\w.\-]*\s+){0,2}"
+_LOWER_MODIFIER = r"(?:(?-i:[a-z])[\w\-]*\s+){1,2}"
+# "The House bill, called the ... Act", "The group that petitioned ...": defined where it stands.
+_DEFINED_HERE = re.compile(r"^(?:,?\s+(?:that|which|who|whose|called|named|known as|dubbed)\b|,\s+(?:the\s+)?[A-Z])")
+_DEFINITE_RE = re.compile(
+    r"^(?:the|such|both|these|those|this|that)\s+" + _MODIFIER + r"(?:" + "|".join(_ANAPHORIC_NOUNS) + r")\b",
+    re.IGNORECASE,
+)
+_SUCH_RE = re.compile(r"^(?:such|the same|the latter|the former|neither|either)\b", re.IGNORECASE)
+
+_SAY = (
+    r"said|says|say|told|tells|added|adds|stated|declared|warned|wrote|writes|tweeted|explained|"
+    r"noted|insisted|argued|stressed|replied|continued|recalled|cautioned|acknowledged|admitted|"
+    r"claimed|contends|believes|thinks|testified|announced|posted"
+)
+_UNNAMED = (
+    r"he|she|they|the (?:\d+-year-old\s+|(?-i:[A-Z])[\w.\-]*\s+){0,2}(?:officials?|sources?|"
+    r"spokes(?:man|woman|person)|aides?|company|agency|group|officers?|police|statement|report|man|"
+    r"woman|host|charity|network|senator|lawmaker|candidate|governor|mayor|minister|Republican|"
+    r"Democrat|congressman|congresswoman|actor|actress|singer|star|teen|teenager|student|father|"
+    r"mother|businessman|billionaire|firm)"
+)
+_SPEAKER_RE = re.compile(
+    rf"(?:[,”\"]\s*|\b)(?P<who>{_UNNAMED})\s+(?:also\s+|later\s+|then\s+)?(?:{_SAY})\b"
+    rf"|[,”\"]\s*(?:said|says|added|wrote|told)\s+(?P<who2>he|she|they)\b"
+    rf"|\b(?:said|says)\s+(?P<who3>the (?:officials?|sources?|spokes(?:man|woman|person)|aides?|police))\b",
+    re.IGNORECASE,
+)
+_QUOTED_RE = re.compile(r"“[^“”]*”?|\"[^\"]*\"?")
+_FUNCTION_CAPS = frozenset(
+    "The A An But And Or So Yet Also However Still He She It They We I You His Her Their Its Our "
+    "In On At Of For From To By With As If When While After Before Since This That These Those "
+    "There Here Then Now Meanwhile Instead Later Earlier Asked Speaking According".split()
+)
+
+
+def _named_before(text: str, end: int) -> bool:
+    """True when text names someone (a capitalised word that is not a function word) before
+    ``end``, outside quotation marks: "Rubio said he ..." names its speaker in the sentence."""
+    outside = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text[:end])
+    for m in re.finditer(r"\b[A-Z][a-z’'\-]+\b", outside):
+        if m.group(0) in _FUNCTION_CAPS:
+            continue
+        if outside[: m.start()].strip(" “”\"'‘’(—–-"):
+            return True
+        # the sentence's first word: a name unless a common word ("Much of her work", "Tied up")
+        from briefing._nlp import stop_words
+
+        word = m.group(0).lower()
+        if word not in stop_words() and not word.endswith(("ly", "ed", "ing")):
+            return True
+    return False
+
+
+def _unnamed_speaker(text: str) -> re.Match[str] | None:
+    for m in _SPEAKER_RE.finditer(text):
+        pronoun = (m.group("who") or m.group("who2") or m.group("who3") or "").lower() in ("he", "she", "they")
+        if pronoun and _named_before(text, m.start()):
+            continue
+        return m
+    return None
+_CUT_RE = re.compile(
+    r":\s*$|\b(?:are|were|is|was|include|includes|included|including|following|these|below)\s*:\s"
+    r"|\b(?:shown|pictured|seen|listed|described|mentioned)\s+(?:above|below)\b|\bsee (?:above|below)\b",
+    re.IGNORECASE,
+)
+
+# "The administration's top diplomat, however, reiterated ...": a connective after the subject.
+_MID_CONNECTIVE_RE = re.compile(
+    r"^[^,;:“”\"]{1,60},\s+(?:however|though|meanwhile|too|also|in turn|instead|nonetheless|"
+    r"nevertheless|in addition|for (?:his|her|their|its) part),",
+    re.IGNORECASE,
+)
+
+REASONS = ("pronoun", "definite", "connective", "speaker", "cut")
+
+
+def _opening(text: str) -> tuple[str, int]:
+    """The sentence with leading quotes and dashes skipped, and where it starts."""
+    i = 0
+    while i < len(text) and text[i] in _OPEN_JUNK:
+        i += 1
+    return text[i:], i
+
+
+def _first_words(text: str, n: int = 2) -> list[str]:
+    words = re.findall(r"[A-Za-z’']+", text)[:n]
+    return [re.sub(r"[’'](?:s|ve|re|ll|d|m)$", "", w, flags=re.IGNORECASE) for w in words]
+
+
+# "Unfortunately his mother ...", "Sadly, the lullaby ...": a sentence adverb before the reference.
+_ADVERB_RE = re.compile(r"^[A-Z][a-z]+ly\b,?\s+")
+_FIRST_PERSON_OPEN = frozenset("i we my our me us".split())
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|me|my|we|our|us)\b(?!\.)")
+_NAMED_SPEAKER_RE = re.compile(
+    r"(?:[,”\"]\s*|^)(?:[A-Z][\w’'.\-]+\s+){0,3}[A-Z][\w’'.\-]+(?:,\s[^,“”\"]{1,120},)?\s+"
+    r"(?:also\s+)?(?:said|says|told|wrote|tweeted|added)\b"
+    r"|\b(?:said|says|wrote|tweeted|added)\s+(?:[A-Z][\w’'.\-]+\s*){1,4}"
+    r"|\b(?:according to|told)\s+[A-Z]"
+)
+_SIMILAR_RE = re.compile(
+    r"^(?:in|with|at|on)\s+(?:a|an|the|his|her|their)\s+(?:similar|separate|related|earlier|later|"
+    r"follow-up|subsequent|same|second|latest)\b",
+    re.IGNORECASE,
+)
+_FIGURE_RE = re.compile(r"\b(?:is|are)\s+(?:shown|pictured)\b|\bpictured\b|\(pictured\)", re.IGNORECASE)
+
+
+_HERE_RE = re.compile(r"^here\s+(?:are|is|'s|’s)\b", re.IGNORECASE)
+# A whole sentence in quotation marks with nobody said to have said it.
+_BARE_QUOTE_RE = re.compile(r"^\s*[“\"][^“”\"]+[”\"]\s*$")
+_THIRD_PERSON_RE = re.compile(
+    rf"(?<!said )(?<!says )(?<!added )\b(?:he|she|his|him|her)\b(?!\s+(?:also\s+|later\s+|then\s+)?(?:{_SAY})\b)"
+)
+
+
+def _pronoun_before_name(text: str) -> bool:
+    """A he/she/his/her outside quotation marks with no name before it in the sentence:
+    "It is a testament to the relationships that he built in Libya"."""
+    outside = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text)
+    m = _THIRD_PERSON_RE.search(outside)
+    return bool(m) and not _named_before(text, m.start())
+
+
+_DEFINITE_LOWER_RE = re.compile(
+    r"^(?:the|these|those)\s+" + _LOWER_MODIFIER + r"(?:" + "|".join(_ANAPHORIC_NOUNS) + r")\b", re.IGNORECASE
+)
+_PREPOSITION = re.compile(r"^,?\s+(?:of|to|in|at|on|for|from|by|with|about|behind|near|over|under)\b")
+
+
+# "The preschool says ...", "The paper had ...", "The shaking was ...": a definite subject of one or
+# two lowercase words straight before its verb, with nothing saying which one.
+_BARE_SUBJECT_RE = re.compile(
+    r"^The\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*\s+(?:also\s+|had\s+|has\s+|have\s+)?"
+    r"(?:is|was|are|were|has|had|have|says|said|will|would|could|can|may|might|claims|claimed|"
+    r"took|came|began|went|made|did|does|showed|shows|found|finds|wants|wanted|added|noted|"
+    r"reported|told|called|became|remains|remained|appears|appeared|seems|seemed)\b"
+)
+
+
+def _definite(body: str) -> bool:
+    if _BARE_SUBJECT_RE.match(body):
+        return True
+    m = _DEFINITE_RE.match(body)
+    if m:
+        return not _DEFINED_HERE.match(body[m.end():])
+    # "The fish tank was placed ...", but not "The last change to Romney's page": defined by what follows
+    m = _DEFINITE_LOWER_RE.match(body)
+    return bool(m) and not _DEFINED_HERE.match(body[m.end():]) and not _PREPOSITION.match(body[m.end():])
+
+
+def _first_person_unattributed(text: str) -> bool:
+    """First person (I, we, my, ...) outside quotation marks, and no speaker named: whose words?"""
+    outside = _QUOTED_RE.sub(" ", text)
+    if not _FIRST_PERSON_RE.search(outside) and not _FIRST_PERSON_RE.search(text[:3]):
+        return False
+    return not _NAMED_SPEAKER_RE.search(text)
+
+
+def dangling(text: str) -> tuple[str, ...]:
+    """What the sentence leans on (see the module doc); empty when it stands on its own."""
+    body, _ = _opening(text)
+    reasons: list[str] = []
+    lead = _ADVERB_RE.match(body)
+    if lead and lead.group(0).split()[0].rstrip(",").lower() not in ("only", "early", "family", "likely", "reportedly"):
+        rest = body[lead.end():]
+        if _first_words(rest, 1) and _first_words(rest, 1)[0].lower() in _PRONOUNS | {"the"}:
+            body = rest
+    words = [w.lower() for w in _first_words(body, 2)]
+    first = words[0] if words else ""
+    second = words[1] if len(words) > 1 else ""
+    if first == "it":
+        if second in _IT_DANGLING:
+            reasons.append("pronoun")
+    elif first in ("this", "that", "these", "those"):
+        if second not in _TIME_NOUNS:
+            reasons.append("definite" if _DEFINITE_RE.match(body) else "pronoun")
+    elif first in _PRONOUNS:
+        reasons.append("pronoun")
+    elif _definite(body) or _SUCH_RE.match(body) or _SIMILAR_RE.match(body) or _HERE_RE.match(body):
+        reasons.append("definite")
+    if "pronoun" not in reasons and _pronoun_before_name(text):
+        reasons.append("pronoun")
+    if _BARE_QUOTE_RE.match(text):
+        reasons.append("speaker")
+    if (first in _FIRST_PERSON_OPEN or _first_person_unattributed(text)) and not _NAMED_SPEAKER_RE.search(text):
+        reasons.append("speaker")
+    if _CONNECTIVE_RE.match(body) or _MID_CONNECTIVE_RE.match(body):
+        reasons.append("connective")
+    if _unnamed_speaker(text) and not (reasons and reasons[0] == "pronoun" and first in ("he", "she", "they")):
+        reasons.append("speaker")
+    if _CUT_RE.search(text) or _FIGURE_RE.search(text):
+        reasons.append("cut")
+    return tuple(dict.fromkeys(reasons))
+
+
+def unusable(text: str) -> bool:
+    """A sentence no bracket can mend: a list cut off, or a figure the brief cannot show."""
+    return "cut" in dangling(text)
+
+
+# --- names in the article -------------------------------------------------------------------------
+
+_TITLES = (
+    "President|Vice President|Prime Minister|Secretary|Minister|Chancellor|Senator|Sen\\.|Rep\\.|"
+    "Representative|Gov\\.|Governor|Mayor|Judge|Justice|General|Gen\\.|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|"
+    "Professor|Prof\\.|King|Queen|Prince|Princess|Pope|Ambassador|Chief|Director|Commissioner|"
+    "Spokesman|Spokeswoman|Attorney General|Lt\\.|Col\\.|Sgt\\.|Capt\\.|Officer|Detective|Sheriff|Coach"
+)
+_CAP = r"[A-Z][a-z’'\-]+(?:[A-Z][a-z]+)?"
+_NAME_RE = re.compile(rf"\b(?P<name>{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,5}})\b")
+_NOT_NAME_WORDS = frozenset(
+    """The A An In On At Of For From To By With And But Or As If When While After Before Since This That
+    These Those It He She They We I You His Her Their Its Our My Your There Here Where What Who Why How
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December House White Senate Congress Court Supreme States United
+    Nations Union European Department Ministry Council Party Republican Republicans Democrat Democrats
+    Democratic News Post Times Street Journal Republic Kingdom Korea North South East West New York
+    America American Americans Russia Russian China Chinese Washington London Paris Moscow Berlin
+    Beijing Europe Africa Asia Middle Secretary President Minister Prime State Administration Agency
+    Federal National International Foreign Defense Defence Office Committee Commission Bank Police
+    University College School Hospital Center Centre Institute Foundation Association Company Group
+    Inc Corp Ltd Co City County Island Islands Sea Ocean River Mountain Park Square Hall Road Avenue
+    Day Week Year Government Army Navy Air Force Forces Security Service Services Council Assembly
+    Parliament Church Museum Airport Station Team Club League Cup Olympic Olympics Games Award Awards
+    Twitter Facebook Google Apple Microsoft Amazon Instagram YouTube CNN BBC Reuters AP Fox NBC CBS ABC
+    Times Guardian Telegraph Press Associated Daily Sunday Weekly Magazine Online TV Radio Trust Fund
+    Mr Mrs Ms Dr Sen Rep Gov Gen According However Also Still Yet So Meanwhile Instead Last Next First
+    Second Third Earlier Later Today Tomorrow Yesterday Tonight Coast Bay Valley Lake Gulf Strait
+    Peninsula Region Province District Kremlin Pentagon Capitol Iran Iraq Syria Israel Ukraine Germany
+    France Britain British English French German Japan Japanese India Indian Mexico Canada Canadian
+    Australia Turkey Egypt Saudi Arabia Arab Islamic Muslim Christian Catholic Jewish Western Eastern
+    Northern Southern Central Los Angeles San Francisco Chicago Texas California Florida Virginia
+    Ohio Michigan Georgia Carolina Jersey Pennsylvania Massachusetts Britain Scotland Ireland Wales
+    Qaeda Jazeera Shabaab Arabiya Nusra Aqsa Taliban Hamas Hezbollah Boko Haram Brotherhood Quran Koran
+    Bible Holy Great Monsters Ambassador Senator Governor Mayor Judge Justice General Director Chief
+    Commissioner Spokesman Spokeswoman Officer Detective Sheriff Coach Professor King Queen Prince
+    Princess Pope Representative Chancellor Vice Attorney Lt Col Sgt Capt""".split()
+)
+
+
+def _clean_name(raw: str) -> str | None:
+    """The person's name in a run of capitalised words: the last run of two or three words that
+    are not titles, places or institutions ("Defense Secretary James Mattis" -> "James Mattis")."""
+    runs: list[list[str]] = [[]]
+    for w in raw.split():
+        if w in _NOT_NAME_WORDS or w.rstrip(".") in _NOT_NAME_WORDS:
+            runs.append([])
+        else:
+            runs[-1].append(w)
+    for words in reversed(runs):
+        if 2 <= len(words) <= 3 and len(words[0].strip(".")) >= 2:
+            return " ".join(words)
+    return None
+
+
+def names_in(text: str) -> list[str]:
+    """Full person names (two or three capitalised words) in text, in order of appearance."""
+    out = []
+    for m in _NAME_RE.finditer(text):
+        name = _clean_name(m.group("name"))
+        if name:
+            out.append(name)
+    return out
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1]
+
+
+class NameBook:
+    """The people one article names: full names, and the short forms (surname, first name) that
+    stand for them later in the article ("Tillerson" -> "Rex Tillerson", "Ella" -> "Ella Ebaugh")."""
+
+    def __init__(self, sentences: Sequence[str] = ()):
+        self.full: list[str] = []
+        self.short: dict[str, str] = {}
+        self._ambiguous: set[str] = set()
+        for s in sentences:
+            self.add(s)
+
+    def add(self, sentence: str, found: list[str] | None = None) -> list[str]:
+        found = names_in(sentence) if found is None else found
+        for name in found:
+            if name in self.full:
+                continue
+            if self.canonical(name) != name:  # "Rex W. Tillerson" after "Rex Tillerson": same person
+                continue
+            self.full.append(name)
+            for part in (name.split()[0], _surname(name)):
+                known = self.short.get(part)
+                if known is not None and known != name:
+                    self._ambiguous.add(part)
+                else:
+                    self.short[part] = name
+        return found
+
+    def canonical(self, name: str) -> str:
+        """The full name this name stands for in the article (itself when unknown or ambiguous)."""
+        name = name.strip()
+        if name in self.full:
+            return name
+        words = name.split()
+        for full in self.full:
+            if len(words) > 1 and words[0] == full.split()[0] and words[-1] == _surname(full):
+                return full
+        key = words[-1] if words else name
+        if len(words) == 1 and key in self.short and key not in self._ambiguous:
+            return self.short[key]
+        if len(words) > 1 and words[-1] in self.short and words[-1] not in self._ambiguous:
+            # "Mr. Tillerson", "Secretary Tillerson"
+            if all(w.rstrip(".") in _TITLE_WORDS for w in words[:-1]):
+                return self.short[words[-1]]
+        return name
+
+
+_TITLE_WORDS = frozenset(w.replace("\\", "").rstrip(".") for w in re.split(r"[| ]", _TITLES) if w)
+
+_SAID_BY_RE = re.compile(
+    rf"(?P<name>(?:[A-Z][\w’'.\-]*\s+){{0,3}}[A-Z][\w’'\-]+)\s+(?:also\s+)?(?:{_SAY})\b"
+    rf"|\b(?:{_SAY})\s+(?P<name2>(?:[A-Z][\w’'.\-]*\s+){{0,3}}[A-Z][\w’'\-]+)"
+)
+
+
+def _speaker_of(sentence: str, book: NameBook) -> str | None:
+    """The person a sentence says spoke ("..., Tillerson said."), as a full name when known."""
+    for m in _SAID_BY_RE.finditer(sentence):
+        raw = m.group("name") or m.group("name2") or ""
+        words = [w for w in raw.split() if w not in _NOT_NAME_WORDS or w.rstrip(".") in _TITLE_WORDS]
+        words = [w for w in words if w.rstrip(".") not in _TITLE_WORDS]
+        if not words:
+            continue
+        name = book.canonical(" ".join(words))
+        if name in book.full:
+            return name
+    return None
+
+
+class _Names:
+    """names_in of an article's sentences, computed once each."""
+
+    def __init__(self, spans: Sequence[str]):
+        self.spans = spans
+        self._cache: dict[int, list[str]] = {}
+        self._persons: set[str] | None = None
+        self._strong: set[str] = set()
+
+    def of(self, j: int) -> list[str]:
+        if j not in self._cache:
+            self._cache[j] = names_in(self.spans[j])
+        return self._cache[j]
+
+    def persons(self) -> set[str]:
+        """Names the article shows to be people: a speaker somewhere ("Conard said", "said
+        Rubio"), a title before the name ("Sen. Marco Rubio", "Mr. Nauimi") or an age after it
+        ("Jenny Baker, 34,"). "Al Qaeda" or "Holy Quran" are none of these."""
+        if self._persons is None:
+            book = self.book(len(self.spans))
+            found: set[str] = set()
+            strong: set[str] = set()
+            for j, sentence in enumerate(self.spans):
+                for m in _SAID_BY_RE.finditer(sentence):
+                    raw = m.group("name") or m.group("name2") or ""
+                    words = [w for w in raw.split() if w.rstrip(".") not in _TITLE_WORDS]
+                    if words:
+                        found.add(book.canonical(" ".join(words[-3:])))
+                        found.add(book.canonical(words[-1]))
+                        strong.update((" ".join(words[-2:]), " ".join(words[-3:])))
+                for m in (*_TITLED_RE.finditer(sentence), *_AGED_RE.finditer(sentence)):
+                    found.add(book.canonical(m.group("name")))
+                    words = m.group("name").split()
+                    strong.update((" ".join(words[-2:]), " ".join(words[-3:])))
+            self._persons = {n for n in found if n in book.full}
+            # full names shown to be people as written out (not through a short form)
+            self._strong = {n for n in strong if n in book.full}
+        return self._persons
+
+    def strong_persons(self) -> set[str]:
+        self.persons()
+        return self._strong
+
+    def book(self, upto: int, start: int = 0) -> NameBook:
+        book = NameBook()
+        for j in range(max(0, start), upto):
+            book.add(self.spans[j], self.of(j))
+        return book
+
+
+_TITLED_RE = re.compile(
+    rf"\b(?:{_TITLES})(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s+(?P<name>(?:[A-Z][a-z’'\-]+\s+){{0,2}}[A-Z][a-z’'\-]+)"
+)
+_AGED_RE = re.compile(r"(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}),\s+\d{1,3},")
+
+_BOOK_WINDOW = 40  # sentences before a pronoun whose names count (first mentions come early)
+
+
+def referent(spans: Sequence[str], i: int, *, back: int = 2, names: _Names | None = None) -> str | None:
+    """The one person sentence i's opening pronoun can stand for, from the sentences before it.
+
+    The previous sentence's named speaker wins; otherwise the previous sentences (at most
+    ``back``) must name exactly one person (short forms count as their full name). None when the
+    article does not settle it.
+    """
+    if i <= 0:
+        return None
+    names = names or _Names(spans)
+    book = names.book(i, 0 if i <= _BOOK_WINDOW else i - _BOOK_WINDOW)
+    for j in range(i - 1, max(-1, i - 1 - back), -1):
+        prev = spans[j]
+        speaker = _speaker_of(prev, book)
+        if speaker:
+            return speaker
+        people = {book.canonical(n) for n in names.of(j)}
+        for w in re.findall(r"\b[A-Z][a-z’'\-]+\b", prev):
+            if w in book.short and w not in book._ambiguous:
+                people.add(book.short[w])
+        people = {p for p in people if p in book.full and p in names.persons()}
+        if len(people) == 1:
+            return people.pop()
+        if len(people) > 1:
+            return None
+        if dangling(prev) and "pronoun" not in dangling(prev):
+            continue
+    return None
+
+
+_OPEN_PRONOUN_RE = re.compile(r"(?P<w>He|She|His|Her)\b")
+_SAID_PRONOUN_RE = re.compile(
+    rf"(?:[,”\"]\s*)(?P<w>he|she)\s+(?:also\s+|later\s+|then\s+)?(?:{_SAY})\b"
+    rf"|[,”\"]\s*(?:said|says|added|wrote|told)\s+(?P<w2>he|she)\b"
+)
+
+
+def resolve(spans: Sequence[str], i: int, names: _Names | None = None) -> tuple[Edit, ...]:
+    """Bracketed edits that name who sentence i's opening pronoun or "he said" stands for.
+
+    Only He/She/His/Her are replaced (they stand for one person); each edit replaces the pronoun
+    with "[Full Name]" or "[Full Name's]". Empty when the article does not settle who it is."""
+    text = spans[i]
+    names = names or _Names(spans)
+    body, offset = _opening(text)
+    edits: list[Edit] = []
+    who: str | None = None
+    m = _OPEN_PRONOUN_RE.match(body)
+    if m:
+        who = referent(spans, i, names=names)
+        if who:
+            word = m.group("w")
+            edits.append(Edit(start=offset, end=offset + len(word), text=f"[{who}{_PERSONAL[word.lower()]}]"))
+    for sm in _SAID_PRONOUN_RE.finditer(text):
+        group = "w" if sm.group("w") else "w2"
+        start, end = sm.start(group), sm.end(group)
+        if any(e.start <= start < e.end for e in edits) or _named_before(text, sm.start()):
+            continue
+        if who is None:
+            who = _speaker_pronoun_referent(spans, i, names)
+        if who:
+            edits.append(Edit(start=start, end=end, text=f"[{who}]"))
+        break
+    return tuple(edits)
+
+
+def _speaker_pronoun_referent(spans: Sequence[str], i: int, names: _Names) -> str | None:
+    """Who "he said" stands for (the sentence names nobody outside its quotation): the person
+    the sentences before it name."""
+    return referent(spans, i, names=names)
+
+
+class Resolver:
+    """resolve() for many sentences of one article, each sentence's names found once."""
+
+    def __init__(self, spans: Sequence[str]):
+        self.spans = spans
+        self.names = _Names(spans)
+
+    def edits(self, i: int) -> tuple[Edit, ...]:
+        return resolve(self.spans, i, self.names)
+
+    def first_names(self, i: int, taken: Sequence[Edit] = ()) -> tuple[Edit, ...]:
+        """"Angela said ..." -> "Angela [Shymanski] said ...": a person the sentence calls by first
+        name only, whose full name an earlier sentence gives, gets the surname in brackets (once)."""
+        if i <= 0:
+            return ()
+        text = self.spans[i]
+        book = self.names.book(i, 0 if i <= _BOOK_WINDOW else i - _BOOK_WINDOW)
+        people = self.names.strong_persons()
+        for m in re.finditer(r"\b[A-Z][a-z’'\-]+\b", text):
+            if re.match(r"\s+[A-Z]", text[m.end():]) or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Sheikh?)\.?\s+$", text[: m.start()]):
+                continue  # part of a longer name, or a surname after an honorific
+            word = m.group(0)
+            full = book.short.get(word)
+            if (
+                full is None or word in book._ambiguous or full not in people
+                or word != full.split()[0] or full in text
+                or text[m.end() : m.end() + 1] == " " and text[m.end() + 1 :].startswith(full.split()[-1])
+                or any(e.start <= m.end() <= e.end for e in taken)
+            ):
+                continue
+            return (Edit(start=m.end(), end=m.end(), text=f" [{' '.join(full.split()[1:])}]"),)
+        return ()
+
+
+def needs_context(text: str, edits: Sequence[Edit] = ()) -> tuple[str, ...]:
+    """What the sentence still leans on once its bracketed edits are applied (empty: none)."""
+    reasons = dangling(text)
+    if not reasons or not edits:
+        return reasons
+    body, offset = _opening(text)
+    left = []
+    for r in reasons:
+        if r == "pronoun" and any(e.start == offset and e.text.startswith("[") and e.end > e.start for e in edits):
+            continue
+        if r == "speaker" and any(e.start > offset and e.end > e.start for e in edits):
+            continue
+        left.append(r)
+    return tuple(left)
+
+
+def penalty(reasons: Sequence[str], resolved: bool) -> float:
+    """Factor on a sentence's rating: 1 for a sentence that stands alone, less for one that leans
+    on its article (resolved by a bracketed edit: a little less; not resolved: about half)."""
+    if not reasons:
+        return 1.0
+    if resolved:
+        return RESOLVED_PENALTY
+    return UNRESOLVED_PENALTY
+
+
+# Chosen on the even-numbered Multi-News clusters (bench/context_rate.py --tune), reported on the
+# odd ones (docs/quality.md).
+RESOLVED_PENALTY = 0.85
+UNRESOLVED_PENALTY = 0.25

@@ -1,0 +1,92 @@
+"""Dates: anchor a sentence's relative dates ("on Friday", "last month", "yesterday") to the calendar.
+
+A bullet read days later cannot say which Friday it means. ``date_edits(text, article_date)``
+finds the relative dates of one sentence and returns bracketed insertions after each, resolved
+against the article's date: "on Friday [24 March 2017]", "last month [February 2017]",
+"yesterday [23 March 2017]", "this week [week of 20 March 2017]". A weekday is the latest such day
+on or before the article's date, or the next one when the sentence speaks of the future ("will",
+"next Friday", "is due to"). When the article's date is unknown nothing is bracketed (the brief's
+Sources list says "date not given" for that article instead).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from briefing.models import Edit
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WD = "|".join(w.capitalize() for w in WEEKDAYS)
+_RELATIVE = re.compile(
+    rf"\b(?:(?P<mod>last|this|next|on|early|late|since|by|until|from)\s+)?(?:(?:early|late)\s+)?(?P<wd>{_WD})"
+    rf"(?:\s+(?P<part>morning|afternoon|evening|night))?\b(?!,?\s+(?:\d|{'|'.join(m for m in ('January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'))}))"
+    r"|\b(?P<day>yesterday|today|tomorrow|tonight)\b"
+    r"|\b(?P<rel>last|this|next)\s+(?P<unit>week|weekend|month|year)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:will|would|is due|are due|is set|are set|is expected|are expected|plans? to|is scheduled|are scheduled|is to|are to|upcoming)\b", re.IGNORECASE)
+
+
+def _fmt(d: _dt.date, fmt: str) -> str:
+    from briefing.render import format_date
+
+    return format_date(d, fmt)
+
+
+def _month(d: _dt.date, months: int) -> _dt.date:
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return _dt.date(y, m + 1, 1)
+
+
+def resolve_relative(
+    match: re.Match[str], article_date: _dt.date, future: bool, date_format: str
+) -> str | None:
+    """The bracket text for one relative date, or None when it needs none."""
+    if match.group("wd"):
+        wd = WEEKDAYS.index(match.group("wd").lower())
+        mod = (match.group("mod") or "").lower()
+        back = (article_date.weekday() - wd) % 7
+        if mod == "next" or (future and mod not in ("last", "since")):
+            ahead = (wd - article_date.weekday()) % 7
+            if mod == "next" and ahead == 0:
+                ahead = 7
+            day = article_date + _dt.timedelta(days=ahead)
+        else:
+            if mod == "last" and back == 0:
+                back = 7
+            day = article_date - _dt.timedelta(days=back)
+        return _fmt(day, date_format)
+    if match.group("day"):
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match.group("day").lower()]
+        return _fmt(article_date + _dt.timedelta(days=offset), date_format)
+    rel, unit = match.group("rel").lower(), match.group("unit").lower()
+    step = {"last": -1, "this": 0, "next": 1}[rel]
+    if unit in ("week", "weekend"):
+        monday = article_date - _dt.timedelta(days=article_date.weekday()) + _dt.timedelta(weeks=step)
+        if unit == "weekend":
+            return _fmt(monday + _dt.timedelta(days=5), date_format) + "–" + _fmt(
+                monday + _dt.timedelta(days=6), date_format
+            )
+        return "week of " + _fmt(monday, date_format)
+    if unit == "month":
+        return _month(article_date, step).strftime("%B %Y")
+    return str(article_date.year + step)
+
+
+def date_edits(text: str, article_date: _dt.date | None, date_format: str = "%-d %B %Y") -> tuple[Edit, ...]:
+    """Bracketed dates inserted after each relative date of text (none when the date is unknown)."""
+    if article_date is None:
+        return ()
+    future = bool(_FUTURE.search(text))
+    edits = []
+    for m in _RELATIVE.finditer(text):
+        shown = resolve_relative(m, article_date, future, date_format)
+        if shown and text[m.end() : m.end() + 2] != " [":
+            edits.append(Edit(start=m.end(), end=m.end(), text=f" [{shown}]"))
+    return tuple(edits)
+
+
+def relative_dates(text: str) -> list[str]:
+    """The relative date expressions of text, as written."""
+    return [m.group(0) for m in _RELATIVE.finditer(text)]

@@ -1,0 +1,194 @@
+"""Self-contained points (issue 11, item 1): the detector, bracketed referents, exact offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+import briefing
+from briefing.context import NameBook, Resolver, dangling, needs_context, resolve, unusable
+from briefing.models import Citation, Edit, Point, apply_edits
+from briefing.summarize import Lead, Selector
+
+
+class ByPosition(Lead):
+    """Lead's ratings under another name: the selector steers every summarizer but the Lead baseline."""
+
+    name = "by-position"
+from briefing.sentences import split_sentences
+from conftest import verbatim_outside_brackets
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("His comments on Friday also echo those made by Nikki Haley.", "pronoun"),
+        ("She told reporters the plan was dead.", "pronoun"),
+        ("They include web captures of the site.", "pronoun"),
+        ("The comments are notable given Trump's reluctance to criticize Russia.", "definite"),
+        ("The move drew criticism from allies.", "definite"),
+        ("Such claims have been denied before.", "definite"),
+        ("But Trump's hopes of a grand bargain are fading.", "connective"),
+        ("Also, the talks in Geneva failed to produce a deal.", "connective"),
+        ("However, the ministers agreed on nothing.", "connective"),
+        ("The administration's top diplomat, however, reiterated the call.", "connective"),
+        ("“We will continue to hold Russia accountable,” he said.", "speaker"),
+        ("The plan is off, the officials said.", "speaker"),
+        ("The questions the Pentagon must answer are: Where were U.S. forces?", "cut"),
+        ("The three options are listed below:", "cut"),
+        ("The rates are in the tax brackets shown above.", "cut"),
+    ],
+)
+def test_detector_finds_what_a_sentence_leans_on(text, reason):
+    assert reason in dangling(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. Secretary of State Rex Tillerson said on Friday that sanctions would remain.",
+        "This week the Senate voted 98 to 2 for new sanctions on Russia.",
+        "It is the first time NATO has invoked Article 5.",
+        "Rubio said he had not read the bill, but he said he would consider it.",
+        "“We will win,” Mattis said during a news conference in London.",
+        "The European Union agreed new sanctions on Russian banks on Monday.",
+    ],
+)
+def test_self_contained_sentences_are_not_flagged(text):
+    assert dangling(text) == ()
+
+
+def test_unusable_is_only_the_cut_list():
+    assert unusable("The reasons are: Where were U.S. forces?")
+    assert not unusable("But the talks failed.")
+
+
+ARTICLE = [
+    "U.S. Secretary of State Rex Tillerson said on Friday that sanctions against Russia will remain.",
+    "At his confirmation hearings in January, Tillerson called Russia's claims on Crimea illegitimate.",
+    "His comments on Friday also echo those made by US Ambassador Nikki Haley and Defense Secretary James Mattis.",
+    "He did not take questions.",
+    "“We look to engaging with Russia,” he said.",
+]
+
+
+def test_opening_possessive_gets_the_full_name_in_brackets():
+    edits = resolve(ARTICLE, 2)
+    assert edits == (Edit(start=0, end=3, text="[Rex Tillerson's]"),)
+    assert apply_edits(ARTICLE[2], edits).startswith("[Rex Tillerson's] comments on Friday")
+
+
+def test_ambiguous_referent_is_left_alone():
+    # the previous sentence names three people: who "He" is is not settled, so no bracket
+    assert resolve(ARTICLE, 3) == ()
+    assert needs_context(ARTICLE[3], resolve(ARTICLE, 3)) == ("pronoun",)
+
+
+def test_unnamed_speaker_resolved_from_the_previous_speaker():
+    spans = ["Rex Tillerson said the alliance is the bedrock of security.", "“We will respond,” he said."]
+    (edit,) = resolve(spans, 1)
+    assert spans[1][edit.start : edit.end] == "he" and edit.text == "[Rex Tillerson]"
+    assert needs_context(spans[1], (edit,)) == ()
+
+
+def test_things_are_not_people():
+    spans = ["Al Qaeda claimed the attack in a statement posted online.", "He gave no details."]
+    assert resolve(spans, 1) == ()
+
+
+def test_name_book_maps_short_forms_to_the_full_name():
+    book = NameBook(["Ella Ebaugh, 17, was on the boat.", "Rex Tillerson spoke.", "Ella said it was cold."])
+    assert book.canonical("Ella") == "Ella Ebaugh"
+    assert book.canonical("Tillerson") == "Rex Tillerson"
+    assert book.canonical("Mr. Tillerson") == "Rex Tillerson"
+    assert book.canonical("Nobody") == "Nobody"
+
+
+def test_edit_must_be_bracketed():
+    with pytest.raises(ValueError):
+        Edit(start=0, end=3, text="Tillerson's")
+
+
+def _article(text: str) -> briefing.Article:
+    return briefing.Article(id="a1", source="CNN", title="T", text=text)
+
+
+def test_selector_keeps_verbatim_text_and_exact_offsets():
+    text = "\n".join(ARTICLE)
+    article = _article(text)
+    spans = split_sentences(text)
+    points = Selector(Lead(), sentences=5).select(article, spans)
+    his = next(p for p in points if p.text.startswith("His comments"))
+    c = his.citations[0]
+    assert text[c.start : c.end] == his.text  # the offsets give back the verbatim sentence
+    assert his.display.startswith("[Rex Tillerson's] comments")
+    assert verbatim_outside_brackets(his)
+    for p in points:
+        assert verbatim_outside_brackets(p)
+
+
+def test_selector_prefers_sentences_that_stand_alone():
+    text = (
+        "Rex Tillerson met NATO ministers in Brussels on a cold morning this week.\n"
+        "But the ministers disagreed about money for the alliance budget again.\n"
+        "NATO ministers agreed to raise defence spending to two percent of GDP.\n"
+        "The next meeting of the ministers is due in the spring in Brussels."
+    )
+    spans = split_sentences(text)
+    on = Selector(ByPosition(), sentences=2).select(_article(text), spans)
+    off = Selector(ByPosition(), sentences=2, self_contained=False).select(_article(text), spans)
+    assert [p.text for p in Selector(Lead(), sentences=2).select(_article(text), spans)] == [p.text for p in off]  # the baseline: first k
+    assert [p.text[:3] for p in off] == ["Rex", "But"]  # Lead alone takes the first two
+    assert [p.text[:4] for p in on] == ["Rex ", "NATO"]  # the connective loses its place
+    lone = Selector(ByPosition(), sentences=1).select(_article(spans[1].text), split_sentences(spans[1].text))
+    assert [p.text for p in lone] == [spans[1].text]  # a penalty, not a ban
+
+
+def test_selector_skips_cut_lists_unless_nothing_else():
+    text = (
+        "The questions the Pentagon must now answer about the raid are: where were the forces?\n"
+        "The Pentagon said an inquiry into the raid in Niger would report in January."
+    )
+    points = Selector(ByPosition(), sentences=2).select(_article(text), split_sentences(text))
+    assert [p.text[:12] for p in points] == ["The Pentagon"]
+
+
+def test_seed_sanctions_bullet_does_not_open_with_an_unbracketed_his(seed_brief):
+    sanctions = next(s for s in seed_brief.sections if s.key == "sanctions")
+    assert sanctions.points
+    for p in seed_brief.points:
+        assert not p.display.startswith("His "), p.display
+        assert verbatim_outside_brackets(p)
+    his = [p for p in seed_brief.points if p.text.startswith("His comments")]
+    for p in his:
+        assert p.display.startswith("[Rex Tillerson's] comments")
+    # the section's own main fact leads it, not the sentence that leans on it
+    assert not sanctions.stories[0].lead.text.startswith("His")
+
+
+def test_point_display_round_trips_through_json():
+    p = Point(
+        text="His comments were clear.", score=1.0,
+        citations=(Citation(article_id="a", source="S", sentence=0, start=0, end=24),),
+        edits=(Edit(start=0, end=3, text="[Rex Tillerson's]"),),
+    )
+    data = p.model_dump_json()
+    assert '"display":"[Rex Tillerson\'s] comments were clear."' in data
+    assert Point.model_validate_json(data) == p
+
+
+def test_resolver_matches_resolve():
+    r = Resolver(ARTICLE)
+    assert [r.edits(i) for i in range(len(ARTICLE))] == [resolve(ARTICLE, i) for i in range(len(ARTICLE))]
+
+
+def test_first_name_only_gets_the_surname_in_brackets():
+    spans = [
+        "Angela Shymanski, 36, was driving home to Prince George with her two children.",
+        "Angela said she was knocked unconscious and suffered a broken back.",
+        "Angela Shymanski said the lullaby put her to sleep.",
+    ]
+    r = Resolver(spans)
+    (edit,) = r.first_names(1)
+    assert apply_edits(spans[1], (edit,)) == "Angela [Shymanski] said she was knocked unconscious and suffered a broken back."
+    assert r.first_names(2) == ()  # the full name is already there
+    assert r.first_names(0) == ()

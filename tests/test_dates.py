@@ -1,0 +1,95 @@
+"""Relative dates anchored to the article's date (issue 11, item 6)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pytest
+
+import briefing
+from briefing.dates import date_edits
+from briefing.models import apply_edits
+from briefing.markdown import render_markdown
+from briefing.sentences import split_sentences
+from briefing.summarize import Lead, Selector
+from conftest import verbatim_outside_brackets
+
+FRIDAY = _dt.date(2017, 3, 24)  # a Friday
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("Tillerson spoke on Friday in Brussels.", "Tillerson spoke on Friday [24 March 2017] in Brussels."),
+        ("Tillerson spoke on Tuesday in Brussels.", "Tillerson spoke on Tuesday [21 March 2017] in Brussels."),
+        ("The ministers met yesterday.", "The ministers met yesterday [23 March 2017]."),
+        ("Haley said last month that sanctions stay.", "Haley said last month [February 2017] that sanctions stay."),
+        ("The talks resume this week.", "The talks resume this week [week of 20 March 2017]."),
+        ("The vote was taken last Friday.", "The vote was taken last Friday [17 March 2017]."),
+        ("The leaders will meet on Monday.", "The leaders will meet on Monday [27 March 2017]."),
+        ("Sales fell last year.", "Sales fell last year [2016]."),
+    ],
+)
+def test_relative_dates_bracketed_with_the_right_date(text, shown):
+    edits = date_edits(text, FRIDAY)
+    assert apply_edits(text, edits) == shown
+    assert all(e.start == e.end for e in edits)  # an insertion: no word of the text replaced
+
+
+def test_absolute_dates_and_plain_text_are_left_alone():
+    assert date_edits("The summit opens Friday, March 31 in Brussels.", FRIDAY) == ()
+    assert date_edits("NATO ministers agreed to spend more.", FRIDAY) == ()
+
+
+def test_unknown_date_leaves_relative_dates_unbracketed():
+    assert date_edits("Tillerson spoke on Friday.", None) == ()
+
+
+def test_date_format_setting_is_used():
+    (edit,) = date_edits("They met yesterday.", FRIDAY, "%Y-%m-%d")
+    assert edit.text == " [2017-03-23]"
+
+
+def _article(date):
+    text = (
+        "Secretary of State Rex Tillerson said on Friday that sanctions on Russia will remain in place.\n"
+        "Ambassador Nikki Haley told the Security Council last month that sanctions would stay."
+    )
+    return briefing.Article(id="x1", source="CNN", title="Sanctions stay", date=date, text=text)
+
+
+def test_selector_brackets_dates_and_keeps_offsets_exact():
+    article = _article(FRIDAY)
+    points = Selector(Lead(), sentences=2, date_format="%-d %B %Y").select(article, split_sentences(article.text))
+    assert [p.display for p in points] == [
+        "Secretary of State Rex Tillerson said on Friday [24 March 2017] that sanctions on Russia will remain in place.",
+        "Ambassador Nikki Haley told the Security Council last month [February 2017] that sanctions would stay.",
+    ]
+    for p in points:
+        c = p.citations[0]
+        assert article.text[c.start : c.end] == p.text
+        assert verbatim_outside_brackets(p)
+
+
+def test_undated_article_is_flagged_and_unbracketed(tmp_path):
+    dated = _article(FRIDAY)
+    undated = briefing.Article(
+        id="x2", source="AP", title="Storm hits coast",
+        text="A storm cut power to 40,000 homes on the Texas coast on Friday, the utility company reported.\n"
+        "Crews expect to restore most of the lines by the middle of next week, officials in Houston said.",
+    )
+    settings = briefing.load_settings(date="2017-03-25", other_news=True)
+    brief = briefing.brief_from_articles([dated, undated], settings)
+    md = render_markdown(brief)
+    assert "**AP:** Storm hits coast, date not given." in md
+    assert "**CNN:** Sanctions stay, 24 March 2017." in md
+    shown = {p.display for p in brief.points}
+    assert any("on Friday [24 March 2017]" in d for d in shown)  # the dated article's Friday
+    storm = [d for d in shown if d.startswith("A storm cut power")]
+    assert storm and "on Friday" in storm[0] and "[" not in storm[0]  # the undated one's stays bare
+    from docx import Document
+
+    doc = Document(str(brief.save_docx(tmp_path / "b.docx")))
+    texts = [p.text for p in doc.paragraphs]
+    assert any(t.startswith("AP: Storm hits coast, date not given.") for t in texts)
+    assert any("on Friday [24 March 2017]" in t for t in texts)

@@ -1,0 +1,107 @@
+"""Key quotes (issue 11, item 7): the speaker's role, one name per person, turned-around quotes."""
+
+from __future__ import annotations
+
+import briefing
+from briefing.markdown import render_markdown
+from briefing.quotes import QuoteFinder, Speakers, turns_around
+from briefing.sentences import split_sentences
+
+
+def _quotes(text: str, source: str = "CNN", aid: str = "a1") -> tuple[briefing.Quote, ...]:
+    finder = QuoteFinder(max_quotes=5)
+    ref = briefing.SourceRef(id=aid, source=source, title="T")
+    finder.add(ref, split_sentences(text))
+    return finder.quotes()
+
+
+def test_speaker_gets_full_name_and_role_given_at_first_mention():
+    text = (
+        "Rex Tillerson, U.S. Secretary of State, arrived in Brussels on Thursday for talks.\n"
+        "“We will continue to hold Russia accountable to its Minsk commitments,” Tillerson said."
+    )
+    (q,) = _quotes(text)
+    assert q.speaker == "Rex Tillerson"
+    assert q.role == "U.S. Secretary of State"
+    assert q.who == "Rex Tillerson, U.S. Secretary of State"
+
+
+def test_role_before_the_name():
+    text = (
+        "U.S. Secretary of State Rex Tillerson arrived in Brussels for talks with allies.\n"
+        "“NATO allies stand firm in our support of Ukraine’s sovereignty,” Tillerson said."
+    )
+    (q,) = _quotes(text)
+    assert q.who == "Rex Tillerson, U.S. Secretary of State"
+
+
+def test_no_role_when_the_article_gives_none():
+    text = "Ella Ebaugh was on the boat with friends.\n“It was the scariest night of my whole life,” Ella said."
+    (q,) = _quotes(text)
+    assert (q.speaker, q.role) == ("Ella Ebaugh", None)
+
+
+def test_one_person_under_one_name():
+    text = (
+        "Ella Ebaugh, a 17-year-old student, was on the boat with two friends.\n"
+        "“It was the scariest night of my whole life, honestly,” Ella said.\n"
+        "“I never want to go out on that lake ever again,” Ebaugh said later.\n"
+        "“We were lucky that the coast guard found us,” said Ella Ebaugh."
+    )
+    quotes = _quotes(text)
+    assert {q.speaker for q in quotes} == {"Ella Ebaugh"}
+    assert len(quotes) == 2  # at most two per speaker, now that she is one speaker
+
+
+def test_one_name_across_articles():
+    finder = QuoteFinder(max_quotes=5)
+    a = "Alexander Hristov, a dairy scientist at Penn State, ran the trial.\n“The cows ate normally and gave as much milk as before,” Hristov said."
+    b = "The additive was tested on a farm.\n“We saw methane fall by about a third in the herd,” Hristov said."
+    finder.add(briefing.SourceRef(id="a", source="AP", title="T"), split_sentences(a))
+    finder.add(briefing.SourceRef(id="b", source="CNN", title="T"), split_sentences(b))
+    quotes = finder.quotes()
+    assert len(quotes) == 2
+    assert {q.who for q in quotes} == {"Alexander Hristov, a dairy scientist at Penn State"}
+
+
+def test_connective_is_not_part_of_the_speaker():
+    (q,) = _quotes("But Ivanka Trump says in a response: “Paid leave is an investment in America's working families.”")
+    assert q.speaker == "Ivanka Trump"
+
+
+def test_turned_around_quote_is_left_out():
+    text = (
+        "Senator Jane Doe spoke to reporters in Washington on Tuesday afternoon.\n"
+        "“We will never vote for this bill under any circumstances,” Doe said.\n"
+        "But she later said she could support an amended version of the bill.\n"
+        "“The budget has to be balanced before the end of the year,” Doe said."
+    )
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["The budget has to be balanced before the end of the year"]
+
+
+def test_turns_around():
+    assert turns_around("But he later said he could support it.")
+    assert turns_around("However, the minister walked the comments back on Friday.")
+    assert turns_around("The senator, however, said she might change her mind.")
+    assert not turns_around("The vote is expected on Thursday.")
+
+
+def test_role_stops_at_another_name():
+    people = Speakers(["Earlier Friday, Tillerson and Defense Secretary James Mattis criticized Russia."])
+    assert people.role("James Mattis") == "Defense Secretary"
+
+
+def test_speakers_map_short_forms():
+    people = Speakers(["Defense Secretary James Mattis met Michael Fallon in London.", "Mattis spoke first."])
+    assert people.name("Mattis") == "James Mattis"
+    assert people.role("James Mattis") == "Defense Secretary"
+
+
+def test_seed_brief_key_quotes_show_roles(seed_brief):
+    md = render_markdown(seed_brief)
+    assert seed_brief.quotes
+    for q in seed_brief.quotes:
+        assert f"| {q.who} |" in md
+    assert any(q.speaker == "Rex Tillerson" and q.role and "Secretary of State" in q.role for q in seed_brief.quotes)
+    assert any(q.who == "Alexey Pushkov, a senior Russian lawmaker" for q in seed_brief.quotes)
