@@ -11,6 +11,7 @@ import pytest
 from _newsroom import CEASEFIRE, NATO
 
 import briefing
+from briefing.markdown import _text as md_text  # the Markdown escaping of a line
 import briefing.developments as developments
 from briefing.archive import Archive
 from briefing.daily import PREVIOUSLY_REPORTED_KEY
@@ -100,17 +101,17 @@ def test_development_shows_only_the_new_facts_with_the_first_reported_date(day1,
     # Read back: the .docx says so under the story ...
     paras = _paragraphs(path2)
     marked = [p for p in paras if "first reported 20 November 2026" in p]
-    assert marked and any(story.lead.text in p for p in marked)
+    assert marked and any(story.lead.display in p for p in marked)
     for old in OLD:
         assert all(p.startswith("Previously reported") for p in paras if old in p)
     for point in story.supporting:
-        assert any(point.text in p for p in paras)
+        assert any(point.display in p for p in paras)
     # ... and so does the Markdown.
     lines = briefing.render_markdown(brief2).splitlines()
-    at = next(i for i, line in enumerate(lines) if story.lead.text in line and "first reported" in line)
+    at = next(i for i, line in enumerate(lines) if md_text(story.lead.display) in line and "first reported" in line)
     assert "Developing story, first reported 20 November 2026" in lines[at]
     beneath = lines[at + 1 : at + 1 + len(story.supporting)]  # the new facts, under the story
-    assert [line.split(" *(")[0] for line in beneath] == [f"  - {p.text}" for p in story.supporting]
+    assert [line.split(" *(")[0] for line in beneath] == [f"  - {md_text(p.display)}" for p in story.supporting]
 
     # The archive knows the story over both days.
     with Archive(settings.archive) as archive:
