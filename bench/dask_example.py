@@ -75,8 +75,12 @@ def run(
             needed = sorted({where[i][0] for g in chunk for i in g})
             spec = [[(needed.index(where[i][0]), where[i][1]) for i in g] for g in chunk]
             tasks.append(client.submit(_build_stories, spec, settings_future, *[futures[b] for b in needed], pure=False))
-        stories = [s for part in client.gather(tasks) for s in part if s is not None]
-        stories.sort(key=lambda s: (-s.weight, s.id))
+        built = [s for part in client.gather(tasks) for s in part]  # one per group, in order
+        # Strongest first; equal weights keep the inputs' order (as briefing.pipeline does).
+        ranked = sorted(
+            ((s, min(g)) for s, g in zip(built, groups) if s is not None), key=lambda sg: (-sg[0].weight, sg[1])
+        )
+        stories = [s for s, _ in ranked]
         # 4. Reduce on the client: routing, key points, quotes.
         from briefing.pipeline import brief_from_stories
         from briefing.quotes import QuoteFinder
