@@ -147,26 +147,32 @@ class Speakers:
     def _find_role(self, name: str) -> str | None:
         if len(name.split()) < 2:
             return None
-        esc = re.escape(name)
-        after = re.compile(
-            rf"{esc},\s+(?P<role>[^,;:“”\"()]{{3,90}}?)(?:,|\s+(?:{_VERBS})\b|\.$)"
-        )
-        before = re.compile(
-            rf"(?P<role>(?:(?:[A-Z][\w.’'\-]*|of|for|to|the|and|on|de|du)\s+){{1,8}}){esc}\b"
-        )
         for sentence in self.sentences:
             if name not in sentence:
                 continue
-            for m in after.finditer(sentence):
+            at = [m.start() for m in re.finditer(re.escape(name), sentence)] if sentence.count(name) > 1 else [
+                sentence.index(name)
+            ]
+            for p in at:  # "Rex Tillerson, U.S. Secretary of State, said"
+                m = _ROLE_AFTER.match(sentence, p + len(name))
+                if m is None:
+                    continue
                 role = m.group("role").strip()
                 if (
                     not _BAD_ROLE_START.match(role)
                     and len(role.split()) <= 12
                     and (_ROLE_WORD_RE.search(role) or role.split()[0].lower() in ("a", "an", "the"))
-                    and not re.search(rf"\b(?:{_VERBS})\b", role)
+                    and not _VERB_RE.search(role)
                 ):
                     return role
-            m = before.search(sentence)
+            m = None
+            for p in at:  # "U.S. Secretary of State Rex Tillerson"
+                end = p + len(name)
+                if end < len(sentence) and _WORD_CHAR.match(sentence, end) and _WORD_CHAR.match(sentence, end - 1):
+                    continue  # not a whole word (the \\b after the name)
+                m = _ROLE_BEFORE.search(sentence, 0, p)
+                if m:
+                    break
             if m:
                 words = re.split(r"\band\b", m.group("role"))[-1].split()  # "Tillerson and Defense Secretary"
                 while words and (words[0].lower() in ("of", "for", "to", "the", "and", "on", "de", "du")
@@ -179,6 +185,13 @@ class Speakers:
                     return role
             return None  # the first mention gives no role
         return None
+
+
+# The role patterns, compiled once: matched just after a name, or ending just before it.
+_ROLE_AFTER = re.compile(rf",\s+(?P<role>[^,;:“”\"()]{{3,90}}?)(?:,|\s+(?:{_VERBS})\b|\.$)")
+_ROLE_BEFORE = re.compile(r"(?P<role>(?:(?:[A-Z][\w.’'\-]*|of|for|to|the|and|on|de|du)\s+){1,8})\Z")
+_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
+_WORD_CHAR = re.compile(r"\w")
 
 
 _TITLE_ONLY = frozenset(

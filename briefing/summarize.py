@@ -180,6 +180,64 @@ def quotes_balanced(text: str) -> bool:
     return text.count("“") == text.count("”") and text.count('"') % 2 == 0
 
 
+def _top(
+    order: Sequence[tuple[float, int]], k: int, value: Any, ok: Any
+) -> list[tuple[int, float]]:
+    """The k best candidates by (-value(i), i) among those ok(i), as (i, value) pairs.
+
+    order holds (bound, i) sorted by (-bound, i), where bound >= value(i): the visit stops once
+    k found ones beat every bound still ahead, so value and ok run only for as many as it takes."""
+    import bisect
+
+    best: list[tuple[float, int]] = []  # (-value, i), sorted
+    for bound, i in order:
+        if len(best) >= k and -best[-1][0] > bound:
+            break
+        if not ok(i):
+            continue
+        bisect.insort(best, (-value(i), i))
+        del best[k:]
+    return [(i, -v) for v, i in best]
+
+
+class _Steering:
+    """briefing.context's verdict on one article's candidates, looked at on demand: each
+    candidate's (steered rating, bracketed edits, usable). A sentence that leans on an earlier one
+    is rated lower (less when a bracket resolves it); a cut list is not usable at all."""
+
+    def __init__(
+        self, candidates: Sequence[SentenceSpan], spans: Sequence[SentenceSpan], ratings: list[float], resolve: int
+    ):
+        self.candidates = candidates
+        self.texts = [s.text for s in spans]
+        self.ratings = ratings
+        # References are looked up in the article only for the best-rated sentences.
+        self.top = set(sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))[:resolve])
+        self.resolver: Any = None
+        self._seen: dict[int, tuple[float, tuple[Edit, ...], bool]] = {}
+
+    def get(self, i: int) -> tuple[float, tuple[Edit, ...], bool]:
+        if i not in self._seen:
+            self._seen[i] = self._steer(i)
+        return self._seen[i]
+
+    def _steer(self, i: int) -> tuple[float, tuple[Edit, ...], bool]:
+        from briefing.context import Resolver, dangling, needs_context, penalty
+
+        span, rating = self.candidates[i], self.ratings[i]
+        reasons = dangling(span.text)
+        if "cut" in reasons:
+            return rating * 0.1, (), False
+        if not reasons:
+            return rating, (), True
+        found: tuple[Edit, ...] = ()
+        if i in self.top and span.index < len(self.texts) and self.texts[span.index] == span.text:
+            self.resolver = self.resolver or Resolver(self.texts)
+            found = self.resolver.edits(span.index)
+        left = needs_context(span.text, found) if found else reasons
+        return rating * penalty(left, resolved=bool(found) and not left), found, True
+
+
 class Selector:
     """Chooses the sentences of one article that become points."""
 
@@ -217,39 +275,61 @@ class Selector:
         self.date_format = date_format
 
     def select(self, article: Article, spans: Sequence[SentenceSpan]) -> list[Point]:
-        """Points for one article, in article order."""
+        """Points for one article, in article order.
+
+        The best-rated sentences are chosen (self_contained: with ratings steered by
+        briefing.context), and per section the best on-topic ones. Steering only ever lowers a
+        rating, so the candidates are visited best first and the context of a sentence is only
+        looked at while it could still be chosen: most of a long article's sentences never are."""
         # Quadratic summarizers (LexRank, TextRank) and KL are only given the opening sentences.
         candidates = [s for s in spans[: self.max_sentences] if _eligible(s, self.min_words, self.max_words)]
         if not candidates:
             return []
         ratings = self.summarizer.rate([s.text for s in candidates])
-        edits: list[tuple[Edit, ...]] = [()] * len(candidates)
-        usable = list(range(len(candidates)))
-        if self.self_contained:
-            steered, edits, usable = self._context(candidates, spans, ratings)
-            if self.summarizer.name == "lead":  # the baseline means the first k: brackets only
-                usable = list(range(len(candidates)))
-            else:
-                ratings = steered
-        allowed = [
-            i for i in usable if not self.whole_quotes or quotes_balanced(candidates[i].text)
-        ] or usable or list(range(len(candidates)))
-        chosen: dict[int, float] = {}
-        by_rating = sorted(allowed, key=lambda i: (-ratings[i], i))
-        for i in by_rating[: self.sentences]:
-            chosen[i] = ratings[i]
+        steering = _Steering(candidates, spans, ratings, self._RESOLVE) if self.self_contained else None
+        lead = self.summarizer.name == "lead"  # the baseline means the first k: brackets only
+        eager = steering is not None and min(ratings) < 0  # a lowered negative rating would rise
+
+        def rating(i: int) -> float:
+            return ratings[i] if steering is None or lead else steering.get(i)[0]
+
+        def usable(i: int) -> bool:
+            return steering is None or lead or steering.get(i)[2]
+
+        def balanced(i: int) -> bool:
+            return not self.whole_quotes or quotes_balanced(candidates[i].text)
+
+        order = sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))
+        if eager:
+            for i in order:
+                steering.get(i)  # type: ignore[union-attr]
+            order_ub = sorted(((rating(i), i) for i in order), key=lambda t: (-t[0], t[1]))
+        else:
+            order_ub = [(ratings[i], i) for i in order]
+        # allowed: usable and balanced, else usable, else every candidate (an article with nothing else)
+        allowed = lambda i: usable(i) and balanced(i)  # noqa: E731
+        best = _top(order_ub, self.sentences, rating, allowed)
+        if not best:
+            allowed = usable  # noqa: E731
+            best = _top(order_ub, self.sentences, rating, allowed)
+            if not best:
+                allowed = lambda i: True  # noqa: E731
+                best = _top(order_ub, self.sentences, rating, allowed)
+        chosen: dict[int, float] = dict(best)
         topics: list[tuple[tuple[str, float], ...]] = [()] * len(candidates)
         if self.matcher is not None:
-            topics = [self.matcher.topics(s.text) for s in candidates]
             if self.per_section > 0:
+                topics = [self.matcher.topics(s.text) for s in candidates]
                 for key in self.matcher.keys():
-                    on_topic = [
-                        (dict(topics[i])[key] + ratings[i], i)
-                        for i in allowed
-                        if key in dict(topics[i])
-                    ]
-                    for _, i in sorted(on_topic, key=lambda t: (-t[0], t[1]))[: self.per_section]:
-                        chosen.setdefault(i, ratings[i])
+                    on = {i: dict(t)[key] for i, t in enumerate(topics) if any(k == key for k, _ in t)}
+                    if not on:
+                        continue
+                    bound = sorted(((on[i] + ub, i) for ub, i in order_ub if i in on), key=lambda t: (-t[0], t[1]))
+                    for i, _ in _top(bound, self.per_section, lambda i: on[i] + rating(i), allowed):
+                        chosen.setdefault(i, rating(i))
+            else:
+                for i in chosen:
+                    topics[i] = self.matcher.topics(candidates[i].text)
         points = []
         resolver = None
         if self.self_contained and chosen:
@@ -258,8 +338,9 @@ class Selector:
             resolver = Resolver([s.text for s in spans])
         for i in sorted(chosen):
             span = candidates[i]
+            edits: tuple[Edit, ...] = steering.get(i)[1] if steering is not None else ()
             if resolver is not None and span.index < len(spans) and spans[span.index].text == span.text:
-                edits[i] = edits[i] + resolver.first_names(span.index, edits[i])
+                edits = edits + resolver.first_names(span.index, edits)
             points.append(
                 Point(
                     text=span.text,
@@ -275,40 +356,12 @@ class Selector:
                     ),
                     method=self.summarizer.name,
                     topics=topics[i],
-                    edits=edits[i] + self._dates(article, span.text),
+                    edits=edits + self._dates(article, span.text),
                 )
             )
         return points
 
     _RESOLVE = 25  # best-rated sentences whose references are looked up in the article
-
-    def _context(
-        self, candidates: Sequence[SentenceSpan], spans: Sequence[SentenceSpan], ratings: list[float]
-    ) -> tuple[list[float], list[tuple[Edit, ...]], list[int]]:
-        """Ratings lowered for sentences that lean on an earlier one, the bracketed edits that
-        resolve them, and the candidates that can be used at all (not a cut list)."""
-        from briefing.context import Resolver, dangling, needs_context, penalty
-
-        texts = [s.text for s in spans]
-        resolver: Resolver | None = None
-        top = set(sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))[: self._RESOLVE])
-        out, edits, usable = list(ratings), [()] * len(candidates), []
-        for i, span in enumerate(candidates):
-            reasons = dangling(span.text)
-            if "cut" in reasons:
-                out[i] = ratings[i] * 0.1
-                continue
-            usable.append(i)
-            if not reasons:
-                continue
-            found: tuple[Edit, ...] = ()
-            if i in top and span.index < len(texts) and texts[span.index] == span.text:
-                resolver = resolver or Resolver(texts)
-                found = resolver.edits(span.index)
-            left = needs_context(span.text, found) if found else reasons
-            edits[i] = found
-            out[i] = ratings[i] * penalty(left, resolved=bool(found) and not left)
-        return out, edits, usable
 
     def _dates(self, article: Article, text: str) -> tuple[Edit, ...]:
         if not self.self_contained:
