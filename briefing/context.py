@@ -564,14 +564,15 @@ class Resolver:
             return ()
         text = self.spans[i]
         book = self.names.book(i, 0 if i <= _BOOK_WINDOW else i - _BOOK_WINDOW)
-        people = self.names.strong_persons()
+        if not book.short:
+            return ()
         for m in re.finditer(r"\b[A-Z][a-z’'\-]+\b", text):
             if re.match(r"\s+[A-Z]", text[m.end():]) or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Sheikh?)\.?\s+$", text[: m.start()]):
                 continue  # part of a longer name, or a surname after an honorific
             word = m.group(0)
             full = book.short.get(word)
             if (
-                full is None or word in book._ambiguous or full not in people
+                full is None or word in book._ambiguous or full not in self.names.strong_persons()
                 or word != full.split()[0] or full in text
                 or text[m.end() : m.end() + 1] == " " and text[m.end() + 1 :].startswith(full.split()[-1])
                 or any(e.start <= m.end() <= e.end for e in taken)

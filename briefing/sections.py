@@ -39,7 +39,7 @@ from briefing._nlp import stem
 from briefing.errors import ConfigError
 from briefing.limits import read_small_text
 from briefing.models import SectionSpec
-from briefing.sentences import words
+from briefing.sentences import _WORD, words
 
 _ALLOWED_TOP = {"section"}
 
@@ -219,6 +219,27 @@ def _keys_of(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+class _RelevantWords(dict):  # type: ignore[type-arg]
+    """word as written -> whether it can be evidence: its match key (or a hyphenated part's) is
+    one of keys, or it starts with the first word of a phrase (every: any word can)."""
+
+    def __init__(self, keys: frozenset[str], heads: tuple[str, ...], every: bool = False):
+        super().__init__()
+        self.keys = keys
+        self.heads = heads
+        self.every = every
+
+    def __missing__(self, word: str) -> bool:
+        found = (
+            self.every
+            or term_key(word) in self.keys
+            or ("-" in word and any(term_key(part) in self.keys for part in word.split("-") if part))
+            or word.lower().replace("’", "'").startswith(self.heads)
+        )
+        self[word] = found
+        return found
+
+
 BACKGROUND_FILE = "term_frequency.tsv.gz"
 
 
@@ -316,6 +337,13 @@ class SectionMatcher:
         patterns = [pat.pattern.pattern for phrases in self._phrases for _, pat, _ in phrases]
         self._any_phrase = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
         self._phrase_firsts = tuple(sorted({w for phrases in self._phrases for _, pat, _ in phrases for w in pat.parts[:1]}))
+        # The same two tests, cheap, word by word (a word's verdict is cached as written): its match
+        # key is a section's term, or it can open a phrase (a phrase match starts where a word does).
+        heads = [_WORD.findall(first) for first in self._phrase_firsts]
+        phrase_words = all(h and first.startswith(h[0]) for first, h in zip(self._phrase_firsts, heads))
+        self._relevant = _RelevantWords(
+            self._all_keys, tuple(h[0].replace("’", "'") for h in heads if h), every=not phrase_words
+        )
         self._excl_terms = [
             {term_key(x) for x in s.exclude if len(x.split()) == 1} for s in self.sections
         ]
@@ -344,14 +372,12 @@ class SectionMatcher:
     def topics(self, text: str) -> tuple[tuple[str, float], ...]:
         """Sections text has enough evidence for, as (key, score) pairs, best first: by the score
         of the terms only that section lists, then by the whole score."""
-        if not (_keys_of(text) & self._all_keys):
-            lowered = " ".join(text.lower().replace("’", "'").split())
-            if (
-                self._any_phrase is None
-                or not any(first in lowered for first in self._phrase_firsts)  # a cheap necessary test
-                or not self._any_phrase.search(lowered)
-            ):
-                return ()  # no section's term nor phrase: no evidence for any section
+        if not any(map(self._relevant.__getitem__, words(text))):
+            return ()  # no section's term nor phrase: no evidence for any section
+        if not (_keys_of(text) & self._all_keys) and (
+            self._any_phrase is None or not self._any_phrase.search(" ".join(text.lower().replace("’", "'").split()))
+        ):
+            return ()  # a word that could open a phrase, but no phrase
         ev = self.evidence(text)
         hits = [
             (spec.key, round(ev[spec.key].score, 6), ev[spec.key].own)
