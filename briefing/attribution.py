@@ -219,16 +219,18 @@ def outlet_in_line(line: str) -> tuple[str, str] | None:
     text = line.strip()
     if not text:
         return None
-    m = _BYLINE.match(text)
+    low = text.lower()  # cheap necessary tests first: most lines are article text
+    m = _BYLINE.match(text) if low.startswith("by") else None
     if m and len(text.split()) <= 16:
         found = _outlet_at_start(m.group("rest"))
         if found:
             return found, "byline"
-    for m in _COPYRIGHT.finditer(text):
-        found = _outlet_at_start(m.group("rest"))
-        if found:
-            return found, "copyright"
-    if _WIRE_CREDIT.search(text):
+    if "©" in text or "(c)" in low or "copyright" in low:
+        for m in _COPYRIGHT.finditer(text):
+            found = _outlet_at_start(m.group("rest"))
+            if found:
+                return found, "copyright"
+    if "reporting by" in low and _WIRE_CREDIT.search(text):
         return "Reuters", "credit"
     return None
 

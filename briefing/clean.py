@@ -253,13 +253,23 @@ def notice_kind(line: str) -> str | None:
     for kind, pattern in _NOTICES:
         if pattern.match(line):
             return kind
-    if _PHOTO_CREDIT.search(line) or _TRAILING_CREDIT.search(line) or _PAREN_LINE.match(line):
+    if (
+        any(mark in line for mark in _PHOTO_CREDIT_MARKS) and _PHOTO_CREDIT.search(line)
+        or ")" in line and (_TRAILING_CREDIT.search(line) or _PAREN_LINE.match(line))
+    ):
         return "photo caption"
-    if len(line.split()) <= 12 and _BYLINE_LINE.match(line):
+    n_words = len(line.split())
+    if n_words <= 12 and _BYLINE_LINE.match(line):
         return "byline"
-    if len(line.split()) <= 40 and _COPYRIGHT_LINE.search(line):
-        return "copyright line"
+    if n_words <= 40:
+        low = line.lower()
+        if ("©" in line or "(c)" in low or "right" in low or "may not be" in low) and _COPYRIGHT_LINE.search(line):
+            return "copyright line"
     return None
+
+
+# What every _PHOTO_CREDIT match holds: a cheap test before the pattern.
+_PHOTO_CREDIT_MARKS = ("(", "Getty", "/", "Photo:", "Back to Gallery", "Image ")
 
 
 def is_title_case(line: str, max_words: int = 10) -> bool:
@@ -274,10 +284,18 @@ def is_title_case(line: str, max_words: int = 10) -> bool:
 
 
 def _repair(line: str) -> str:
-    line = _WIRE_CODE.sub(" ", line).strip()
-    line = _STRIPPED_POSSESSIVE.sub("'s", line)
+    if "[" in line:
+        line = _WIRE_CODE.sub(" ", line)
+    line = line.strip()
+    if " s" in line:
+        line = _STRIPPED_POSSESSIVE.sub("'s", line)
     line = _SPACE_BEFORE_PUNCT.sub("", line)
-    return _SPACES.sub(" ", line).strip()
+    if _ODD_SPACES.search(line):
+        line = _SPACES.sub(" ", line)
+    return line.strip()
+
+
+_ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
 
 
 def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 40) -> Cleaned:

@@ -232,12 +232,21 @@ class _RelevantWords(dict):  # type: ignore[type-arg]
     def __missing__(self, word: str) -> bool:
         found = (
             self.every
-            or term_key(word) in self.keys
-            or ("-" in word and any(term_key(part) in self.keys for part in word.split("-") if part))
+            or self._key_in(word)
+            or ("-" in word and any(self._key_in(part) for part in word.split("-") if part))
             or word.lower().replace("’", "'").startswith(self.heads)
         )
         self[word] = found
         return found
+
+    def _key_in(self, word: str) -> bool:
+        """term_key(word) in keys, without stemming a word whose key cannot be one of them (its key
+        is the word or its uninflected form, less a final "e")."""
+        w = word.lower().replace("’", "'")
+        base = _strip_inflection(w)
+        if not any((x[:-1] if len(x) > 3 and x.endswith("e") else x) in self.keys for x in (w, base)):
+            return False
+        return term_key(word) in self.keys
 
 
 BACKGROUND_FILE = "term_frequency.tsv.gz"
@@ -341,8 +350,9 @@ class SectionMatcher:
         # key is a section's term, or it can open a phrase (a phrase match starts where a word does).
         heads = [_WORD.findall(first) for first in self._phrase_firsts]
         phrase_words = all(h and first.startswith(h[0]) for first, h in zip(self._phrase_firsts, heads))
-        self._relevant = _RelevantWords(
-            self._all_keys, tuple(h[0].replace("’", "'") for h in heads if h), every=not phrase_words
+        self._term_words = _RelevantWords(self._all_keys, ())
+        self._head_words = _RelevantWords(
+            frozenset(), tuple(h[0].replace("’", "'") for h in heads if h), every=not phrase_words
         )
         self._excl_terms = [
             {term_key(x) for x in s.exclude if len(x.split()) == 1} for s in self.sections
@@ -372,12 +382,13 @@ class SectionMatcher:
     def topics(self, text: str) -> tuple[tuple[str, float], ...]:
         """Sections text has enough evidence for, as (key, score) pairs, best first: by the score
         of the terms only that section lists, then by the whole score."""
-        if not any(map(self._relevant.__getitem__, words(text))):
-            return ()  # no section's term nor phrase: no evidence for any section
-        if not (_keys_of(text) & self._all_keys) and (
-            self._any_phrase is None or not self._any_phrase.search(" ".join(text.lower().replace("’", "'").split()))
+        ws = words(text)
+        if not any(map(self._term_words.__getitem__, ws)) and (  # = not (_keys_of(text) & self._all_keys)
+            not any(map(self._head_words.__getitem__, ws))
+            or self._any_phrase is None
+            or not self._any_phrase.search(" ".join(text.lower().replace("’", "'").split()))
         ):
-            return ()  # a word that could open a phrase, but no phrase
+            return ()  # no section's term nor phrase: no evidence for any section
         ev = self.evidence(text)
         hits = [
             (spec.key, round(ev[spec.key].score, 6), ev[spec.key].own)
