@@ -14,13 +14,13 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing.errors import InputError, NoUsableInputError, WorkerError
 from briefing.ingest import InputSkipped, _derive_title, article_from_text, iter_files, load_one
 from briefing.output import write_brief as write_brief  # the pipeline's last step, decided in briefing.output
-from briefing.models import Article, Brief, Point, SectionSpec, Skipped, SourceRef, Story, Text
+from briefing.models import Article, Brief, Point, SectionSpec, SentenceSpan, Skipped, SourceRef, Story, Text
 from briefing.quotes import QuoteFinder
 from briefing.route import Router
 from briefing.sections import SectionMatcher, check_sections, load_sections
@@ -63,7 +63,9 @@ def build_brief(
     items = list(iter_files(inputs, settings.follow_symlinks))
     files = [i for i in items if not isinstance(i, Skipped)]
     collector = _Collector(settings, timings, sections)
-    results = iter(_per_article(_read_and_select, files, settings, collector.sections))
+    results = iter(_per_article(
+        _read_and_select, files, settings, collector.sections, defer=defer_off_topic(settings, collector.sections)
+    ))
     done = 0
     for item in items:
         if isinstance(item, Skipped):
@@ -107,7 +109,8 @@ def brief_from_articles(
     started = time.perf_counter()
     collector = _Collector(settings, timings, sections)
     collector.skipped.extend(skipped)
-    for result in _per_article(_split_and_select, articles, settings, collector.sections):
+    defer = defer_off_topic(settings, collector.sections)
+    for result in _per_article(_split_and_select, articles, settings, collector.sections, defer=defer):
         collector.add(result)
     if timings is not None:
         timings["per_article_wall"] = time.perf_counter() - started
@@ -182,6 +185,10 @@ class ArticleResult:
     signature: Signature | None = None
     title_given: bool = True
     seconds: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    # True when the points were not chosen: no sentence of the article has evidence for any
+    # section, and the run shows only on-topic stories (see ``defer_off_topic``). The story stage
+    # chooses them after all when such an article joins an on-topic story.
+    deferred: bool = False
 
 
 def make_selector(settings: Settings, sections: Sequence[SectionSpec] | None = None) -> Selector:
@@ -238,26 +245,42 @@ _ArticleResult = ArticleResult
 _WORKER: dict[str, object] = {}
 
 
-def _init_worker(settings: Settings, sections: Sequence[SectionSpec] | None = None) -> None:
+def _init_worker(settings: Settings, sections: Sequence[SectionSpec] | None = None, defer: bool = False) -> None:
     _WORKER["settings"] = settings
     _WORKER["selector"] = make_selector(settings, sections)
+    _WORKER["defer"] = defer
+
+
+def defer_off_topic(settings: Settings, sections: Sequence[SectionSpec]) -> bool:
+    """Whether a run may leave an off-topic article's points unchosen until its story needs them.
+
+    With sections defined and no "Other news", a story is shown only for an on-topic point, and a
+    point's topics are its sentence's: an article none of whose candidate sentences has evidence
+    for a section can only matter through an on-topic story it joins. Most of a large day's
+    articles are such; choosing their points (rating, context, brackets) is most of the
+    per-article cost, so it waits for the story stage (``stories_from_results``)."""
+    return bool(sections) and not settings.other_news
 
 
 def _split_and_select(article: Article, ingest_seconds: float = 0.0) -> ArticleResult:
     selector = _WORKER["selector"]
     assert isinstance(selector, Selector)
-    return article_result(article, selector, ingest_seconds)
+    return article_result(article, selector, ingest_seconds, defer=bool(_WORKER.get("defer")))
 
 
 def article_result(
-    article: Article, selector: Selector, ingest_seconds: float = 0.0, *, grouping: bool = True
+    article: Article, selector: Selector, ingest_seconds: float = 0.0, *, grouping: bool = True,
+    defer: bool = False,
 ) -> ArticleResult:
     """The per-article stage for one cleaned article: split it, select its candidate points with
-    selector and (grouping) compute its story signature. briefing.api runs this same stage."""
+    selector and (grouping) compute its story signature. briefing.api runs this same stage.
+    defer: leave the points of an article with no on-topic sentence unchosen (``deferred``; see
+    ``defer_off_topic``)."""
     t0 = time.perf_counter()
     spans = split_sentences(article.text)
     t1 = time.perf_counter()
-    points = selector.select(article, spans)
+    deferred = defer and not selector.may_route(spans)
+    points = [] if deferred else selector.select(article, spans)
     t2 = time.perf_counter()
     ref = SourceRef(
         id=article.id, source=article.source, title=article.title, date=article.date,
@@ -270,8 +293,20 @@ def article_result(
         title_given=title_given,
     ) if grouping else None
     return ArticleResult(
-        ref, tuple(points), sentences, sig, title_given, (ingest_seconds, t1 - t0, time.perf_counter() - t1)
+        ref, tuple(points), sentences, sig, title_given, (ingest_seconds, t1 - t0, time.perf_counter() - t1),
+        deferred,
     )
+
+
+def chosen_now(result: ArticleResult, selector: Selector) -> ArticleResult:
+    """A deferred result with its points chosen, exactly as the per-article stage would have."""
+    if not result.deferred:
+        return result
+    ref = result.ref
+    assert isinstance(ref, SourceRef)
+    article = Article(id=ref.id, source=ref.source, title=ref.title, date=ref.date, url=ref.url, path=ref.path, text="")
+    spans = [SentenceSpan(index=i, start=a, end=b, text=t) for i, a, b, t in result.sentences]
+    return replace(result, points=tuple(selector.select(article, spans)), deferred=False)
 
 
 def _read_and_select(path: Path) -> _ArticleResult:
@@ -290,13 +325,14 @@ def _run_chunk(fn_name: str, chunk: list) -> list[ArticleResult]:
 
 
 def _per_article(
-    fn, items: list, settings: Settings, sections: Sequence[SectionSpec] | None = None
+    fn, items: list, settings: Settings, sections: Sequence[SectionSpec] | None = None, *, defer: bool = False
 ) -> Iterator[ArticleResult]:
-    """fn over items in order: in a process pool when it pays, else here. Results stream back."""
+    """fn over items in order: in a process pool when it pays, else here. Results stream back.
+    defer: off-topic articles' points wait for the story stage (``defer_off_topic``)."""
     workers = pool_size(settings, len(items))
     if workers <= 1:
         saved = dict(_WORKER)
-        _init_worker(settings, sections)
+        _init_worker(settings, sections, defer)
         try:
             for x in items:
                 yield fn(x)
@@ -314,7 +350,7 @@ def _per_article(
 
     try:
         with ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings, sections)
+            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings, sections, defer)
         ) as pool:
             # A bounded window of chunks in flight: results are consumed as they come, in order.
             pending: deque = deque()
@@ -421,6 +457,8 @@ def stories_from_results(
     """Group usable results into stories and build each (strongest first)."""
     results = [r for r in results if isinstance(r.ref, SourceRef)]
     groups = group_results(results, settings)
+    if any(r.deferred for r in results):
+        results, groups = _choose_deferred(results, groups, settings, sections)
     multi = [g for g in groups if len(g) > 1]
     built: list[Story | None] = []
     workers = pool_size(settings, len(results))
@@ -437,6 +475,27 @@ def stories_from_results(
         ((s, i) for s, i in zip(built, first) if s is not None), key=lambda si: (-si[0].weight, si[1])
     )
     return [s for s, _ in ordered]
+
+
+def _choose_deferred(
+    results: list[ArticleResult], groups: list[list[int]], settings: Settings, sections: Sequence[SectionSpec]
+) -> tuple[list[ArticleResult], list[list[int]]]:
+    """Deferred articles' points chosen where their story needs them: in a story with an on-topic
+    article (or every one, when the run shows off-topic stories too). A story of deferred articles
+    only is off-topic: it cannot be shown, so it is not built."""
+    everything = not defer_off_topic(settings, sections)
+    selector: Selector | None = None
+    results = list(results)
+    kept = []
+    for g in groups:
+        if not everything and all(results[i].deferred for i in g):
+            continue
+        for i in g:
+            if results[i].deferred:
+                selector = selector or make_selector(settings, sections)
+                results[i] = chosen_now(results[i], selector)
+        kept.append(g)
+    return results, kept
 
 
 MIN_POOLED_STORIES = 64  # fewer multi-article stories than this are built here

@@ -228,6 +228,8 @@ class _RelevantWords(dict):  # type: ignore[type-arg]
         self.keys = keys
         self.heads = heads
         self.every = every
+        starts = sorted({k[:-1] if k.endswith("y") and len(k) > 1 else k for k in keys}, key=len, reverse=True)
+        self._starts = re.compile("|".join(map(re.escape, starts))) if starts else None
 
     def __missing__(self, word: str) -> bool:
         found = (
@@ -240,11 +242,9 @@ class _RelevantWords(dict):  # type: ignore[type-arg]
         return found
 
     def _key_in(self, word: str) -> bool:
-        """term_key(word) in keys, without stemming a word whose key cannot be one of them (its key
-        is the word or its uninflected form, less a final "e")."""
-        w = word.lower().replace("’", "'")
-        base = _strip_inflection(w)
-        if not any((x[:-1] if len(x) > 3 and x.endswith("e") else x) in self.keys for x in (w, base)):
+        """term_key(word) in keys, without stemming a word whose key cannot be one of them: a key
+        starts the word it is the key of (a final "y" aside: "countries" -> "country")."""
+        if self._starts is None or not self._starts.match(word.lower().replace("’", "'")):
             return False
         return term_key(word) in self.keys
 
@@ -385,8 +385,7 @@ class SectionMatcher:
         ws = words(text)
         if not any(map(self._term_words.__getitem__, ws)) and (  # = not (_keys_of(text) & self._all_keys)
             not any(map(self._head_words.__getitem__, ws))
-            or self._any_phrase is None
-            or not self._any_phrase.search(" ".join(text.lower().replace("’", "'").split()))
+            or not self._any_phrase_in(" ".join(text.lower().replace("’", "'").split()))
         ):
             return ()  # no section's term nor phrase: no evidence for any section
         ev = self.evidence(text)
@@ -396,6 +395,11 @@ class SectionMatcher:
             if ev[spec.key].enough(spec.min_score, self.solo)
         ]
         return tuple((k, sc) for k, sc, _ in sorted(hits, key=lambda h: (-h[2], -h[1])))
+
+    def _any_phrase_in(self, lowered: str) -> bool:
+        """Whether any section's phrase is in the lowered text (each tried only when it holds the
+        phrase's words: cheaper than one pattern of them all)."""
+        return any(pat.search(lowered) for phrases in self._phrases for _, pat, _ in phrases)
 
     def keys(self) -> Iterable[str]:
         return (s.key for s in self.sections)

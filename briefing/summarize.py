@@ -274,6 +274,15 @@ class Selector:
         self.self_contained = self_contained
         self.date_format = date_format
 
+    def may_route(self, spans: Sequence[SentenceSpan]) -> bool:
+        """Whether any sentence select() could choose has evidence for a section (always, without
+        sections): else none of the article's points can be routed into one."""
+        if self.matcher is None:
+            return True
+        return any(
+            self.matcher.topics(s.text) for s in spans[: self.max_sentences] if _eligible(s, self.min_words, self.max_words)
+        )
+
     def select(self, article: Article, spans: Sequence[SentenceSpan]) -> list[Point]:
         """Points for one article, in article order.
 
