@@ -241,12 +241,28 @@ class _RelevantWords(dict):  # type: ignore[type-arg]
         self[word] = found
         return found
 
+
+
     def _key_in(self, word: str) -> bool:
         """term_key(word) in keys, without stemming a word whose key cannot be one of them: a key
         starts the word it is the key of (a final "y" aside: "countries" -> "country")."""
         if self._starts is None or not self._starts.match(word.lower().replace("’", "'")):
             return False
         return term_key(word) in self.keys
+
+
+class _PhraseHeads(dict):  # type: ignore[type-arg]
+    """word as written -> the phrases' first words it starts with (a phrase match starts a word)."""
+
+    def __init__(self, heads: tuple[str, ...]):
+        super().__init__()
+        self.heads = heads
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        low = word.lower().replace("’", "'")
+        found = tuple(h for h in self.heads if low.startswith(h))
+        self[word] = found
+        return found
 
 
 BACKGROUND_FILE = "term_frequency.tsv.gz"
@@ -351,27 +367,33 @@ class SectionMatcher:
         heads = [_WORD.findall(first) for first in self._phrase_firsts]
         phrase_words = all(h and first.startswith(h[0]) for first, h in zip(self._phrase_firsts, heads))
         self._term_words = _RelevantWords(self._all_keys, ())
-        self._head_words = _RelevantWords(
-            frozenset(), tuple(h[0].replace("’", "'") for h in heads if h), every=not phrase_words
-        )
+        self._every_phrase = not phrase_words
+        self._phrase_head = {
+            first: (h[0].replace("’", "'") if h else "") for first, h in zip(self._phrase_firsts, heads)
+        }
+        self._head_words = _PhraseHeads(tuple(h[0].replace("’", "'") for h in heads if h))
         self._excl_terms = [
             {term_key(x) for x in s.exclude if len(x.split()) == 1} for s in self.sections
         ]
         self._excl_phrases = [
             [_Phrase(x) for x in s.exclude if len(x.split()) > 1] for s in self.sections
         ]
+        # Words whose match key can be a term's or an excluded term's: the only keys evidence needs.
+        self._evidence_words = _RelevantWords(self._all_keys | frozenset(k for ex in self._excl_terms for k in ex), ())
 
     def evidence(self, text: str) -> dict[str, Evidence]:
         """Each section's evidence in text, by section key."""
-        keys = _keys_of(text)
+        ws = words(text)
+        keys = _keys_of(" ".join(w for w in ws if self._evidence_words[w]))  # the keys that can count
         lowered = " ".join(text.lower().replace("’", "'").split())
+        present = self._heads_in(ws)
         out: dict[str, Evidence] = {}
         for spec, terms, phrases, ex_t, ex_p, shared in zip(
             self.sections, self._terms, self._phrases, self._excl_terms, self._excl_phrases, self._shared
         ):
             vetoed = bool(ex_t & keys) or any(p.search(lowered) for p in ex_p)
             found = {terms[k][0]: terms[k][1] for k in keys & terms.keys()}
-            said = {p: w for p, pat, w in phrases if pat.search(lowered)}
+            said = {p: w for p, pat, w in phrases if self._may_hold(pat, present) and pat.search(lowered)}
             out[spec.key] = Evidence(found, said, vetoed, shared)
         return out
 
@@ -384,8 +406,8 @@ class SectionMatcher:
         of the terms only that section lists, then by the whole score."""
         ws = words(text)
         if not any(map(self._term_words.__getitem__, ws)) and (  # = not (_keys_of(text) & self._all_keys)
-            not any(map(self._head_words.__getitem__, ws))
-            or not self._any_phrase_in(" ".join(text.lower().replace("’", "'").split()))
+            not (self._every_phrase or any(map(self._head_words.__getitem__, ws)))
+            or not self._any_phrase_in(" ".join(text.lower().replace("’", "'").split()), ws)
         ):
             return ()  # no section's term nor phrase: no evidence for any section
         ev = self.evidence(text)
@@ -396,10 +418,23 @@ class SectionMatcher:
         ]
         return tuple((k, sc) for k, sc, _ in sorted(hits, key=lambda h: (-h[2], -h[1])))
 
-    def _any_phrase_in(self, lowered: str) -> bool:
-        """Whether any section's phrase is in the lowered text (each tried only when it holds the
-        phrase's words: cheaper than one pattern of them all)."""
-        return any(pat.search(lowered) for phrases in self._phrases for _, pat, _ in phrases)
+    def _any_phrase_in(self, lowered: str, ws: Sequence[str]) -> bool:
+        """Whether any section's phrase is in the lowered text (each tried only when a word of the
+        text starts with the phrase's first word, and the text holds the phrase's words)."""
+        present = self._heads_in(ws)
+        return any(
+            self._may_hold(pat, present) and pat.search(lowered) for phrases in self._phrases for _, pat, _ in phrases
+        )
+
+    def _heads_in(self, ws: Sequence[str]) -> frozenset[str]:
+        return frozenset(h for w in ws for h in self._head_words[w])
+
+    def _may_hold(self, pat: "_Phrase", present: frozenset[str]) -> bool:
+        """False when no word of the text starts with the phrase's first word (present: the heads
+        its words start with)."""
+        if self._every_phrase or not pat.parts:
+            return True
+        return self._phrase_head.get(pat.parts[0], "") in present
 
     def keys(self) -> Iterable[str]:
         return (s.key for s in self.sections)
