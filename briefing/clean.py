@@ -275,7 +275,15 @@ _PHOTO_CREDIT_MARKS = ("(", "Getty", "/", "Photo:", "Back to Gallery", "Image ")
 def is_title_case(line: str, max_words: int = 10) -> bool:
     """True for a headline in title case ("Uncovering The Remains Of Treblinka.", "Sports."):
     at most max_words words, every word of four letters or more capitalised."""
-    words = [w.strip("\"'“”‘’()[],.:;!?") for w in line.split()]
+    parts = line.split()
+    if len(parts) > max_words:  # a long line: count its real words only until there are too many
+        n = 0
+        for w in parts:
+            if w.strip("\"'“”‘’()[],.:;!?"):
+                n += 1
+                if n > max_words:
+                    return False
+    words = [w.strip("\"'“”‘’()[],.:;!?") for w in parts]
     words = [w for w in words if w]
     if not words or len(words) > max_words or line.rstrip()[-1:] in "?!\"”":
         return False

@@ -73,6 +73,29 @@ def _signature_stem(word: str, stops: frozenset[str] | set[str]) -> str:
     return stem(low)
 
 
+class _SignatureStems(dict):  # type: ignore[type-arg]
+    """word as written -> (its _signature_stem, capitalised), or None for no content word."""
+
+    _by_stops: dict[int, "_SignatureStems"] = {}
+
+    def __init__(self, stops: frozenset[str] | set[str]):
+        super().__init__()
+        self.stops = stops
+
+    @classmethod
+    def of(cls, stops: frozenset[str] | set[str]) -> "_SignatureStems":
+        table = cls._by_stops.get(id(stops))
+        if table is None or table.stops is not stops:
+            table = cls._by_stops[id(stops)] = cls(stops)
+        return table
+
+    def __missing__(self, word: str) -> tuple[str, bool] | None:
+        s = _signature_stem(word, self.stops)
+        found = (s, word[0].isupper()) if s else None
+        self[word] = found
+        return found
+
+
 def signature(
     article_id: str,
     source: str,
@@ -94,14 +117,14 @@ def signature(
         for s, _ in _stems(title, stops):
             counts[s] = counts.get(s, 0.0) + 3.0
     get = counts.get
+    stem_of = _SignatureStems.of(stops)
     for i, sentence in enumerate(sentences):  # _stems, inlined: the per-word loop of every article
         weight = 2.0 if i < _LEAD_SENTENCES else 1.0
+        named = weight + 1.0
         first = True
-        for w in words(sentence):
-            s = _signature_stem(w, stops)
-            if s:
-                counts[s] = get(s, 0.0) + (weight + 1.0 if not first and w[0].isupper() else weight)
-                first = False
+        for s, cap in filter(None, map(stem_of.__getitem__, words(sentence))):
+            counts[s] = get(s, 0.0) + (named if cap and not first else weight)
+            first = False
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:max_terms]
     return Signature(article_id, source, date, tuple(top), title)
 
