@@ -114,7 +114,9 @@ def normalize_text(raw: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = xml_safe(text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(
+        (_SPACES.sub(" ", line) if _ODD_SPACES.search(line) else line).strip() for line in text.split("\n")
+    )
 
 
 def canonical_source(name: str) -> str:
@@ -295,14 +297,18 @@ def _repair(line: str) -> str:
     if "[" in line:
         line = _WIRE_CODE.sub(" ", line)
     line = line.strip()
-    if " s" in line:
+    if _MAYBE_STRIPPED_POSSESSIVE.search(line):
         line = _STRIPPED_POSSESSIVE.sub("'s", line)
-    line = _SPACE_BEFORE_PUNCT.sub("", line)
+    if _MAYBE_SPACE_BEFORE_PUNCT.search(line):
+        line = _SPACE_BEFORE_PUNCT.sub("", line)
     if _ODD_SPACES.search(line):
         line = _SPACES.sub(" ", line)
     return line.strip()
 
 
+# Cheap necessary tests for the patterns above (a literal to scan for, no look-behind).
+_MAYBE_STRIPPED_POSSESSIVE = re.compile(r" s[\s,.;:!?]")
+_MAYBE_SPACE_BEFORE_PUNCT = re.compile(r"\s[.,;:!?]")
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
 
 
