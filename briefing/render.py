@@ -187,6 +187,11 @@ def _style_names(doc: Any) -> set[str]:
 
 def _add_hyperlink(paragraph: Any, text: str, r_id: str, *, style_id: str | None, italic: bool = False) -> None:
     """A real Word hyperlink (w:hyperlink to external relationship r_id) around text."""
+    _add_hyperlink_to(paragraph._p, text, r_id, style_id=style_id, italic=italic)
+
+
+def _add_hyperlink_to(p: Any, text: str, r_id: str, *, style_id: str | None, italic: bool = False) -> None:
+    """_add_hyperlink on a w:p element."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -212,7 +217,7 @@ def _add_hyperlink(paragraph: Any, text: str, r_id: str, *, style_id: str | None
     t.set(qn("xml:space"), "preserve")
     run.append(t)
     link.append(run)
-    paragraph._p.append(link)
+    p.append(link)
 
 
 class _Writer:
@@ -239,6 +244,10 @@ class _Writer:
 
     def link(self, paragraph: Any, text: str, url: str, *, italic: bool = False) -> None:
         """Add text to paragraph as a hyperlink to url."""
+        _add_hyperlink(paragraph, text, self._link_id(url), style_id=self.link_style, italic=italic)
+
+    def _link_id(self, url: str) -> str:
+        """The relationship id of an external link to url (one per distinct url)."""
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
         r_id = self._link_ids.get(url)
@@ -247,7 +256,7 @@ class _Writer:
             self._next_id += 1
             self._rels.add_relationship(RT.HYPERLINK, url, r_id, is_external=True)
             self._link_ids[url] = r_id
-        _add_hyperlink(paragraph, text, r_id, style_id=self.link_style, italic=italic)
+        return r_id
 
     def date(self, value: _dt.date) -> str:
         return format_date(value, self.date_format)
@@ -376,19 +385,32 @@ class _Writer:
         doc, brief = self.doc, self.brief
         doc.add_heading("Sources", level=1)
         for ref in brief.sources:
-            p = doc.add_paragraph()
-            _styled(p, self.numbered)
-            p.add_run(clean_text(ref.source) + ": ").bold = True
             text = clean_text(ref.title)
             text += f", {self.date(ref.date)}" if ref.date else ", date not given"
-            p.add_run(text + ("" if text.endswith((".", "…", "?", "!")) else ".") + " ")
+            runs = [
+                (clean_text(ref.source) + ": ", "b"),
+                (text + ("" if text.endswith((".", "…", "?", "!")) else ".") + " ", None),
+            ]
             target = link_target(ref.url)
+            if not target:
+                if ref.url and clean_text(ref.url).strip():
+                    runs.append((clean_text(ref.url).strip(), "i"))
+                else:
+                    runs.append((clean_text(Path(ref.path).name if ref.path else ref.id), "i"))
+            # written straight into the XML (a day can list thousands of sources)
+            element = _plain_paragraph(doc, self.numbered, runs)
+            if element is not None:
+                if target:
+                    _add_hyperlink_to(element, target, self._link_id(target), style_id=self.link_style)
+                continue
+            p = doc.add_paragraph()
+            _styled(p, self.numbered)
+            p.add_run(runs[0][0]).bold = True
+            p.add_run(runs[1][0])
             if target:
                 self.link(p, target, target)
-            elif ref.url and clean_text(ref.url).strip():
-                p.add_run(clean_text(ref.url).strip()).italic = True
             else:
-                p.add_run(clean_text(Path(ref.path).name if ref.path else ref.id)).italic = True
+                p.add_run(runs[2][0]).italic = True
         if brief.skipped:
             doc.add_heading("Inputs skipped", level=2)
             for s in brief.skipped:
@@ -440,6 +462,43 @@ def _repeat_header(row: Any) -> None:
     el = OxmlElement("w:tblHeader")
     el.set(qn("w:val"), "true")
     trpr.append(el)
+
+
+def _plain_paragraph(doc: Any, style_id: str, runs: Sequence[tuple[str, str | None]]) -> Any:
+    """Append a paragraph of style_id holding runs ((text, "b" bold, "i" italic or None)) to the
+    end of the document body, as python-docx's add_paragraph and add_run would write it, without
+    their per-element lookups. False (nothing written) for text python-docx would turn into tabs
+    or breaks: the caller writes that paragraph the slow way. Returns the w:p element, or None."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    if any(ch in text for text, _ in runs for ch in "\t\n\r"):
+        return None
+    body = doc.element.body
+    p = OxmlElement("w:p")
+    ppr = OxmlElement("w:pPr")
+    pstyle = OxmlElement("w:pStyle")
+    pstyle.set(qn("w:val"), style_id)
+    ppr.append(pstyle)
+    p.append(ppr)
+    for text, how in runs:
+        r = OxmlElement("w:r")
+        if how:
+            rpr = OxmlElement("w:rPr")
+            rpr.append(OxmlElement("w:b" if how == "b" else "w:i"))
+            r.append(rpr)
+        t = OxmlElement("w:t")
+        t.text = text
+        if text != text.strip():
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        r.append(t)
+        p.append(r)
+    sect = body.sectPr
+    if sect is not None:
+        sect.addprevious(p)
+    else:
+        body.append(p)
+    return p
 
 
 def _styled(paragraph: Any, style_id: str) -> None:
