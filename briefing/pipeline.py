@@ -346,6 +346,12 @@ def _per_article(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunks = [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
+    if "fork" in methods:  # what every worker loads (stem memo, term rarity table, stemmer), loaded once here
+        from briefing._nlp import _stemmer, stem_table
+
+        stem_table()
+        _stemmer()
+        make_selector(settings, sections)
     from concurrent.futures.process import BrokenProcessPool
 
     try:

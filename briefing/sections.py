@@ -371,6 +371,11 @@ class SectionMatcher:
         self._phrase_head = {
             first: (h[0].replace("’", "'") if h else "") for first, h in zip(self._phrase_firsts, heads)
         }
+        self._by_head: dict[str, list[_Phrase]] = {}
+        for phrases in self._phrases:
+            for _, pat, _ in phrases:
+                if pat.parts:
+                    self._by_head.setdefault(self._phrase_head.get(pat.parts[0], ""), []).append(pat)
         self._head_words = _PhraseHeads(tuple(h[0].replace("’", "'") for h in heads if h))
         self._excl_terms = [
             {term_key(x) for x in s.exclude if len(x.split()) == 1} for s in self.sections
@@ -421,10 +426,9 @@ class SectionMatcher:
     def _any_phrase_in(self, lowered: str, ws: Sequence[str]) -> bool:
         """Whether any section's phrase is in the lowered text (each tried only when a word of the
         text starts with the phrase's first word, and the text holds the phrase's words)."""
-        present = self._heads_in(ws)
-        return any(
-            self._may_hold(pat, present) and pat.search(lowered) for phrases in self._phrases for _, pat, _ in phrases
-        )
+        if self._every_phrase:
+            return any(pat.search(lowered) for phrases in self._phrases for _, pat, _ in phrases)
+        return any(pat.search(lowered) for head in self._heads_in(ws) for pat in self._by_head.get(head, ()))
 
     def _heads_in(self, ws: Sequence[str]) -> frozenset[str]:
         return frozenset(h for w in ws for h in self._head_words[w])

@@ -27,6 +27,7 @@ import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -125,8 +126,10 @@ def signature(
         for s, cap in filter(None, map(stem_of.__getitem__, words(sentence))):
             counts[s] = get(s, 0.0) + (named if cap and not first else weight)
             first = False
-    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:max_terms]
-    return Signature(article_id, source, date, tuple(top), title)
+    # heaviest first, ties by stem: sorted by stem, then a stable sort by weight (both in C)
+    top = sorted(counts.items())
+    top.sort(key=itemgetter(1), reverse=True)
+    return Signature(article_id, source, date, tuple(top[:max_terms]), title)
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -1,0 +1,48 @@
+"""Build briefing/data/stems.tsv.gz: the Snowball stems of the 60,000 most frequent English words.
+
+briefing._nlp.stem looks a word up in this table before running NLTK's English Snowball stemmer
+(pure Python, about 6 microseconds a word): every worker process of a large run otherwise stems
+the day's whole vocabulary again. The table is a memo of that same stemmer, so results do not
+change; it only saves time.
+
+The word list is wordfreq's (Robyn Speer et al., frequencies from Wikipedia, subtitles, news,
+books, web text, Twitter and Reddit), so it owes nothing to the evaluation or benchmark corpora
+in ../shared/eval-data. wordfreq is needed only to rebuild the table (it is not a dependency):
+
+    python -m venv /tmp/wf && /tmp/wf/bin/pip install wordfreq nltk
+    /tmp/wf/bin/python bench/build_stem_table.py
+
+Format: one word a line, lowercase; "word<TAB>stem" when the stem differs from the word.
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE.parent / "briefing" / "data" / "stems.tsv.gz"
+WORDS = 60000
+
+
+def main() -> int:
+    from nltk.stem.snowball import EnglishStemmer
+    from wordfreq import top_n_list
+
+    stem = EnglishStemmer().stem
+    lines = []
+    for word in top_n_list("en", WORDS):
+        if not word or "\t" in word or "\n" in word or word != word.lower():
+            continue
+        s = stem(word)
+        lines.append(word if s == word else f"{word}\t{s}")
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    with open(OUT, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as gz:
+        gz.write(data)
+    print(f"{len(lines):,} words -> {OUT} ({OUT.stat().st_size:,} bytes)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
