@@ -189,6 +189,9 @@ class ArticleResult:
     # section, and the run shows only on-topic stories (see ``defer_off_topic``). The story stage
     # chooses them after all when such an article joins an on-topic story.
     deferred: bool = False
+    # The article's candidate quotes (QuoteFinder.found_in), found where the article was read; None
+    # when not looked for there (the collector then looks).
+    quotes: tuple | None = None
 
 
 def make_selector(settings: Settings, sections: Sequence[SectionSpec] | None = None) -> Selector:
@@ -249,6 +252,7 @@ def _init_worker(settings: Settings, sections: Sequence[SectionSpec] | None = No
     _WORKER["settings"] = settings
     _WORKER["selector"] = make_selector(settings, sections)
     _WORKER["defer"] = defer
+    _WORKER["quotes"] = QuoteFinder(max_quotes=settings.quotes)  # as the collector's: see _Collector
 
 
 def defer_off_topic(settings: Settings, sections: Sequence[SectionSpec]) -> bool:
@@ -265,7 +269,11 @@ def defer_off_topic(settings: Settings, sections: Sequence[SectionSpec]) -> bool
 def _split_and_select(article: Article, ingest_seconds: float = 0.0) -> ArticleResult:
     selector = _WORKER["selector"]
     assert isinstance(selector, Selector)
-    return article_result(article, selector, ingest_seconds, defer=bool(_WORKER.get("defer")))
+    result = article_result(article, selector, ingest_seconds, defer=bool(_WORKER.get("defer")))
+    finder = _WORKER.get("quotes")
+    if isinstance(finder, QuoteFinder) and isinstance(result.ref, SourceRef):
+        result = replace(result, quotes=finder.found_in(result.ref, result.sentences))
+    return result
 
 
 def article_result(
@@ -390,7 +398,7 @@ class _Collector:
         self.results: list[ArticleResult] = []
         self.sources: list[SourceRef] = []
         self.skipped: list[Skipped] = []
-        self.quotes = QuoteFinder(max_quotes=settings.quotes)
+        self.quotes = QuoteFinder(max_quotes=settings.quotes)  # workers find each article's: _init_worker
         self.seconds = [0.0, 0.0, 0.0]
 
     def add(self, result: ArticleResult) -> None:
@@ -402,7 +410,10 @@ class _Collector:
             return
         self.sources.append(ref)
         self.results.append(result)
-        self.quotes.add(ref, result.sentences)
+        if result.quotes is not None:
+            self.quotes.add_found(ref, result.quotes)
+        else:
+            self.quotes.add(ref, result.sentences)
 
     def stories(self) -> list[Story]:
         """The day's stories, built story by story from their own articles."""
