@@ -257,10 +257,11 @@ class _PhraseHeads(dict):  # type: ignore[type-arg]
     def __init__(self, heads: tuple[str, ...]):
         super().__init__()
         self.heads = heads
+        self._any = re.compile("|".join(map(re.escape, heads))) if heads else None
 
     def __missing__(self, word: str) -> tuple[str, ...]:
         low = word.lower().replace("’", "'")
-        found = tuple(h for h in self.heads if low.startswith(h))
+        found = tuple(h for h in self.heads if low.startswith(h)) if self._any and self._any.match(low) else ()
         self[word] = found
         return found
 
