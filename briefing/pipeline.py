@@ -13,9 +13,10 @@ import datetime as _dt
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from briefing.errors import InputError, NoUsableInputError, WorkerError
 from briefing.ingest import InputSkipped, _derive_title, article_from_text, iter_files, load_one
@@ -189,9 +190,6 @@ class ArticleResult:
     # section, and the run shows only on-topic stories (see ``defer_off_topic``). The story stage
     # chooses them after all when such an article joins an on-topic story.
     deferred: bool = False
-    # The article's candidate quotes (QuoteFinder.found_in), found where the article was read; None
-    # when not looked for there (the collector then looks).
-    quotes: tuple | None = None
 
 
 def make_selector(settings: Settings, sections: Sequence[SectionSpec] | None = None) -> Selector:
@@ -252,7 +250,6 @@ def _init_worker(settings: Settings, sections: Sequence[SectionSpec] | None = No
     _WORKER["settings"] = settings
     _WORKER["selector"] = make_selector(settings, sections)
     _WORKER["defer"] = defer
-    _WORKER["quotes"] = QuoteFinder(max_quotes=settings.quotes)  # as the collector's: see _Collector
 
 
 def defer_off_topic(settings: Settings, sections: Sequence[SectionSpec]) -> bool:
@@ -269,11 +266,7 @@ def defer_off_topic(settings: Settings, sections: Sequence[SectionSpec]) -> bool
 def _split_and_select(article: Article, ingest_seconds: float = 0.0) -> ArticleResult:
     selector = _WORKER["selector"]
     assert isinstance(selector, Selector)
-    result = article_result(article, selector, ingest_seconds, defer=bool(_WORKER.get("defer")))
-    finder = _WORKER.get("quotes")
-    if isinstance(finder, QuoteFinder) and isinstance(result.ref, SourceRef):
-        result = replace(result, quotes=finder.found_in(result.ref, result.sentences))
-    return result
+    return article_result(article, selector, ingest_seconds, defer=bool(_WORKER.get("defer")))
 
 
 def article_result(
@@ -398,7 +391,8 @@ class _Collector:
         self.results: list[ArticleResult] = []
         self.sources: list[SourceRef] = []
         self.skipped: list[Skipped] = []
-        self.quotes = QuoteFinder(max_quotes=settings.quotes)  # workers find each article's: _init_worker
+        # Key quotes come from the stories the brief shows: looked for in those articles only.
+        self.quotes = _ShownQuotes(self.results, max_quotes=settings.quotes)
         self.seconds = [0.0, 0.0, 0.0]
 
     def add(self, result: ArticleResult) -> None:
@@ -410,10 +404,6 @@ class _Collector:
             return
         self.sources.append(ref)
         self.results.append(result)
-        if result.quotes is not None:
-            self.quotes.add_found(ref, result.quotes)
-        else:
-            self.quotes.add(ref, result.sentences)
 
     def stories(self) -> list[Story]:
         """The day's stories, built story by story from their own articles."""
@@ -435,6 +425,24 @@ class _Collector:
                 stories=t1 - t0, route=t2 - t1,
             )
         return brief
+
+
+class _ShownQuotes(QuoteFinder):
+    """A QuoteFinder over results that looks for candidate quotes, in input order, only in the
+    articles ``quotes`` is asked about (the shown stories' articles), once."""
+
+    def __init__(self, results: Sequence[ArticleResult], **kwargs: Any):
+        super().__init__(**kwargs)
+        self._results = results
+        self._looked = False
+
+    def quotes(self, points: Iterable[Point] = (), articles: Collection[str] | None = None) -> tuple:
+        if not self._looked:
+            self._looked = True
+            for r in self._results:
+                if isinstance(r.ref, SourceRef) and (articles is None or r.ref.id in articles):
+                    self.add(r.ref, r.sentences)
+        return super().quotes(points, articles)
 
 
 def group_results(results: Sequence[ArticleResult], settings: Settings) -> list[list[int]]:
@@ -586,7 +594,7 @@ def brief_from_stories(
         stories=shown,
         sources=tuple(sources),
         skipped=tuple(skipped),
-        quotes=quotes.quotes(shown_points) if quotes is not None else (),
+        quotes=quotes.quotes(shown_points, {a for s in shown for a in s.articles}) if quotes is not None else (),
         summarizer=settings.summarizer,
         handling=settings.handling,
         author=settings.author,

@@ -16,7 +16,7 @@ sentence is already a bullet of the brief is left out (nothing is said twice).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from briefing.samepoint import same_point
 from briefing.models import Citation, Point, Quote, SentenceSpan, SourceRef
@@ -298,15 +298,19 @@ class QuoteFinder:
     def _position(self, citation: Citation) -> tuple[int, int]:
         return self._articles.get(citation.article_id, len(self._articles)), citation.sentence
 
-    def quotes(self, points: Iterable[Point] = ()) -> tuple[Quote, ...]:
+    def quotes(self, points: Iterable[Point] = (), articles: Collection[str] | None = None) -> tuple[Quote, ...]:
         """The key quotes: deduplicated across outlets, best first, at most max_quotes.
 
         A quote whose sentence is already one of ``points`` (the brief's bullets) is left out,
-        so the table adds to the bullets rather than repeating them.
+        so the table adds to the bullets rather than repeating them. articles: quote only these
+        articles (a brief quotes the stories it shows, not the day's other articles).
         """
         if self.max_quotes <= 0:
             return ()
-        pool = sorted(self._candidates, key=lambda c: c[0])[: self.pool]
+        candidates = self._candidates if articles is None else [
+            c for c in self._candidates if c[1].citations[0].article_id in articles
+        ]
+        pool = sorted(candidates, key=lambda c: c[0])[: self.pool]
         groups: list[list] = []  # [first rank, quote, citations]
         for rank, quote in pool:
             for g in groups:

@@ -185,3 +185,27 @@ def test_daily_development_shows_only_what_is_new(tmp_path):
 
     body2 = "\n".join(p.text for p in Document(str(path2)).paragraphs)
     assert "first reported 20 November 2026" in body2
+
+
+def test_key_quotes_come_from_the_stories_shown(tmp_path):
+    day = _day(tmp_path, syndicated=False)
+    _write(day, "quoted.txt", "CNN", "Ski resorts count the cost of the snow",
+           "Ski resorts in Tyrol lost a week of business to the closed passes on Thursday.\n"
+           "\u201cWe have never seen a week like this one in forty years of running the lifts here,\u201d "
+           "said Anna Berger, who runs a hotel in St. Anton.\n"
+           "The regional government said it would help businesses hit by the closures.")
+    _write(day, "quoted-sanctions.txt", "DW", "EU sanctions deal seals LNG ban",
+           "European Union governments agreed on Thursday a new package of sanctions against Russia that "
+           "targets its exports of liquefied natural gas.\n"
+           "\u201cThis package hits the Kremlin where it earns the money for its war against Ukraine,\u201d "
+           "said Kaja Kallas, the EU's foreign policy chief.\n"
+           "Hungary dropped its objections after securing an exemption for pipeline oil deliveries.")
+    brief = briefing.build_brief([day], briefing.load_settings(date="2026-11-21"))
+    shown = {a for s in brief.stories for a in s.articles}
+    assert brief.quotes, "the sanctions story has a quote to show"
+    assert all(c.article_id in shown for q in brief.quotes for c in q.citations)
+    assert "Anna Berger" not in {q.speaker for q in brief.quotes}  # the snow story is not in the brief
+    # asked for off-topic stories too, the snow story is shown, and may be quoted
+    asked = briefing.build_brief([day], briefing.load_settings(date="2026-11-21", other_news=True))
+    said = "Anna Berger" in {q.speaker for q in asked.quotes} or any("Anna Berger" in p.text for p in asked.points)
+    assert said  # quoted, or already a bullet (a quote is never repeated as a bullet)
