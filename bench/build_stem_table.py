@@ -12,7 +12,7 @@ in ../shared/eval-data. wordfreq is needed only to rebuild the table (it is not 
     python -m venv /tmp/wf && /tmp/wf/bin/pip install wordfreq nltk
     /tmp/wf/bin/python bench/build_stem_table.py
 
-Format: one word a line, lowercase; "word<TAB>stem" when the stem differs from the word.
+Format: two lines, the words (lowercase) and then their stems, each tab-separated, in the same order.
 """
 
 from __future__ import annotations
@@ -31,16 +31,11 @@ def main() -> int:
     from wordfreq import top_n_list
 
     stem = EnglishStemmer().stem
-    lines = []
-    for word in top_n_list("en", WORDS):
-        if not word or "\t" in word or "\n" in word or word != word.lower():
-            continue
-        s = stem(word)
-        lines.append(word if s == word else f"{word}\t{s}")
-    data = ("\n".join(lines) + "\n").encode("utf-8")
+    words = [w for w in top_n_list("en", WORDS) if w and "\t" not in w and "\n" not in w and w == w.lower()]
+    data = ("\t".join(words) + "\n" + "\t".join(stem(w) for w in words) + "\n").encode("utf-8")
     with open(OUT, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as gz:
         gz.write(data)
-    print(f"{len(lines):,} words -> {OUT} ({OUT.stat().st_size:,} bytes)", file=sys.stderr)
+    print(f"{len(words):,} words -> {OUT} ({OUT.stat().st_size:,} bytes)", file=sys.stderr)
     return 0
 
 

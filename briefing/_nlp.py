@@ -83,11 +83,8 @@ def stem_table() -> dict[str, str]:
         raw = resources.files("briefing").joinpath("data", STEM_TABLE).read_bytes()
     except (FileNotFoundError, ModuleNotFoundError):
         return {}
-    table: dict[str, str] = {}
-    for line in gzip.GzipFile(fileobj=io.BytesIO(raw)).read().decode("utf-8").splitlines():
-        word, _, stemmed = line.partition("\t")
-        table[word] = stemmed or word
-    return table
+    words, stems = gzip.GzipFile(fileobj=io.BytesIO(raw)).read().decode("utf-8").split("\n")[:2]
+    return dict(zip(words.split("\t"), stems.split("\t")))  # two tab-separated lines, in one order
 
 
 @lru_cache(maxsize=1)
