@@ -348,6 +348,8 @@ def _per_article(
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunks = [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
     if "fork" in methods:  # what every worker loads (stem memo, term rarity table, stemmer), loaded once here
+        import numpy  # noqa: F401  (NewsRank's graph; this process needs it later for the stories anyway)
+
         from briefing._nlp import _stemmer, stem_table
 
         stem_table()
