@@ -356,13 +356,20 @@ class _Writer:
         table = doc.add_table(rows=1, cols=3)
         if self.table_style:
             table.style = doc.styles[self.table_style]
-        widths = (Cm(3.4), Cm(10.4), Cm(2.6))
+        widths = (Cm(4.2), Cm(9.6), Cm(2.6))
         for cell, label in zip(table.rows[0].cells, ("Speaker", "Quote", "Source")):
             cell.paragraphs[0].add_run(label).bold = True
         _repeat_header(table.rows[0])
         for quote in quotes:
             cells = table.add_row().cells
-            cells[0].paragraphs[0].add_run(clean_text(quote.who))
+            who = cells[0].paragraphs[0]
+            who.add_run(clean_text(quote.speaker))
+            if quote.role and clean_text(quote.role).strip():  # the role beneath the name, not bold
+                who.add_run(",")
+                role = who.add_run()
+                role.add_break()
+                role.add_text(clean_text(quote.role))
+                role.italic, role.bold = True, False
             cells[1].paragraphs[0].add_run("\u201c" + clean_text(quote.text) + "\u201d")
             p = cells[2].paragraphs[0]
             for i, source in enumerate(quote.sources):

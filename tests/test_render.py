@@ -196,7 +196,9 @@ def test_key_quotes_table(full_doc, full_brief):
     assert rows[0] == ["Speaker", "Quote", "Source"]
     assert len(rows) == len(full_brief.quotes) + 1
     for row, quote in zip(rows[1:], full_brief.quotes):
-        assert row == [quote.who, f"\u201c{quote.text}\u201d", "; ".join(quote.sources)]
+        # the name, and beneath it (a line break) the role the article gives
+        assert row == [quote.who.replace(", ", ",\n", 1) if quote.role else quote.speaker,
+                       f"\u201c{quote.text}\u201d", "; ".join(quote.sources)]
     assert any(q.speaker == "Rex Tillerson" and set(q.sources) == {"CNN", "AP"} for q in full_brief.quotes)
     texts = [q.text for q in full_brief.quotes]
     for i, a in enumerate(texts):  # deduplicated like points
