@@ -230,11 +230,15 @@ class StoryGrouper:
             df.update(t for t, _ in sig.terms)
         n = len(signatures)
         out = []
+        idf = {t: math.log((1 + n) / (1 + d) + 1.0) for t, d in df.items()}  # once per term
+        tf: dict[float, float] = {}  # 1 + log(count), once per count (counts are small numbers)
         for sig in signatures:
-            v = {
-                t: (1.0 + math.log(c)) * math.log((1 + n) / (1 + df[t]) + 1.0)
-                for t, c in sig.terms
-            }
+            v = {}
+            for t, c in sig.terms:
+                w = tf.get(c)
+                if w is None:
+                    w = tf[c] = 1.0 + math.log(c)
+                v[t] = w * idf[t]
             out.append(_normalise(v))
         self._df, self._n = df, n
         return out
@@ -252,7 +256,9 @@ class StoryGrouper:
         keys: list[list[str]] = []
         postings: dict[str, list[int]] = defaultdict(list)
         for i, v in enumerate(vectors):
-            ks = [t for t, _ in sorted(v.items(), key=lambda kv: (-kv[1], kv[0])) if 1 < df[t] <= cap]
+            ranked = sorted(v.items())  # heaviest first, ties by stem: two sorts in C
+            ranked.sort(key=itemgetter(1), reverse=True)
+            ks = [t for t, _ in ranked if 1 < df[t] <= cap]
             ks = ks[: self.key_terms]
             keys.append(ks)
             for t in ks:
