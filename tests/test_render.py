@@ -213,11 +213,13 @@ def test_sources_numbered_and_skipped_listed_apart(full_doc, full_brief):
     assert len(numbered) == len(full_brief.sources)
     for p, ref in zip(numbered, full_brief.sources):
         assert p.text.startswith(f"{ref.source}: {ref.title}, {format_date(ref.date)}.")
+        assert p.runs[0].text == f"{ref.source}: " and p.runs[0].bold  # the outlet in bold
         if ref.url:
             assert p.text.endswith(ref.url)
             assert _hyperlinks(full_doc, p) == [(ref.url, ref.url)]
         else:
             assert p.text.endswith(ref.path.rsplit("/", 1)[-1])
+            assert p.runs[-1].italic and p.runs[-1].text == ref.path.rsplit("/", 1)[-1]
     skipped = _between(full_doc, "Inputs skipped")
     assert [p.text for p in skipped] == [f"{s.input}: {s.reason}" for s in full_brief.skipped]
     assert {_style(p) for p in skipped} == {"List Bullet"}
