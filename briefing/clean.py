@@ -125,9 +125,19 @@ def canonical_source(name: str) -> str:
     return attribution.canonical_source(name)
 
 
+def _may_credit(line: str) -> bool:
+    """What every _CREDIT match holds, in any case: "contributed", or "by" after a space."""
+    low = line.lower()
+    return "contributed" in low or " by" in low
+
+
 def is_terminal(line: str) -> bool:
-    """True when a line ends like a sentence (full stop, question, quote)."""
-    return bool(_TERMINAL.search(line))
+    """True when a line ends like a sentence (full stop, question, quote): _TERMINAL, read from
+    the end of the line instead of searched through all of it."""
+    if line[-1:] in ('"', "”", "’"):
+        return True
+    body = line.rstrip("\"'”’)]")
+    return body[-1:] in (".", "!", "?", "…") and body[-1:] != ""
 
 
 def _strip_dateline(line: str) -> tuple[str, str | None, str | None]:
@@ -381,7 +391,7 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                 out.removed.append(line)
                 continue
             in_highlights = False
-        if _CREDIT.search(line):
+        if _may_credit(line) and _CREDIT.search(line):
             out.removed.append(line)
             cm = _CREDIT_SOURCE.match(line)
             if cm:
