@@ -79,17 +79,19 @@ def summarize_cluster(
 
 
 def cluster_pool(
-    texts: Sequence[str], *, method: str | None = None, threshold: float | None = None
+    texts: Sequence[str], *, method: str | None = None, threshold: float | None = None,
+    candidates: int | None = None,
 ) -> StoryPool | None:
     """The merged candidates of several texts on one story, rated for briefing.storysum (what
     ``summarize_cluster`` chooses from; the evaluation chooses from it with each grid weight).
+    candidates: summary-length sentences taken from each text (default ``CLUSTER_CANDIDATES``).
     None when no text is usable."""
     summarizer = get_summarizer(method or CLUSTER_METHOD)
     threshold = float(threshold if threshold is not None else _default("merge_threshold"))  # type: ignore[arg-type]
     articles = [a for a in (_article(t, i) for i, t in enumerate(texts)) if a is not None]
     if not articles:
         return None
-    selector = Selector(summarizer, None, sentences=CLUSTER_CANDIDATES, per_section=0)
+    selector = Selector(summarizer, None, sentences=candidates or CLUSTER_CANDIDATES, per_section=0)
     members = [story_article(article_result(a, selector, grouping=False)) for a in articles]
     return story_pool([p for m in members for p in m.points], members, threshold)
 
@@ -97,4 +99,6 @@ def cluster_pool(
 # Within each article, position picks the candidates; the story summarizer (briefing.storysum)
 # weighs them across the cluster (weights chosen on Multi-News by cross-validation, docs/quality.md).
 CLUSTER_METHOD = "lead"
-CLUSTER_CANDIDATES = 10
+# Sentences each article offers: chosen with the weights by cross-validation on Multi-News
+# (briefing.evaluate.clustercv.CANDIDATE_GRID; the shipped value is the choice on all clusters).
+CLUSTER_CANDIDATES = 15

@@ -47,11 +47,11 @@ class StoryWeights:
     """How much each rating counts; redundancy is the penalty per unit of cosine to a chosen one."""
 
     position: float = 1.0
-    length: float = 0.0
+    length: float = 0.5
     centrality: float = 1.5
-    corroboration: float = 0.5
-    coverage: float = 9.0
-    redundancy: float = 0.25
+    corroboration: float = 0.0
+    coverage: float = 6.0
+    redundancy: float = 0.5
 
 
 # The grid the cross-validation chooses from (position is the unit the others are measured in).

@@ -137,6 +137,9 @@ def test_summarize_cluster_on_real_clusters_is_verbatim_and_non_redundant():
 
 def test_weights_change_the_choice_and_the_grid_holds_the_shipped_weights():
     assert storysum.DEFAULT_WEIGHTS in storysum.WEIGHT_GRID
+    from briefing.evaluate.clustercv import CANDIDATE_GRID
+
+    assert briefing.api.CLUSTER_CANDIDATES in CANDIDATE_GRID  # chosen with the weights, by the same CV
     pool = briefing.api.cluster_pool(STORM)
     assert pool is not None
     lead_only = storysum.StoryWeights(1.0, 0.0, 0.0, 0.0, 0.0, 0.0)
