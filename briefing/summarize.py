@@ -214,28 +214,35 @@ class _Steering:
         # References are looked up in the article only for the best-rated sentences.
         self.top = set(sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))[:resolve])
         self.resolver: Any = None
-        self._seen: dict[int, tuple[float, tuple[Edit, ...], bool]] = {}
+        self._seen: dict[int, tuple[float, tuple[Edit, ...], bool, bool]] = {}
 
-    def get(self, i: int) -> tuple[float, tuple[Edit, ...], bool]:
+    def get(self, i: int) -> tuple[float, tuple[Edit, ...], bool, bool]:
         if i not in self._seen:
             self._seen[i] = self._steer(i)
         return self._seen[i]
 
-    def _steer(self, i: int) -> tuple[float, tuple[Edit, ...], bool]:
-        from briefing.context import Resolver, dangling, needs_context, penalty
+    def _steer(self, i: int) -> tuple[float, tuple[Edit, ...], bool, bool]:
+        from briefing.context import HARD_PREFERENCE, Mentions, Resolver, back_references, dangling, needs_context, penalty
 
         span, rating = self.candidates[i], self.ratings[i]
         reasons = dangling(span.text)
         if "cut" in reasons:
-            return rating * 0.1, (), False
-        if not reasons:
-            return rating, (), True
+            return rating * 0.1, (), False, False
+        aligned = span.index < len(self.texts) and self.texts[span.index] == span.text
+        back: tuple[str, ...] = ()
+        if aligned:  # a definite reference back to a noun an earlier sentence introduced
+            self.mentions = getattr(self, "mentions", None) or Mentions(self.texts)
+            back = back_references(self.texts, span.index, self.mentions)
+        if not reasons and not back:
+            return rating, (), True, True
         found: tuple[Edit, ...] = ()
-        if i in self.top and span.index < len(self.texts) and self.texts[span.index] == span.text:
+        if reasons and i in self.top and aligned:
             self.resolver = self.resolver or Resolver(self.texts)
             found = self.resolver.edits(span.index)
-        left = needs_context(span.text, found) if found else reasons
-        return rating * penalty(left, resolved=bool(found) and not left), found, True
+        left = tuple(dict.fromkeys((*(needs_context(span.text, found) if found else reasons), *back)))
+        # stands: False for a sentence that still leans on its article (HARD_PREFERENCE: the
+        # article's top picks take it only when nothing that stands alone is left)
+        return rating * penalty(left, resolved=bool(found) and not left), found, True, not (left and HARD_PREFERENCE)
 
 
 class Selector:
@@ -308,6 +315,9 @@ class Selector:
         def balanced(i: int) -> bool:
             return not self.whole_quotes or quotes_balanced(candidates[i].text)
 
+        def stands(i: int) -> bool:
+            return steering is None or lead or steering.get(i)[3]
+
         order = sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))
         if eager:
             for i in order:
@@ -317,7 +327,10 @@ class Selector:
             order_ub = [(ratings[i], i) for i in order]
         # allowed: usable and balanced, else usable, else every candidate (an article with nothing else)
         allowed = lambda i: usable(i) and balanced(i)  # noqa: E731
-        best = _top(order_ub, self.sentences, rating, allowed)
+        # the top picks: what stands alone first (a reference to the article only when nothing does)
+        best = _top(order_ub, self.sentences, rating, lambda i: allowed(i) and stands(i))
+        if not best:
+            best = _top(order_ub, self.sentences, rating, allowed)
         if not best:
             allowed = usable  # noqa: E731
             best = _top(order_ub, self.sentences, rating, allowed)
