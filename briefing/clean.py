@@ -293,7 +293,7 @@ _MORE_NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r".{0,80}\byour Tweet(?:s|\s+location)\b|.{0,80}\bvia third-party applications\b|"
         r"Add this (?:Tweet|video|post|photo) to your website|Twitter may be over capacity|"
         r"Embed (?:this\s+)?(?:Tweet|post|video|photo)\b|View (?:this\s+)?(?:post|photo|video) on (?:Instagram|Facebook|Twitter)|"
-        r"A (?:post|photo|video) shared by\b|Learn more\s*$|"
+        r"A (?:post|photo|video) shared by\b|Learn more\s*$|Story highlights\b|"
         # publication boilerplate: what the report, story or page is, how often it comes out
         r"(?:This|The above|The following|Each)\s+(?:(?:daily|weekly|crime|police)\s+)?(?:report|story|article|post|piece|"
         r"newsletter|page|briefing|list|log|column|feature|blog|bulletin|digest|summary|information)s?\s+"
@@ -311,7 +311,7 @@ _MORE_NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     ("photo caption", re.compile(
         # wire captions: "FILE - In this Oct. 20, 2007 file photo, ...", "In this photo provided by ..."
-        r"FILE\s*[-–—]|(?:FILE\s+)?PHOTO\s*[-–—:]|"
+        r"FILE\s*[-–—]|(?:FILE\s+)?PHOTO\s*[-–—:]|(?:Above|Below|Top|Left|Right|Inset|Pictured|Main image)\s*:\s|"
         r"In this\s+(?:[\w.,]+\s+){0,4}(?:file\s+)?(?:photo|image|photograph|picture|frame grab|handout)\b|"
         r"In an?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+(?:file\s+)?|file\s+)(?:photo|image|photograph|picture)\b"
     )),

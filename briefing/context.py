@@ -304,9 +304,10 @@ _PRESENT = (
     "seems|includes|contains|comes|goes|makes|takes|gives|wants|needs|means|stands|sits|lies|runs|gets"
 )
 _DEFINITE_SUBJECT_RE = re.compile(
-    r"^The\s+(?P<mods>(?:(?:[a-z][\w\-’']*|\d[\d,.\-]*[\w\-]*)\s+){0,3})(?P<head>[a-z][\w\-]*)"
+    r"^The\s+(?P<mods>(?:(?:[a-z][\w\-’']*|\d[\d,.\-]*[\w\-]*)\s+){0,3}?)(?P<head>[a-z][\w\-]*)"
     r"(?:(?:\s+(?:also|still|now|then|just|never|not|previously|already|recently|reportedly|apparently|"
-    r"initially|originally|later|first|had|has|have|been|being))*\s+(?:[a-z]+ed|" + _IRREGULAR_PAST + "|" + _PRESENT
+    r"initially|originally|later|first|had|has|have|been|being))*\s+"
+    r"(?!(?:called|named|dubbed|known|nicknamed|titled|entitled|labeled|labelled)\b)(?:[a-z]+ed|" + _IRREGULAR_PAST + "|" + _PRESENT
     + r")\b|,\s+(?:which|who|whose|[a-z]+ed)\b|\s+[—–]\s)"
 )
 _NOT_ANAPHORIC_MODS = frozenset(
@@ -370,7 +371,27 @@ def _more_dangling(text: str, body: str, found: Sequence[str]) -> list[str]:
         more.append("definite")
     if "pronoun" not in found and "hey" in text and _they_unnamed(text):
         more.append("pronoun")
+    if "definite" not in found and ("th" in text or "ere" in text):
+        outside = _QUOTED_RE.sub(" ", text)
+        if _DEMONSTRATIVE_RE.search(outside) or _HERE_DEIXIS_RE.search(outside):
+            more.append("definite")
     return more
+
+
+# "Part of this princely sum", "According to that study": a demonstrative after a preposition
+# points back; "Some people here", "a notable conclave here in 2007": a place the brief never names.
+_DEMONSTRATIVE_RE = re.compile(
+    r"\b(?:of|to|in|on|at|for|from|with|by|about|under|after|before|like|than|during|despite|into|"
+    r"over|behind|against|through)\s+(?:this|that|these|those)\s+(?!(?:is|was|are|were|has|had|will|would|the|a|an|"
+    r"week|weekend|month|year|morning|afternoon|evening|night|day|time|season|summer|winter|spring|fall|"
+    r"autumn|decade|century|quarter|point|moment|way|end|kind|sort|type)\b)[a-z]",
+    re.IGNORECASE,
+)
+_HERE_DEIXIS_RE = re.compile(
+    r"^(?:[“\"‘'(]*)Here,\s|\b(?:people|residents|officials|experts|analysts|locals|many|some|authorities|"
+    r"everyone|nobody|life|things)\s+here\b|\b(?:was|were|is|are|held|built|happened|met|gathered|came)\s+here\b"
+    r"|\b[a-z]+\s+here\s+(?:in|on|since|last|this|during)\s+(?:\d{4}|[A-Z]|the|last|this)",
+)
 
 
 # --- references back into the article ------------------------------------------------------------
@@ -725,6 +746,8 @@ def resolve(spans: Sequence[str], i: int, names: _Names | None = None) -> tuple[
     edits: list[Edit] = []
     who: str | None = None
     m = _OPEN_PRONOUN_RE.match(body)
+    if m and any(q in text[:offset] for q in "“\"'‘"):
+        m = None  # a pronoun inside a quotation: its speaker is not who it stands for
     if m:
         who = referent(spans, i, names=names)
         if who:

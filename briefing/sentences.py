@@ -27,7 +27,7 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun
     inc corp co ltd llc plc bros dept univ assn
-    no nos vol vols pp fig figs approx est vs etc al cf ca ed eds op
+    no nos vol vols pp fig figs approx est vs v etc al cf ca ed eds op
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
     neb nev okla ore pa tenn tex va vt wash wis wyo
     """.split()
@@ -56,7 +56,7 @@ _CANDIDATE = re.compile(
     re.VERBOSE,
 )
 _WORD_BEFORE = re.compile(r"([\w.\-’']+)$")
-_INITIALISM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z]$")
+_INITIALISM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z]\.$")  # "U.S.", "H.R.", a middle initial "S."
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
 
 
@@ -102,7 +102,7 @@ def _is_boundary(
         return True
     word = before.group(1)
     bare = word.rstrip(".").lower()
-    if bare.split(".")[-1] in ABBREVIATIONS or bare in ABBREVIATIONS:
+    if bare.split(".")[-1] in ABBREVIATIONS or bare in ABBREVIATIONS or bare.rsplit("-", 1)[-1] in ABBREVIATIONS:
         return False
     if _INITIALISM.match(word + "."):
         # "H.R. McMaster", "U.S. officials": not a boundary, unless a sentence opener follows.
