@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from briefing.models import SentenceSpan
@@ -55,6 +55,10 @@ _CANDIDATE = re.compile(
     """,
     re.VERBOSE,
 )
+# Two sentences glued with no space, as scraped paragraphs often are: 'the region."That would',
+# 'Graves said.Most earthquakes': a word of two lowercase letters or more, the full stop, then a
+# capitalised word (initials, "St.Louis", "Mr.Smith" and domain names do not qualify).
+_GLUED = re.compile(r"(?<=[a-z][a-z])(?P<end>[.!?])(?P<close>[”’]?)(?P<space>)(?=(?P<next>[\"“]?[A-Z][a-z]))")
 _WORD_BEFORE = re.compile(r"([\w.\-’']+)$")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z]\.$")  # "U.S.", "H.R.", a middle initial "S."
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
@@ -119,7 +123,10 @@ def split_paragraph(text: str, offset: int = 0) -> list[tuple[int, int]]:
     while start < n and text[start].isspace():
         start += 1
     quotes = _quote_counter(text)
-    for m in _CANDIDATE.finditer(text):
+    candidates: Iterable[re.Match[str]] = _CANDIDATE.finditer(text)
+    if _GLUED.search(text):
+        candidates = sorted([*candidates, *_GLUED.finditer(text)], key=lambda m: m.start())
+    for m in candidates:
         if m.start() < start or not _is_boundary(text, m, start, quotes):
             continue
         end = m.end() - len(m.group("space"))

@@ -85,3 +85,14 @@ def test_middle_initials_ranks_and_case_names_do_not_end_sentences():
         "He lives in the U.S.",
         "The rest of his family does not.",
     ]
+
+
+def test_sentences_glued_without_a_space_are_split_but_initials_and_domains_are_not():
+    text = 'Experts said it is overdue."The stress is building," Graves said.Most quakes were big. He moved to St.Louis. Visit CNN.com today.'
+    assert [s.text for s in split_sentences(text)] == [
+        "Experts said it is overdue.",
+        '"The stress is building," Graves said.',
+        "Most quakes were big.",
+        "He moved to St.Louis.",
+        "Visit CNN.com today.",
+    ]
