@@ -317,6 +317,15 @@ _MORE_NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     ("prompt", re.compile(r"(?:Further|Recommended|Suggested) (?:Reading|reading|Stories|stories)\b|FURTHER READING\b")),
 )
+# "Televised images and photographs from North Korea showing streams of ...": a picture described,
+# with no verb but "showing" (an article's "Satellite images showing the damage were released" has one).
+_SHOWING_CAPTION = re.compile(
+    r"(?:Televised|Undated|Handout|Aerial|Satellite|File|Archive|Surveillance|Security|Video|Amateur|Broadcast|"
+    r"Drone|Police|Family)\s+(?:images?|photos?|photographs?|pictures?|footage|screenshots?|stills?)"
+    r"(?:\s+(?:and|or)\s+(?:images?|photos?|photographs?|pictures?|footage|video))?"
+    r"(?:\s+(?:from|of|taken|released|provided|obtained|posted)\b[^.]{0,80}?)?\s+showing\b"
+)
+_FINITE_AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|show|shows|showed|said|says)\b")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A caption ends with where and when the picture was taken, no preposition before the date, and
 # maybe the wire's credit: "... in Chauve, France, June 19, 2015. REUTERS/Stephane Mahe",
@@ -340,6 +349,10 @@ def _page_junk_kind(line: str) -> str | None:
     for kind, pattern in _MORE_NOTICES:
         if pattern.match(line):
             return kind
+    if "showing" in line:
+        m = _SHOWING_CAPTION.match(line)
+        if m and not _FINITE_AUX.search(line, m.end()):
+            return "photo caption"
     tail = line[-60:]
     if "/" in tail and _WIRE_CREDIT_END.search(tail):
         return "photo caption"

@@ -371,6 +371,12 @@ def _more_dangling(text: str, body: str, found: Sequence[str]) -> list[str]:
         more.append("definite")
     if "pronoun" not in found and "hey" in text and _they_unnamed(text):
         more.append("pronoun")
+    if "speaker" not in found and ("@" in text or "#" in text):
+        outside = _QUOTED_RE.sub(" ", text)
+        if _HANDLE_RE.search(outside) and not _NAMED_SPEAKER_RE.search(text) and not _TWEETED_RE.search(text):
+            more.append("speaker")  # a post quoted with nobody saying whose: "Pathetic attempt by @foxnews ..."
+    if "cut" not in found and not _ENDS_LIKE_A_SENTENCE.search(text):
+        more.append("cut")  # a headline or a run of page text the splitter left: "Marco Rubio: No 'special path' ..."
     if "definite" not in found and ("th" in text or "ere" in text):
         outside = _QUOTED_RE.sub(" ", text)
         if _DEMONSTRATIVE_RE.search(outside) or _HERE_DEIXIS_RE.search(outside):
@@ -378,6 +384,9 @@ def _more_dangling(text: str, body: str, found: Sequence[str]) -> list[str]:
     return more
 
 
+_HANDLE_RE = re.compile(r"(?:^|\s)[@#][A-Za-z_]\w+")
+_TWEETED_RE = re.compile(r"\b(?:tweeted|wrote|posted|said|says|according to)\b")
+_ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$|\.\.\.\s*$")
 # "Part of this princely sum", "According to that study": a demonstrative after a preposition
 # points back; "Some people here", "a notable conclave here in 2007": a place the brief never names.
 _DEMONSTRATIVE_RE = re.compile(

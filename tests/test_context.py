@@ -214,6 +214,8 @@ def test_first_name_only_gets_the_surname_in_brackets():
         ("According to that study, at least 34 bodies were moved to the city cemetery in 1974.", "definite"),
         ("There was a notable conclave here in 2007 that Mr. Hu attended.", "definite"),
         ("Here, the ground is actually spreading apart, said Julie Dutton, a geophysicist.", "definite"),
+        ("Pathetic attempt by @foxnews to try and build up ratings for the #GOPDebate.", "speaker"),
+        ("Marco Rubio: No 'special path' in immigration proposal", "cut"),
     ],
 )
 def test_second_round_detector_finds_what_a_sentence_leans_on(text, reason):
@@ -232,6 +234,7 @@ def test_second_round_detector_finds_what_a_sentence_leans_on(text, reason):
         "The sisters come to Orlando to clean out their childhood bedroom before it is sold.",
         "Officials said this week that the plan to rebuild the bridge would go ahead.",
         "The good news for residents is that engineers have found a fix for the tower.",
+        "Donald Trump tweeted on Tuesday that the @FoxNews debate had been rigged against him.",
     ],
 )
 def test_second_round_self_contained_sentences_are_not_flagged(text):

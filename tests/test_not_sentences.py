@@ -128,6 +128,9 @@ def test_saved_page_points_are_sentences_only():
         ("Further Reading California gov to work with China on clean energy tech, defying US reversal", "prompt"),
         ("Qatar's ruler said Tuesday he has transferred power to the 33-year-old crown...", "teaser"),
         ("The U.S. doesn't have a clear ...", "teaser"),
+        ("Televised images and photographs from North Korea showing streams of weeping soldiers.", "photo caption"),
+        ("Above: Amy Poehler and Tina Fey reunite for a comedy about two sisters.", "photo caption"),
+        ("Story highlights Woman: Protesters united, says cause is not about race.", "page notice"),
     ],
 )
 def test_page_furniture_is_dropped(line, kind):
@@ -148,6 +151,7 @@ def test_article_sentences_like_the_furniture_are_kept():
         "The page was taken down after the company complained to Facebook.",
         "Kellogg said it had written off its holdings. The plant employed 400 workers, who...",
         "Officials said an update would come later: the storm was moving slowly.",
+        "Satellite images showing the damage were released on Monday by the space agency.",
     ]
     cleaned = clean_text("\n".join([LEAD, *keep, TAIL]))
     assert cleaned.text.split("\n") == [LEAD, *keep, TAIL]
