@@ -206,11 +206,13 @@ class _Steering:
     is rated lower (less when a bracket resolves it); a cut list is not usable at all."""
 
     def __init__(
-        self, candidates: Sequence[SentenceSpan], spans: Sequence[SentenceSpan], ratings: list[float], resolve: int
+        self, candidates: Sequence[SentenceSpan], spans: Sequence[SentenceSpan], ratings: list[float], resolve: int,
+        back: bool = True,
     ):
         self.candidates = candidates
         self.texts = [s.text for s in spans]
         self.ratings = ratings
+        self.back = back  # look for definite references back into the article
         # References are looked up in the article only for the best-rated sentences.
         self.top = set(sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))[:resolve])
         self.resolver: Any = None
@@ -230,7 +232,7 @@ class _Steering:
             return rating * 0.1, (), False, False
         aligned = span.index < len(self.texts) and self.texts[span.index] == span.text
         back: tuple[str, ...] = ()
-        if aligned:  # a definite reference back to a noun an earlier sentence introduced
+        if aligned and self.back:  # a definite reference back to a noun an earlier sentence introduced
             self.mentions = getattr(self, "mentions", None) or Mentions(self.texts)
             back = back_references(self.texts, span.index, self.mentions)
         if not reasons and not back:
@@ -261,13 +263,21 @@ class Selector:
         whole_quotes: bool = False,
         self_contained: bool = True,
         date_format: str = "%-d %B %Y",
+        bullets: bool = False,
     ):
         """whole_quotes: never choose a sentence that opens or closes a quotation it does not
         contain whole (it reads wrongly on its own), unless the article has nothing else.
         self_contained: prefer sentences that stand on their own (briefing.context: a penalty on
         those that lean on an earlier sentence, smaller when a bracketed edit resolves it; a cut
         list is never chosen unless the article has nothing else), and bracket what the article
-        resolves: who a pronoun stands for, the date a relative date means (briefing.dates)."""
+        resolves: who a pronoun stands for, the date a relative date means (briefing.dates).
+        With self_contained, a sentence that still leans on its article is chosen only when nothing
+        that stands alone is left. bullets: each point is read on its own, as a brief's bullets are:
+        a definite reference back to a noun an earlier sentence introduced counts too
+        (briefing.context.back_references), and places are left empty rather than filled with
+        sentences that lean on the article (unless the article has nothing that stands alone).
+        Without it (an article summary, read in article order as one text) those references are
+        left to the summary's own earlier sentences, and ``sentences`` places are filled."""
         if sentences < 1:
             raise SummarizerError("sentences per article must be at least 1")
         self.summarizer = summarizer
@@ -280,6 +290,7 @@ class Selector:
         self.whole_quotes = whole_quotes
         self.self_contained = self_contained
         self.date_format = date_format
+        self.bullets = bullets
 
     def may_route(self, spans: Sequence[SentenceSpan]) -> bool:
         """Whether any sentence select() could choose has evidence for a section (always, without
@@ -302,7 +313,7 @@ class Selector:
         if not candidates:
             return []
         ratings = self.summarizer.rate([s.text for s in candidates])
-        steering = _Steering(candidates, spans, ratings, self._RESOLVE) if self.self_contained else None
+        steering = _Steering(candidates, spans, ratings, self._RESOLVE, self.bullets) if self.self_contained else None
         lead = self.summarizer.name == "lead"  # the baseline means the first k: brackets only
         eager = steering is not None and min(ratings) < 0  # a lowered negative rating would rise
 
@@ -329,8 +340,9 @@ class Selector:
         allowed = lambda i: usable(i) and balanced(i)  # noqa: E731
         # the top picks: what stands alone first (a reference to the article only when nothing does)
         best = _top(order_ub, self.sentences, rating, lambda i: allowed(i) and stands(i))
-        if not best:
-            best = _top(order_ub, self.sentences, rating, allowed)
+        if not best or not self.bullets and len(best) < self.sentences:
+            taken = {i for i, _ in best}
+            best += _top(order_ub, self.sentences - len(best), rating, lambda i: allowed(i) and i not in taken)
         if not best:
             allowed = usable  # noqa: E731
             best = _top(order_ub, self.sentences, rating, allowed)

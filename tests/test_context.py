@@ -270,12 +270,16 @@ def test_selector_hard_preference_for_sentences_that_stand_alone():
     )
     spans = split_sentences(text)
     # by position the reference back would be second; it is left out, not just moved down
-    points = Selector(ByPosition(), sentences=3).select(_article(text), spans)
+    points = Selector(ByPosition(), sentences=3, bullets=True).select(_article(text), spans)
     assert [p.text[:6] for p in points] == ["Six Gr", "Greenp", "Nobody"]
-    two = Selector(ByPosition(), sentences=4).select(_article(text), spans)
-    assert len(two) == 3  # fewer points rather than one that needs its article
-    off = Selector(ByPosition(), sentences=3, self_contained=False).select(_article(text), spans)
+    bullets = Selector(ByPosition(), sentences=4, bullets=True).select(_article(text), spans)
+    assert len(bullets) == 3  # a brief's bullets: fewer rather than one that needs its article
+    summary = Selector(ByPosition(), sentences=4).select(_article(text), spans)
+    assert len(summary) == 4  # an article summary, read as one text, keeps its 4 sentences
+    off = Selector(ByPosition(), sentences=3, self_contained=False, bullets=True).select(_article(text), spans)
     assert [p.text[:6] for p in off] == ["Six Gr", "In an ", "Greenp"]
+    summary3 = Selector(ByPosition(), sentences=3).select(_article(text), spans)
+    assert [p.text[:6] for p in summary3] == ["Six Gr", "In an ", "Greenp"]  # its referent is read first
 
 
 def test_no_bracket_for_a_pronoun_inside_a_quotation():
