@@ -850,3 +850,7 @@ UNRESOLVED_PENALTY = 0.25
 # while the article has a sentence that stands alone (briefing.summarize falls back to it
 # otherwise); a section's own picks keep the softer penalty, so a section keeps its main fact.
 HARD_PREFERENCE = True
+# Experimental (off): a brief's bullets only from an article's first sentences (position <= this).
+# Read by hand, an article's opening sentence needs context far less often than any later one
+# (bench/context_review.md).
+BULLET_MAX_POSITION: int | None = None

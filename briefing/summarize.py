@@ -326,7 +326,11 @@ class Selector:
         def balanced(i: int) -> bool:
             return not self.whole_quotes or quotes_balanced(candidates[i].text)
 
+        from briefing.context import BULLET_MAX_POSITION
+
         def stands(i: int) -> bool:
+            if self.bullets and BULLET_MAX_POSITION is not None and candidates[i].index > BULLET_MAX_POSITION:
+                return False
             return steering is None or lead or steering.get(i)[3]
 
         order = sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))
@@ -340,15 +344,17 @@ class Selector:
         allowed = lambda i: usable(i) and balanced(i)  # noqa: E731
         # the top picks: what stands alone first (a reference to the article only when nothing does)
         best = _top(order_ub, self.sentences, rating, lambda i: allowed(i) and stands(i))
+        # bullets: an article with nothing that stands alone gives its one best sentence
+        k = 1 if self.bullets else self.sentences
         if not best or not self.bullets and len(best) < self.sentences:
             taken = {i for i, _ in best}
-            best += _top(order_ub, self.sentences - len(best), rating, lambda i: allowed(i) and i not in taken)
+            best += _top(order_ub, k - len(best), rating, lambda i: allowed(i) and i not in taken)
         if not best:
             allowed = usable  # noqa: E731
-            best = _top(order_ub, self.sentences, rating, allowed)
+            best = _top(order_ub, k, rating, allowed)
             if not best:
                 allowed = lambda i: True  # noqa: E731
-                best = _top(order_ub, self.sentences, rating, allowed)
+                best = _top(order_ub, k, rating, allowed)
         chosen: dict[int, float] = dict(best)
         topics: list[tuple[tuple[str, float], ...]] = [()] * len(candidates)
         if self.matcher is not None:
