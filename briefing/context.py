@@ -816,6 +816,41 @@ class Resolver:
         return ()
 
 
+def surname_edits(resolver: "Resolver", i: int, taken: Sequence[Edit] = ()) -> tuple[Edit, ...]:
+    """"Lesser said ..." -> "[Matthew] Lesser said ...": a person the sentence calls by surname
+    only, whose full name an earlier sentence of the article gives (as a person: a speaker, a
+    title, an age), gets the first name in brackets, once. Nothing when the surname is ambiguous,
+    part of a longer name, after a title ("Mr. Lesser", "Sen. Rubio"), or the full name is there."""
+    if i <= 0:
+        return ()
+    text = resolver.spans[i]
+    book = resolver.names.book(i, 0 if i <= _BOOK_WINDOW else i - _BOOK_WINDOW)
+    if not book.short:
+        return ()
+    strong = resolver.names.strong_persons()
+    for m in _CAP_WORD_RE.finditer(text):
+        word = m.group(0)
+        full = book.short.get(word)
+        if full is None or word in book._ambiguous or full not in strong or full in text:
+            continue
+        parts = full.split()
+        if word != parts[-1] or len(parts) < 2:
+            continue
+        before = text[: m.start()]
+        if _CAP_BEFORE_RE.search(before) or _TITLE_BEFORE_RE.search(before) or _CAP_AFTER_RE.match(text, m.end()):
+            continue  # part of a longer name, or after a title or honorific
+        if any(e.start <= m.start() <= e.end for e in taken):
+            continue
+        return (Edit(start=m.start(), end=m.start(), text=f"[{' '.join(parts[:-1])}] "),)
+    return ()
+
+
+_CAP_WORD_RE = re.compile(r"\b[A-Z][a-z’'\-]+\b")
+_CAP_BEFORE_RE = re.compile(r"[A-Z][\w’'.\-]*\s+$")
+_CAP_AFTER_RE = re.compile(r"\s+[A-Z]")
+_TITLE_BEFORE_RE = re.compile(r"\b(?:" + _TITLES + r")\s*$")
+
+
 def needs_context(text: str, edits: Sequence[Edit] = ()) -> tuple[str, ...]:
     """What the sentence still leans on once its bracketed edits are applied (empty: none)."""
     reasons = dangling(text)

@@ -381,6 +381,10 @@ class Selector:
             edits: tuple[Edit, ...] = steering.get(i)[1] if steering is not None else ()
             if resolver is not None and span.index < len(spans) and spans[span.index].text == span.text:
                 edits = edits + resolver.first_names(span.index, edits)
+                if self.bullets:  # a bullet read alone: "[Matthew] Lesser said ..."
+                    from briefing.context import surname_edits
+
+                    edits = edits + surname_edits(resolver, span.index, edits)
             points.append(
                 Point(
                     text=span.text,

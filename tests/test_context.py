@@ -290,3 +290,35 @@ def test_no_bracket_for_a_pronoun_inside_a_quotation():
     ]
     assert resolve(spans, 2) == ()  # "He" is Trump, not the speaker named before it
     assert "pronoun" in needs_context(spans[2], resolve(spans, 2))
+
+
+def test_surname_only_gets_the_first_name_in_brackets():
+    from briefing.context import surname_edits
+
+    spans = [
+        "Democratic state Rep. Matthew Lesser, 35, said the mailer was anti-Semitic.",
+        "Lesser said the campaign for the state Senate seat had been hard-fought.",
+        "Mr. Lesser spoke to reporters again on Wednesday afternoon.",
+        "Lesser told The Washington Post that he was incredulous, Matthew Lesser's aide said.",
+        "Ed Charamut and Paul Charamut ran the campaign; Charamut declined to comment.",
+    ]
+    r = Resolver(spans)
+    (edit,) = surname_edits(r, 1)
+    assert apply_edits(spans[1], (edit,)) == "[Matthew] Lesser said the campaign for the state Senate seat had been hard-fought."
+    assert surname_edits(r, 0) == ()  # the full name is where it is introduced
+    assert surname_edits(r, 2) == ()  # after an honorific the surname stays as written
+    assert surname_edits(r, 3) == ()  # the full name is in the sentence
+    assert surname_edits(r, 4) == ()  # two people by that surname: not settled
+
+
+def test_brief_bullets_name_a_person_called_by_surname(tmp_path):
+    text = (
+        "Democratic state Rep. Matthew Lesser, 35, said on Tuesday that a campaign mailer was anti-Semitic.\n"
+        "Lesser said the race for the state Senate seat in Connecticut had been hard-fought until now.\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    brief = briefing.build_brief([tmp_path], briefing.load_settings(other_news=True))
+    shown = [p.display for p in brief.points]
+    assert any(d.startswith("[Matthew] Lesser said the race") for d in shown), shown
+    for p in brief.points:
+        assert verbatim_outside_brackets(p)
