@@ -7,14 +7,18 @@ point of the brief (key points and section bullets). It "needs context" when bri
 detector still finds something it leans on once its bracketed edits are applied
 (``needs_context(point.text, point.edits)``): an opening pronoun or possessive, a definite
 reference back ("The comments"), an opening connective, an unnamed speaker ("he said", "the
-officials said"), a cut list.
+officials said"), a cut list; and, with its article, a definite phrase whose noun an earlier
+sentence introduced (``back_references``).
 
 "before" builds with ``self_contained = false`` (the selector as it was: no penalty, no brackets);
 "after" with the default (``self_contained = true``). The detector also steers the "after"
 selection, so its own count there flatters it: bench/context_review.md holds a reading of 50
 "after" bullets by hand, the independent check.
 
-    .venv/bin/python bench/context_rate.py [--data DIR] [--sample out.tsv]
+    .venv/bin/python bench/context_rate.py [--data DIR] [--sample out.tsv] [--seed N] [--half odd]
+
+--half odd draws the sample from the held-out odd-numbered clusters only; the sample's last column
+says whether a bullet leads its story or which lead is printed above it.
 """
 
 from __future__ import annotations

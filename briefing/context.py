@@ -11,6 +11,13 @@ forwarded as it is: "His comments on Friday also echo ...", "The comments are no
 * ``speaker``: the speaker is a pronoun or an unnamed group ("he said", "the officials said");
 * ``cut``: a list cut off (ends with ":", or "are: ..."), or a figure it cannot show ("shown above").
 
+The second round (``_more_dangling``) adds a definite subject nothing defines ("The epithet, which
+..."), "they" with no one named, a connective set off inside the sentence ("..., on the other hand,
+..."), a demonstrative after a preposition ("According to that study"), "here" as a place, a post
+quoted with nobody saying whose ("... @foxnews ... #GOPDebate"), and a sentence with no sentence
+ending (``cut``). ``back_references(spans, i)`` looks at the article: a definite phrase whose noun
+one of the sentences before introduced and this one does not ("the six climbers").
+
 ``resolve(spans, i)`` finds, in the sentences before sentence ``i`` of the same article, the person
 an opening He/She/His/Her or a "he said" stands for (one person named there, or the speaker the
 previous sentence names) and returns the bracketed edits that say so: "His comments" is shown as
