@@ -327,6 +327,18 @@ _GENERIC_HEADS = frozenset(
 )
 
 
+_STOPS: frozenset[str] | None = None
+
+
+def _stops() -> frozenset[str]:
+    global _STOPS
+    if _STOPS is None:
+        from briefing._nlp import stop_words
+
+        _STOPS = frozenset(stop_words())
+    return _STOPS
+
+
 def _definite_subject(body: str) -> bool:
     m = _DEFINITE_SUBJECT_RE.match(body)
     if not m:
@@ -335,9 +347,8 @@ def _definite_subject(body: str) -> bool:
     head = m.group("head")
     if head in _GENERIC_HEADS or any(w.rstrip(",") in _NOT_ANAPHORIC_MODS for w in mods):
         return False
-    from briefing._nlp import stop_words
-
-    if any(w in stop_words() and w not in _COUNT_WORDS for w in mods) or head in stop_words():
+    stops = _stops()
+    if any(w in stops and w not in _COUNT_WORDS for w in mods) or head in stops:
         return False
     # "The way it works is ...": the head is a function word or the verb itself
     return head not in _FUNCTION_HEADS
@@ -372,7 +383,7 @@ def _more_dangling(text: str, body: str, found: Sequence[str]) -> list[str]:
     """The second round's reasons: a connective set off inside the sentence, a definite subject
     nothing defines, "they" with no one named."""
     more = []
-    if "connective" not in found and "," in text and _ANYWHERE_CONNECTIVE_RE.search(_QUOTED_RE.sub(" ", text)):
+    if "connective" not in found and "," in text and _ANYWHERE_CONNECTIVE_RE.search(text) and _ANYWHERE_CONNECTIVE_RE.search(_QUOTED_RE.sub(" ", text)):
         more.append("connective")
     if "definite" not in found and body.startswith("The ") and _definite_subject(body):
         more.append("definite")
@@ -384,7 +395,7 @@ def _more_dangling(text: str, body: str, found: Sequence[str]) -> list[str]:
             more.append("speaker")  # a post quoted with nobody saying whose: "Pathetic attempt by @foxnews ..."
     if "cut" not in found and not _ENDS_LIKE_A_SENTENCE.search(text):
         more.append("cut")  # a headline or a run of page text the splitter left: "Marco Rubio: No 'special path' ..."
-    if "definite" not in found and ("th" in text or "ere" in text):
+    if "definite" not in found and (_DEMONSTRATIVE_RE.search(text) or _HERE_DEIXIS_RE.search(text)):
         outside = _QUOTED_RE.sub(" ", text)
         if _DEMONSTRATIVE_RE.search(outside) or _HERE_DEIXIS_RE.search(outside):
             more.append("definite")
@@ -434,32 +445,30 @@ _STOP_HEADS = frozenset(
 
 
 class Mentions:
-    """Where each word of an article is first mentioned: built once per article (one pass over its
-    words), asked about a few candidate sentences."""
+    """The words of an article's sentences (singular forms), each sentence's found once and only
+    when a candidate sentence looks back at it."""
 
     def __init__(self, spans: Sequence[str]):
         self.spans = spans
-        self._seen: dict[str, list[int]] | None = None
+        self._words: dict[int, frozenset[str]] = {}
 
-    def _index(self) -> dict[str, list[int]]:
-        if self._seen is None:
-            seen: dict[str, list[int]] = {}
-            for j, s in enumerate(self.spans):
-                for w in set(_WORD_RE.findall(s.lower())):
-                    seen.setdefault(_singular(w), []).append(j)
-            self._seen = seen
-        return self._seen
+    def words(self, j: int) -> frozenset[str]:
+        found = self._words.get(j)
+        if found is None:
+            found = self._words[j] = frozenset(_singular(w) for w in _WORD_RE.findall(self.spans[j].lower()))
+        return found
 
     def mentioned_before(self, word: str, i: int) -> bool:
         """Whether word (or its singular) is in one of the _WINDOW sentences before sentence i."""
-        import bisect
-
-        at = self._index().get(_singular(word), ())
-        k = bisect.bisect_left(at, i)  # type: ignore[arg-type]
-        return k > 0 and at[k - 1] >= i - _WINDOW
+        stem = _singular(word)
+        return any(stem in self.words(j) for j in range(max(0, i - _WINDOW), i))
 
 
 _WORD_RE = re.compile(r"[a-z][a-z\-]{3,}")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
 
 
 def _singular(word: str) -> str:
@@ -479,12 +488,12 @@ def back_references(spans: Sequence[str], i: int, mentions: Mentions | None = No
     if i <= 0:
         return ()
     text = spans[i]
+    if not _DETERMINER_RE.search(text):
+        return ()
     mentions = mentions or Mentions(spans)
-    outside = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text)
+    outside = _QUOTED_RE.sub(_blank, text) if ('"' in text or "“" in text) else text
     low = outside.lower()
-    from briefing._nlp import stop_words
-
-    stops = stop_words()
+    stops = _stops()
     for d in _DETERMINER_RE.finditer(outside):
         pos = d.end()
         for _ in range(3):
@@ -834,11 +843,10 @@ def surname_edits(resolver: "Resolver", i: int, taken: Sequence[Edit] = ()) -> t
     book = resolver.names.book(i, 0 if i <= _BOOK_WINDOW else i - _BOOK_WINDOW)
     if not book.short:
         return ()
-    strong = resolver.names.strong_persons()
     for m in _CAP_WORD_RE.finditer(text):
         word = m.group(0)
         full = book.short.get(word)
-        if full is None or word in book._ambiguous or full not in strong or full in text:
+        if full is None or word in book._ambiguous or full in text or full not in resolver.names.strong_persons():
             continue
         parts = full.split()
         if word != parts[-1] or len(parts) < 2:

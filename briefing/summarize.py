@@ -375,7 +375,8 @@ class Selector:
         if self.self_contained and chosen:
             from briefing.context import Resolver
 
-            resolver = Resolver([s.text for s in spans])
+            shared = steering.resolver if steering is not None else None  # the article's names, found once
+            resolver = shared if shared is not None and shared.spans == [s.text for s in spans] else Resolver([s.text for s in spans])
         for i in sorted(chosen):
             span = candidates[i]
             edits: tuple[Edit, ...] = steering.get(i)[1] if steering is not None else ()
