@@ -7,14 +7,18 @@ point of the brief (key points and section bullets). It "needs context" when bri
 detector still finds something it leans on once its bracketed edits are applied
 (``needs_context(point.text, point.edits)``): an opening pronoun or possessive, a definite
 reference back ("The comments"), an opening connective, an unnamed speaker ("he said", "the
-officials said"), a cut list.
+officials said"), a cut list; and, with its article, a definite phrase whose noun an earlier
+sentence introduced (``back_references``).
 
 "before" builds with ``self_contained = false`` (the selector as it was: no penalty, no brackets);
 "after" with the default (``self_contained = true``). The detector also steers the "after"
 selection, so its own count there flatters it: bench/context_review.md holds a reading of 50
 "after" bullets by hand, the independent check.
 
-    .venv/bin/python bench/context_rate.py [--data DIR] [--sample out.tsv]
+    .venv/bin/python bench/context_rate.py [--data DIR] [--sample out.tsv] [--seed N] [--half odd]
+
+--half odd draws the sample from the held-out odd-numbered clusters only; the sample's last column
+says whether a bullet leads its story or which lead is printed above it.
 """
 
 from __future__ import annotations
@@ -30,12 +34,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 import briefing  # noqa: E402
-from briefing.context import needs_context  # noqa: E402
+from briefing.context import back_references, needs_context  # noqa: E402
 from briefing.evaluate.data import load_multinews  # noqa: E402
 from briefing.quotes import QuoteFinder  # noqa: E402
 from briefing.pipeline import article_results, brief_from_stories, stories_from_results  # noqa: E402
 
 DATA = HERE.parent.parent / "shared" / "eval-data"
+
+
+ARTICLE_SENTENCES: dict[str, list[str]] = {}  # article id -> its sentences (the last brief_of)
 
 
 def brief_of(cluster, settings, workdir: Path) -> briefing.Brief:
@@ -47,6 +54,8 @@ def brief_of(cluster, settings, workdir: Path) -> briefing.Brief:
         path.write_text(doc.replace(" \n \n ", "\n\n") + "\n", encoding="utf-8")
         paths.append(path)
     results = [r for r in article_results(paths, settings) if isinstance(r.ref, briefing.SourceRef)]
+    for r in results:
+        ARTICLE_SENTENCES[r.ref.id] = [t for _, _, _, t in r.sentences]
     stories = stories_from_results(results, settings, sections=())
     quotes = QuoteFinder(max_quotes=settings.quotes)
     for r in results:
@@ -71,11 +80,33 @@ def measure(clusters, self_contained: bool) -> tuple[list[tuple[str, briefing.Po
         for cluster in clusters:
             brief = brief_of(cluster, settings, work)
             QUOTES.extend((cluster.id, q) for q in brief.quotes)
+            leads = {story.lead.text: story for story in brief.stories}
             for point in brief.points:
-                rows.append((cluster.id, point, needs_context(point.text, point.edits)))
+                rows.append((cluster.id, point, reasons_of(point), role_of(point, brief, leads)))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return rows, len(clusters)
+
+
+def reasons_of(point: briefing.Point) -> tuple[str, ...]:
+    """needs_context after the point's edits, and a definite reference back to a noun an earlier
+    sentence of its article introduced (briefing.context.back_references)."""
+    reasons = needs_context(point.text, point.edits)
+    c = point.citations[0]
+    spans = ARTICLE_SENTENCES.get(c.article_id, [])
+    if c.sentence < len(spans) and spans[c.sentence] == point.text:
+        reasons = tuple(dict.fromkeys((*reasons, *back_references(spans, c.sentence))))
+    return reasons
+
+
+def role_of(point: briefing.Point, brief: briefing.Brief, leads: dict) -> str:
+    """"lead" for a story's lead; for a supporting point, the lead printed above it."""
+    for story in brief.stories:
+        if story.lead.text == point.text:
+            return "lead"
+        if any(p.text == point.text for p in story.supporting):
+            return "under: " + story.lead.text[:100]
+    return "-"
 
 
 def table(label: str, rows) -> str:
@@ -96,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample-before", type=Path, default=None, help="the same for 50 'before' bullets")
     ap.add_argument("--seed", type=int, default=11, help="which 50 bullets --sample draws")
     ap.add_argument("--tune", action="store_true", help="try penalties on the even-numbered clusters only")
+    ap.add_argument("--half", choices=("all", "odd", "even"), default="all",
+                    help="draw the --sample bullets from these clusters only (odd: the held-out ones)")
     args = ap.parse_args(argv)
     path = args.data / "multi-news" / "clusters.tsv"
     if not path.is_file():
@@ -132,11 +165,12 @@ def main(argv: list[str] | None = None) -> int:
         if not target:
             continue
         rng = random.Random(args.seed)
-        picked = rng.sample(rows, min(50, len(rows)))
+        pool = [r for r in rows if args.half == "all" or int(r[0]) % 2 == (1 if args.half == "odd" else 0)]
+        picked = rng.sample(pool, min(50, len(pool)))
         with open(target, "w", encoding="utf-8") as fh:
-            fh.write("n\tcluster\tdetector\tbullet\n")
-            for i, (cid, point, reasons) in enumerate(picked, 1):
-                fh.write(f"{i}\t{cid}\t{','.join(reasons) or 'ok'}\t{point.display}\n")
+            fh.write("n\tcluster\tdetector\tbullet\trole\n")
+            for i, (cid, point, reasons, role) in enumerate(picked, 1):
+                fh.write(f"{i}\t{cid}\t{','.join(reasons) or 'ok'}\t{point.display}\t{role}\n")
         print(f"\nwrote {len(picked)} bullets to {target}")
     return 0
 

@@ -1,6 +1,7 @@
 """What preferring self-contained sentences costs in ROUGE: CNN Corpus single articles (the gold
 extract's length k), the default summarizer through the pipeline's Selector, with and without
-``self_contained``, side by side in one run.
+``self_contained``, and as the brief selects its bullets (``bullets``: back-references into the
+article count, no filling with sentences that lean on it), side by side in one run.
 
     .venv/bin/python bench/context_rouge.py [--limit N]
 """
@@ -33,14 +34,20 @@ def main(argv: list[str] | None = None) -> int:
     summarizer = get_summarizer("newsrank")
     print(f"{len(docs)} CNN Corpus articles, newsrank, k = gold sentences\n")
     print("| selector | ROUGE-1 F | ROUGE-2 F | ROUGE-L F |\n|---|---:|---:|---:|")
-    for label, on in (("self_contained = false", False), ("self_contained = true (default)", True)):
+    for label, on, bullets in (
+        ("self_contained = false", False, False),
+        ("self_contained = true (default; an article summary)", True, False),
+        ("self_contained = true, bullets = true (the brief's selector)", True, True),
+    ):
         outs = []
         for d in docs:
             article = _article(d.text)
             if article is None:
                 outs.append([])
                 continue
-            sel = Selector(summarizer, None, sentences=len(d.reference), per_section=0, self_contained=on)
+            sel = Selector(
+                summarizer, None, sentences=len(d.reference), per_section=0, self_contained=on, bullets=bullets
+            )
             outs.append([p.text for p in sel.select(article, split_sentences(article.text))])
         m = mean_scores(rouge.score(d.reference, o) for d, o in zip(docs, outs))
         keys = sorted(m)

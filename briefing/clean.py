@@ -261,10 +261,14 @@ _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to
 
 def notice_kind(line: str) -> str | None:
     """The kind of non-article line this is ("photo caption", "player notice", "crawler notice",
-    "page notice", "prompt", "byline", "copyright line"), or None for a line of article text."""
+    "page notice", "prompt", "byline", "copyright line", "teaser"), or None for a line of article
+    text."""
     for kind, pattern in _NOTICES:
         if pattern.match(line):
             return kind
+    more = _page_junk_kind(line)
+    if more:
+        return more
     if (
         any(mark in line for mark in _PHOTO_CREDIT_MARKS) and _PHOTO_CREDIT.search(line)
         or ")" in line and (_TRAILING_CREDIT.search(line) or _PAREN_LINE.match(line))
@@ -277,6 +281,98 @@ def notice_kind(line: str) -> str | None:
         low = line.lower()
         if ("©" in line or "(c)" in low or "right" in low or "may not be" in low) and _COPYRIGHT_LINE.search(line):
             return "copyright line"
+    return None
+
+
+# More kinds of page furniture, by the kind of thing they are (not by the words of one page):
+# web error pages, social-media widgets, publication boilerplate ("This report is published every
+# weekday"), weather widgets, update notes, wire-style photo captions ("FILE - In this Oct. 20, 2007
+# file photo, ...", "Cows gather in a field near ..., June 19, 2015. REUTERS/Name") and teasers cut
+# off with an ellipsis. Each is matched at the line's start, except the two caption endings.
+_MORE_NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("page notice", re.compile(
+        # web error pages: 404s, DNS and server errors, "try the address again"
+        r"(?:Error\s*)?(?:404|403|500|502|503)\b(?:\s*[-:–—]|\s+(?:error|not found|forbidden|page))|"
+        r"(?:Sorry,?\s+)?(?:[Tt]he|[Tt]his)\s+page\s+(?:you(?:'|’)re|you\s+are|you)\s+(?:looking|trying|searching)\b|"
+        r"(?:Please\s+)?(?:try|check)\s+(?:typing|retyping|entering)?\s*the\s+(?:web\s+|page\s+)?(?:address|URL|link)\b|"
+        r"Try typing the\b|It may take [\d\-–]+ hours for DNS|.{0,60}\bclearing your dns cache|"
+        r"This (?:site|page|webpage) can(?:'|’|no)t be (?:reached|found|displayed)|Server not found\b|"
+        r"(?:Access|Permission) denied\b|(?:The )?(?:service|server) is (?:temporarily )?unavailable|"
+        r"You may also be interested in\b|"
+        # social-media widgets: location, embed and follow boilerplate around a post
+        r".{0,80}\byour Tweet(?:s|\s+location)\b|.{0,80}\bvia third-party applications\b|"
+        r"Add this (?:Tweet|video|post|photo) to your website|Twitter may be over capacity|"
+        r"Embed (?:this\s+)?(?:Tweet|post|video|photo)\b|View (?:this\s+)?(?:post|photo|video) on (?:Instagram|Facebook|Twitter)|"
+        r"A (?:post|photo|video) shared by\b|Learn more\s*$|Story highlights\b|"
+        # publication boilerplate: what the report, story or page is, how often it comes out
+        r"(?:This|The above|The following|Each)\s+(?:(?:daily|weekly|crime|police)\s+)?(?:report|story|article|post|piece|"
+        r"newsletter|page|briefing|list|log|column|feature|blog|bulletin|digest|summary|information)s?\s+"
+        r"(?:is|are|was|were|has been|have been|will be|may be|appears?|covers?)\s+(?:not\s+)?(?:published|updated|"
+        r"corrected|produced|compiled|prepared|written|originally|first|sent|delivered|provided|made|a complete|"
+        r"intended|based|reprinted|republished|generally|significant|every|daily|weekly)\b|"
+        # weather widgets: "Periods of rain. High 58F. Winds ENE at 10 to 20 mph."
+        r"(?:Periods of (?:rain|snow|showers)|(?:Partly|Mostly) (?:cloudy|sunny|clear)|"
+        r"(?:Rain|Snow|Showers|Thunderstorms|Sunny|Cloudy|Clear|Fog|Overcast)\b[^.]{0,40}\.\s+(?:High|Low|Winds?|Thunderstorms)\b|"
+        r"Winds?\s+(?:[NSEW]{1,3}|light and variable|calm)\s+(?:at\s+)?\d|(?:Rainfall|Snowfall)\s+(?:near|around|possible|totals?)\b|"
+        r"Chance of (?:rain|snow|precipitation|showers|storms)\s+\d|(?:High|Low)s?\s+(?:near\s+|around\s+)?-?\d+\s*°?\s*[FC]\b)|"
+        # update notes: "5 PM EASTERN UPDATE: Adds D.C. police response."
+        r"(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|AM|PM)\s*(?:[A-Za-z]{2,8}\s+)?)?(?:UPDATE|Update|UPDATED|Updated)\b[^:]{0,40}:\s*"
+        r"(?:Adds|Added|Updates|Updated|Corrects|Corrected|Recasts|Adds\s+\w+|This (?:story|article|post))\b"
+    )),
+    ("photo caption", re.compile(
+        # wire captions: "FILE - In this Oct. 20, 2007 file photo, ...", "In this photo provided by ..."
+        r"FILE\s*[-–—]|(?:FILE\s+)?PHOTO\s*[-–—:]|(?:Above|Below|Top|Left|Right|Inset|Pictured|Main image)\s*:\s|"
+        r"In this\s+(?:[\w.,]+\s+){0,4}(?:file\s+)?(?:photo|image|photograph|picture|frame grab|handout)\b|"
+        r"In an?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+(?:file\s+)?|file\s+)(?:photo|image|photograph|picture)\b"
+    )),
+    ("prompt", re.compile(r"(?:Further|Recommended|Suggested) (?:Reading|reading|Stories|stories)\b|FURTHER READING\b")),
+)
+# "Televised images and photographs from North Korea showing streams of ...": a picture described,
+# with no verb but "showing" (an article's "Satellite images showing the damage were released" has one).
+_SHOWING_CAPTION = re.compile(
+    r"(?:Televised|Undated|Handout|Aerial|Satellite|File|Archive|Surveillance|Security|Video|Amateur|Broadcast|"
+    r"Drone|Police|Family)\s+(?:images?|photos?|photographs?|pictures?|footage|screenshots?|stills?)"
+    r"(?:\s+(?:and|or)\s+(?:images?|photos?|photographs?|pictures?|footage|video))?"
+    r"(?:\s+(?:from|of|taken|released|provided|obtained|posted)\b[^.]{0,80}?)?\s+showing\b"
+)
+_FINITE_AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|show|shows|showed|said|says)\b")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A caption ends with where and when the picture was taken, no preposition before the date, and
+# maybe the wire's credit: "... in Chauve, France, June 19, 2015. REUTERS/Stephane Mahe",
+# "... in Caracas, Venezuela May 15, 2018." (an article's "on May 15, 2018." is no caption).
+_DATED_CAPTION = re.compile(
+    r"(?:\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w.]+,?|,\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,)\s+"
+    + _MONTH
+    + r"\s+\d{1,2},\s+\d{4}\.?(?:\s+(?:REUTERS|Reuters|AFP|AP|EPA|XINHUA|Getty Images)(?:/[\w.\-’' ]{2,40})?)?\s*$"
+)
+_WIRE_CREDIT_END = re.compile(r"\b(?:REUTERS|AFP|EPA|XINHUA|ANADOLU)/[A-Z][\w.\-’' ]{1,40}$")
+_PREPOSITION_END = re.compile(r"\b(?:on|since|until|by|from|of|before|after|through|to|in|at)\s*,?$")
+_NOT_CAPTION_VERBS = re.compile(r"\b(?:said|says|told|according to|announced|reported)\b")
+# A teaser cut off with an ellipsis after a word: "Qatar's ruler said Tuesday he has transferred
+# power to the 33-year-old crown..."; a quotation trailing off keeps its quotation marks.
+_CUT_TEASER = re.compile(r"[a-z,]\s?(?:\.\.\.|…)$")
+
+
+def _page_junk_kind(line: str) -> str | None:
+    """The kind of page furniture in _MORE_NOTICES, a dated or wire-credited photo caption, or a
+    teaser cut off mid-sentence; None for a line of article text."""
+    for kind, pattern in _MORE_NOTICES:
+        if pattern.match(line):
+            return kind
+    if "showing" in line:
+        m = _SHOWING_CAPTION.match(line)
+        if m and not _FINITE_AUX.search(line, m.end()):
+            return "photo caption"
+    tail = line[-60:]
+    if "/" in tail and _WIRE_CREDIT_END.search(tail):
+        return "photo caption"
+    if tail.rstrip(". ")[-4:].isdigit() and len(line.split()) <= 50:
+        m = _DATED_CAPTION.search(tail)
+        if m and not _NOT_CAPTION_VERBS.search(line) and not _PREPOSITION_END.search(tail[: m.start() + 1]):
+            return "photo caption"
+    if (line.endswith("...") or line.endswith("…")) and _CUT_TEASER.search(tail) and not any(q in line for q in '"“”'):
+        if not _INNER_SENTENCE_END.search(line):  # a paragraph cut off after whole sentences stays
+            return "teaser"
     return None
 
 

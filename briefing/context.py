@@ -11,6 +11,13 @@ forwarded as it is: "His comments on Friday also echo ...", "The comments are no
 * ``speaker``: the speaker is a pronoun or an unnamed group ("he said", "the officials said");
 * ``cut``: a list cut off (ends with ":", or "are: ..."), or a figure it cannot show ("shown above").
 
+The second round (``_more_dangling``) adds a definite subject nothing defines ("The epithet, which
+..."), "they" with no one named, a connective set off inside the sentence ("..., on the other hand,
+..."), a demonstrative after a preposition ("According to that study"), "here" as a place, a post
+quoted with nobody saying whose ("... @foxnews ... #GOPDebate"), and a sentence with no sentence
+ending (``cut``). ``back_references(spans, i)`` looks at the article: a definite phrase whose noun
+one of the sentences before introduced and this one does not ("the six climbers").
+
 ``resolve(spans, i)`` finds, in the sentences before sentence ``i`` of the same article, the person
 an opening He/She/His/Her or a "he said" stands for (one person named there, or the speaker the
 previous sentence names) and returns the bracketed edits that say so: "His comments" is shown as
@@ -55,6 +62,12 @@ _CONNECTIVES = (
     "after all", "of course", "hours later", "days later", "weeks later", "moments later", "soon after",
     "shortly after", "shortly afterwards", "afterwards", "by then", "until then", "since then",
     "every bit as obviously", "just as",
+    # discourse markers that continue an earlier sentence (issue 11 reading, seed 15)
+    "firstly", "secondly", "thirdly", "finally", "lastly", "later", "earlier", "what's more", "what’s more",
+    "later in the day", "later in the evening", "later in the night", "later that day", "later that night",
+    "later that evening", "later that week", "later that month", "later that year", "in the meantime",
+    "by the same token", "to be sure", "either way", "in any case", "all the same", "then again",
+    "for example", "for instance", "cue", "enter", "case in point", "here again", "once again", "as such",
 )
 _CONNECTIVE_RE = re.compile(
     r"^(?:" + "|".join(re.escape(c) for c in sorted(_CONNECTIVES, key=len, reverse=True)) + r")\b[,\s]",
@@ -272,7 +285,242 @@ def dangling(text: str) -> tuple[str, ...]:
         reasons.append("speaker")
     if _CUT_RE.search(text) or _FIGURE_RE.search(text):
         reasons.append("cut")
+    reasons.extend(_more_dangling(text, body, reasons))
     return tuple(dict.fromkeys(reasons))
+
+
+# --- more of what a sentence leans on (issue 11, second round) ------------------------------------
+
+# A connective inside the sentence, set off by commas, that contrasts or continues an earlier one:
+# "Carrie Makarewicz, an urban planning professor, on the other hand, doesn't ...".
+_ANYWHERE_CONNECTIVE_RE = re.compile(
+    r",\s+(?:on the other hand|by contrast|in contrast|however|meanwhile|likewise|similarly|in turn|"
+    r"nonetheless|nevertheless|for (?:his|her|their|its) part|for example|for instance|in other words|"
+    r"too|as well)\s*[,.;—–]"
+)
+# A definite subject of common nouns, straight before its verb or a comment on it, with nothing
+# saying which one: "The epithet, which caused an uproar ...", "The unique lead pipe was located
+# ...", "The 58-story luxury residence has sunk ...", "The nonprofit examined ...".
+_IRREGULAR_PAST = (
+    "said|spoke|took|came|began|went|made|did|found|gave|got|held|kept|left|led|lost|met|paid|put|ran|"
+    "saw|sent|set|told|thought|won|wrote|became|brought|built|bought|caught|chose|drew|drove|fell|felt|"
+    "fought|flew|grew|hit|knew|meant|rose|sat|shot|sold|stood|struck|sank|threw|woke|cost|hurt|broke|spent"
+)
+_PRESENT = (
+    "is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|says|shows|remains|appears|"
+    "seems|includes|contains|comes|goes|makes|takes|gives|wants|needs|means|stands|sits|lies|runs|gets"
+)
+_DEFINITE_SUBJECT_RE = re.compile(
+    r"^The\s+(?P<mods>(?:(?:[a-z][\w\-’']*|\d[\d,.\-]*[\w\-]*)\s+){0,3}?)(?P<head>[a-z][\w\-]*)"
+    r"(?:(?:\s+(?:also|still|now|then|just|never|not|previously|already|recently|reportedly|apparently|"
+    r"initially|originally|later|first|had|has|have|been|being))*\s+"
+    r"(?!(?:called|named|dubbed|known|nicknamed|titled|entitled|labeled|labelled)\b)(?:[a-z]+ed|" + _IRREGULAR_PAST + "|" + _PRESENT
+    + r")\b|,\s+(?:which|who|whose|[a-z]+ed)\b|\s+[—–]\s)"
+)
+_NOT_ANAPHORIC_MODS = frozenset(
+    "first last only next best worst biggest largest highest lowest most least same other following "
+    "human entire whole".split()
+)
+_GENERIC_HEADS = frozenset(
+    "world internet earth sun moon public sky weather future past truth answer rest majority most "
+    "average reason result way problem idea fact point".split()
+)
+
+
+_STOPS: frozenset[str] | None = None
+
+
+def _stops() -> frozenset[str]:
+    global _STOPS
+    if _STOPS is None:
+        from briefing._nlp import stop_words
+
+        _STOPS = frozenset(stop_words())
+    return _STOPS
+
+
+def _definite_subject(body: str) -> bool:
+    m = _DEFINITE_SUBJECT_RE.match(body)
+    if not m:
+        return False
+    mods = m.group("mods").split()
+    head = m.group("head")
+    if head in _GENERIC_HEADS or any(w.rstrip(",") in _NOT_ANAPHORIC_MODS for w in mods):
+        return False
+    stops = _stops()
+    if any(w in stops and w not in _COUNT_WORDS for w in mods) or head in stops:
+        return False
+    # "The way it works is ...": the head is a function word or the verb itself
+    return head not in _FUNCTION_HEADS
+
+
+_FUNCTION_HEADS = frozenset(
+    "way one ones more less same first last only other others most few many all".split()
+)
+# they/them/their with no one named, and no plural noun before it, in the sentence: "In relatively
+# short order they uncovered human remains ...".
+_THEY_RE = re.compile(r"\b(?:they|them|their|theirs|they’re|they're|they’ve|they've)\b", re.IGNORECASE)
+_PLURAL_BEFORE_RE = re.compile(
+    r"\b(?:[a-z]{2,}(?:[^s'’u\W]s|ies|es)|people|police|children|men|women|staff|crew|team|family|"
+    r"couple|public|media|both|each|everyone|everybody|those|these|who|and)\b"
+)
+_NOT_PLURAL = frozenset("this was has does is his its as us yes less always perhaps sometimes whereas thus plus news "
+                        "various serious previous famous nervous obvious anxious numerous across unless".split())
+
+
+def _they_unnamed(text: str) -> bool:
+    outside = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text)
+    m = _THEY_RE.search(outside)
+    if not m:
+        return False
+    before = outside[: m.start()]
+    if _named_before(text, m.start()):
+        return False
+    return not any(w.group(0) not in _NOT_PLURAL for w in _PLURAL_BEFORE_RE.finditer(before))
+
+
+def _more_dangling(text: str, body: str, found: Sequence[str]) -> list[str]:
+    """The second round's reasons: a connective set off inside the sentence, a definite subject
+    nothing defines, "they" with no one named."""
+    more = []
+    if "connective" not in found and "," in text and _ANYWHERE_CONNECTIVE_RE.search(text) and _ANYWHERE_CONNECTIVE_RE.search(_QUOTED_RE.sub(" ", text)):
+        more.append("connective")
+    if "definite" not in found and body.startswith("The ") and _definite_subject(body):
+        more.append("definite")
+    if "pronoun" not in found and "hey" in text and _they_unnamed(text):
+        more.append("pronoun")
+    if "speaker" not in found and ("@" in text or "#" in text):
+        outside = _QUOTED_RE.sub(" ", text)
+        if _HANDLE_RE.search(outside) and not _NAMED_SPEAKER_RE.search(text) and not _TWEETED_RE.search(text):
+            more.append("speaker")  # a post quoted with nobody saying whose: "Pathetic attempt by @foxnews ..."
+    if "cut" not in found and not _ENDS_LIKE_A_SENTENCE.search(text):
+        more.append("cut")  # a headline or a run of page text the splitter left: "Marco Rubio: No 'special path' ..."
+    if "definite" not in found and (_DEMONSTRATIVE_RE.search(text) or _HERE_DEIXIS_RE.search(text)):
+        outside = _QUOTED_RE.sub(" ", text)
+        if _DEMONSTRATIVE_RE.search(outside) or _HERE_DEIXIS_RE.search(outside):
+            more.append("definite")
+    return more
+
+
+_HANDLE_RE = re.compile(r"(?:^|\s)[@#][A-Za-z_]\w+")
+_TWEETED_RE = re.compile(r"\b(?:tweeted|wrote|posted|said|says|according to)\b")
+_ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$|\.\.\.\s*$")
+# "Part of this princely sum", "According to that study": a demonstrative after a preposition
+# points back; "Some people here", "a notable conclave here in 2007": a place the brief never names.
+_DEMONSTRATIVE_RE = re.compile(
+    r"\b(?:of|to|in|on|at|for|from|with|by|about|under|after|before|like|than|during|despite|into|"
+    r"over|behind|against|through)\s+(?:this|that|these|those)\s+(?!(?:is|was|are|were|has|had|will|would|the|a|an|"
+    r"week|weekend|month|year|morning|afternoon|evening|night|day|time|season|summer|winter|spring|fall|"
+    r"autumn|decade|century|quarter|point|moment|way|end|kind|sort|type)\b)[a-z]",
+    re.IGNORECASE,
+)
+_HERE_DEIXIS_RE = re.compile(
+    r"^(?:[“\"‘'(]*)Here,\s|\b(?:people|residents|officials|experts|analysts|locals|many|some|authorities|"
+    r"everyone|nobody|life|things)\s+here\b|\b(?:was|were|is|are|held|built|happened|met|gathered|came)\s+here\b"
+    r"|\b[a-z]+\s+here\s+(?:in|on|since|last|this|during)\s+(?:\d{4}|[A-Z]|the|last|this)",
+)
+
+
+# --- references back into the article ------------------------------------------------------------
+
+# A definite noun phrase anywhere in the sentence: "the six climbers", "the wreck", "the letters":
+# the determiner, then up to three lowercase words (a number may be one), each a candidate head.
+_DETERMINER_RE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?=[a-z0-9])")
+_NP_WORD_RE = re.compile(r"(?:[a-z][a-z\-’']*|\d[\d,.\-]*[\w\-]*)(?=[\s,.;:!?—–)]|$)")
+_VERBISH_RE = re.compile(r"^(?:[a-z]+ed|" + _IRREGULAR_PAST + "|" + _PRESENT + r")$")
+# What defines a noun phrase where it stands: "the wreck of the Titanic", "the man who", "the
+# actress Jane Doe", "the company, Acme,".
+_DEFINED_AFTER_RE = re.compile(
+    r"^(?:\s+(?:of|that|which|who|whose|to|for|in|on|at|from|about|with|between|behind|near|named|called|"
+    r"known|dubbed|where|when|whom|under|over|against|involving|including)\b|\s+[A-Z]|,\s+[A-Z]|\s*\()"
+)
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten dozen new former several many".split())
+_WINDOW = 8  # sentences back in which a head noun counts as introduced
+_STOP_HEADS = frozenset(
+    "world country nation city state government president police public time year years week weeks "
+    "month months days morning evening night afternoon news media internet economy market markets "
+    "people country's united white west east north south most rest same other others past future "
+    "first last next end start beginning middle case fact idea point issue way part number".split()
+)
+
+
+class Mentions:
+    """The words of an article's sentences (singular forms), each sentence's found once and only
+    when a candidate sentence looks back at it."""
+
+    def __init__(self, spans: Sequence[str]):
+        self.spans = spans
+        self._words: dict[int, frozenset[str]] = {}
+
+    def words(self, j: int) -> frozenset[str]:
+        found = self._words.get(j)
+        if found is None:
+            found = self._words[j] = frozenset(_singular(w) for w in _WORD_RE.findall(self.spans[j].lower()))
+        return found
+
+    def mentioned_before(self, word: str, i: int) -> bool:
+        """Whether word (or its singular) is in one of the _WINDOW sentences before sentence i."""
+        stem = _singular(word)
+        return any(stem in self.words(j) for j in range(max(0, i - _WINDOW), i))
+
+
+_WORD_RE = re.compile(r"[a-z][a-z\-]{3,}")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4:
+        return word[:-1]
+    return word
+
+
+def back_references(spans: Sequence[str], i: int, mentions: Mentions | None = None) -> tuple[str, ...]:
+    """("definite",) when sentence i of an article refers back with a definite noun phrase whose
+    head noun an earlier sentence introduced and this one does not ("In an action that was perhaps
+    inevitable ..., the six climbers began ..." after a sentence about six Greenpeace climbers);
+    () otherwise. Outside quotation marks; a phrase defined where it stands ("the wreck of the
+    ...", "the man who ...", "the actress Jane Doe") does not count."""
+    if i <= 0:
+        return ()
+    text = spans[i]
+    if not _DETERMINER_RE.search(text):
+        return ()
+    mentions = mentions or Mentions(spans)
+    outside = _QUOTED_RE.sub(_blank, text) if ('"' in text or "“" in text) else text
+    low = outside.lower()
+    stops = _stops()
+    for d in _DETERMINER_RE.finditer(outside):
+        pos = d.end()
+        for _ in range(3):
+            w = _NP_WORD_RE.match(outside, pos)
+            if not w:
+                break
+            head = w.group(0)
+            after = outside[w.end():]
+            if head in _NOT_ANAPHORIC_MODS or _VERBISH_RE.match(head):
+                break
+            if head in stops and head not in _COUNT_WORDS:
+                break
+            if len(head) >= 4 and head[0].isalpha() and head not in _STOP_HEADS and _singular(head) not in _STOP_HEADS:
+                stem = _singular(head)
+                if _DEFINED_AFTER_RE.match(after):
+                    break
+                if stem[:-1] not in low[: d.start()] and mentions.mentioned_before(head, i):
+                    return ("definite",)
+            if not after.startswith(" ") or not after[1:2].islower() and not after[1:2].isdigit():
+                break
+            pos = w.end() + 1
+    return ()
+
+
+def dangling_in(spans: Sequence[str], i: int, mentions: Mentions | None = None) -> tuple[str, ...]:
+    """dangling() of sentence i with what its article shows it leans on (back_references)."""
+    return tuple(dict.fromkeys((*dangling(spans[i]), *back_references(spans, i, mentions))))
 
 
 def unusable(text: str) -> bool:
@@ -523,6 +771,8 @@ def resolve(spans: Sequence[str], i: int, names: _Names | None = None) -> tuple[
     edits: list[Edit] = []
     who: str | None = None
     m = _OPEN_PRONOUN_RE.match(body)
+    if m and any(q in text[:offset] for q in "“\"'‘"):
+        m = None  # a pronoun inside a quotation: its speaker is not who it stands for
     if m:
         who = referent(spans, i, names=names)
         if who:
@@ -582,6 +832,40 @@ class Resolver:
         return ()
 
 
+def surname_edits(resolver: "Resolver", i: int, taken: Sequence[Edit] = ()) -> tuple[Edit, ...]:
+    """"Lesser said ..." -> "[Matthew] Lesser said ...": a person the sentence calls by surname
+    only, whose full name an earlier sentence of the article gives (as a person: a speaker, a
+    title, an age), gets the first name in brackets, once. Nothing when the surname is ambiguous,
+    part of a longer name, after a title ("Mr. Lesser", "Sen. Rubio"), or the full name is there."""
+    if i <= 0:
+        return ()
+    text = resolver.spans[i]
+    book = resolver.names.book(i, 0 if i <= _BOOK_WINDOW else i - _BOOK_WINDOW)
+    if not book.short:
+        return ()
+    for m in _CAP_WORD_RE.finditer(text):
+        word = m.group(0)
+        full = book.short.get(word)
+        if full is None or word in book._ambiguous or full in text or full not in resolver.names.strong_persons():
+            continue
+        parts = full.split()
+        if word != parts[-1] or len(parts) < 2:
+            continue
+        before = text[: m.start()]
+        if _CAP_BEFORE_RE.search(before) or _TITLE_BEFORE_RE.search(before) or _CAP_AFTER_RE.match(text, m.end()):
+            continue  # part of a longer name, or after a title or honorific
+        if any(e.start <= m.start() <= e.end for e in taken):
+            continue
+        return (Edit(start=m.start(), end=m.start(), text=f"[{' '.join(parts[:-1])}] "),)
+    return ()
+
+
+_CAP_WORD_RE = re.compile(r"\b[A-Z][a-z’'\-]+\b")
+_CAP_BEFORE_RE = re.compile(r"[A-Z][\w’'.\-]*\s+$")
+_CAP_AFTER_RE = re.compile(r"\s+[A-Z]")
+_TITLE_BEFORE_RE = re.compile(r"\b(?:" + _TITLES + r")\s*$")
+
+
 def needs_context(text: str, edits: Sequence[Edit] = ()) -> tuple[str, ...]:
     """What the sentence still leans on once its bracketed edits are applied (empty: none)."""
     reasons = dangling(text)
@@ -612,3 +896,11 @@ def penalty(reasons: Sequence[str], resolved: bool) -> float:
 # odd ones (docs/quality.md).
 RESOLVED_PENALTY = 0.85
 UNRESOLVED_PENALTY = 0.25
+# A sentence that still needs context after its bracketed edits is not among an article's top picks
+# while the article has a sentence that stands alone (briefing.summarize falls back to it
+# otherwise); a section's own picks keep the softer penalty, so a section keeps its main fact.
+HARD_PREFERENCE = True
+# Experimental (off): a brief's bullets only from an article's first sentences (position <= this).
+# Read by hand, an article's opening sentence needs context far less often than any later one
+# (bench/context_review.md).
+BULLET_MAX_POSITION: int | None = None

@@ -204,6 +204,7 @@ def make_selector(settings: Settings, sections: Sequence[SectionSpec] | None = N
         whole_quotes=True,
         self_contained=settings.self_contained,
         date_format=settings.date_format,
+        bullets=True,  # points are read one by one: a bullet that needs its article is worse than one fewer
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from briefing.models import SentenceSpan
@@ -27,7 +27,7 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun
     inc corp co ltd llc plc bros dept univ assn
-    no nos vol vols pp fig figs approx est vs etc al cf ca ed eds op
+    no nos vol vols pp fig figs approx est vs v etc al cf ca ed eds op
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
     neb nev okla ore pa tenn tex va vt wash wis wyo
     """.split()
@@ -55,8 +55,12 @@ _CANDIDATE = re.compile(
     """,
     re.VERBOSE,
 )
+# Two sentences glued with no space, as scraped paragraphs often are: 'the region."That would',
+# 'Graves said.Most earthquakes': a word of two lowercase letters or more, the full stop, then a
+# capitalised word (initials, "St.Louis", "Mr.Smith" and domain names do not qualify).
+_GLUED = re.compile(r"(?<=[a-z][a-z])(?P<end>[.!?])(?P<close>[”’]?)(?P<space>)(?=(?P<next>[\"“]?[A-Z][a-z]))")
 _WORD_BEFORE = re.compile(r"([\w.\-’']+)$")
-_INITIALISM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z]$")
+_INITIALISM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z]\.$")  # "U.S.", "H.R.", a middle initial "S."
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
 
 
@@ -102,7 +106,7 @@ def _is_boundary(
         return True
     word = before.group(1)
     bare = word.rstrip(".").lower()
-    if bare.split(".")[-1] in ABBREVIATIONS or bare in ABBREVIATIONS:
+    if bare.split(".")[-1] in ABBREVIATIONS or bare in ABBREVIATIONS or bare.rsplit("-", 1)[-1] in ABBREVIATIONS:
         return False
     if _INITIALISM.match(word + "."):
         # "H.R. McMaster", "U.S. officials": not a boundary, unless a sentence opener follows.
@@ -119,7 +123,10 @@ def split_paragraph(text: str, offset: int = 0) -> list[tuple[int, int]]:
     while start < n and text[start].isspace():
         start += 1
     quotes = _quote_counter(text)
-    for m in _CANDIDATE.finditer(text):
+    candidates: Iterable[re.Match[str]] = _CANDIDATE.finditer(text)
+    if _GLUED.search(text):
+        candidates = sorted([*candidates, *_GLUED.finditer(text)], key=lambda m: m.start())
+    for m in candidates:
         if m.start() < start or not _is_boundary(text, m, start, quotes):
             continue
         end = m.end() - len(m.group("space"))

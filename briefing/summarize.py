@@ -206,36 +206,45 @@ class _Steering:
     is rated lower (less when a bracket resolves it); a cut list is not usable at all."""
 
     def __init__(
-        self, candidates: Sequence[SentenceSpan], spans: Sequence[SentenceSpan], ratings: list[float], resolve: int
+        self, candidates: Sequence[SentenceSpan], spans: Sequence[SentenceSpan], ratings: list[float], resolve: int,
+        back: bool = True,
     ):
         self.candidates = candidates
         self.texts = [s.text for s in spans]
         self.ratings = ratings
+        self.back = back  # look for definite references back into the article
         # References are looked up in the article only for the best-rated sentences.
         self.top = set(sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))[:resolve])
         self.resolver: Any = None
-        self._seen: dict[int, tuple[float, tuple[Edit, ...], bool]] = {}
+        self._seen: dict[int, tuple[float, tuple[Edit, ...], bool, bool]] = {}
 
-    def get(self, i: int) -> tuple[float, tuple[Edit, ...], bool]:
+    def get(self, i: int) -> tuple[float, tuple[Edit, ...], bool, bool]:
         if i not in self._seen:
             self._seen[i] = self._steer(i)
         return self._seen[i]
 
-    def _steer(self, i: int) -> tuple[float, tuple[Edit, ...], bool]:
-        from briefing.context import Resolver, dangling, needs_context, penalty
+    def _steer(self, i: int) -> tuple[float, tuple[Edit, ...], bool, bool]:
+        from briefing.context import HARD_PREFERENCE, Mentions, Resolver, back_references, dangling, needs_context, penalty
 
         span, rating = self.candidates[i], self.ratings[i]
         reasons = dangling(span.text)
         if "cut" in reasons:
-            return rating * 0.1, (), False
-        if not reasons:
-            return rating, (), True
+            return rating * 0.1, (), False, False
+        aligned = span.index < len(self.texts) and self.texts[span.index] == span.text
+        back: tuple[str, ...] = ()
+        if aligned and self.back:  # a definite reference back to a noun an earlier sentence introduced
+            self.mentions = getattr(self, "mentions", None) or Mentions(self.texts)
+            back = back_references(self.texts, span.index, self.mentions)
+        if not reasons and not back:
+            return rating, (), True, True
         found: tuple[Edit, ...] = ()
-        if i in self.top and span.index < len(self.texts) and self.texts[span.index] == span.text:
+        if reasons and i in self.top and aligned:
             self.resolver = self.resolver or Resolver(self.texts)
             found = self.resolver.edits(span.index)
-        left = needs_context(span.text, found) if found else reasons
-        return rating * penalty(left, resolved=bool(found) and not left), found, True
+        left = tuple(dict.fromkeys((*(needs_context(span.text, found) if found else reasons), *back)))
+        # stands: False for a sentence that still leans on its article (HARD_PREFERENCE: the
+        # article's top picks take it only when nothing that stands alone is left)
+        return rating * penalty(left, resolved=bool(found) and not left), found, True, not (left and HARD_PREFERENCE)
 
 
 class Selector:
@@ -254,13 +263,21 @@ class Selector:
         whole_quotes: bool = False,
         self_contained: bool = True,
         date_format: str = "%-d %B %Y",
+        bullets: bool = False,
     ):
         """whole_quotes: never choose a sentence that opens or closes a quotation it does not
         contain whole (it reads wrongly on its own), unless the article has nothing else.
         self_contained: prefer sentences that stand on their own (briefing.context: a penalty on
         those that lean on an earlier sentence, smaller when a bracketed edit resolves it; a cut
         list is never chosen unless the article has nothing else), and bracket what the article
-        resolves: who a pronoun stands for, the date a relative date means (briefing.dates)."""
+        resolves: who a pronoun stands for, the date a relative date means (briefing.dates).
+        With self_contained, a sentence that still leans on its article is chosen only when nothing
+        that stands alone is left. bullets: each point is read on its own, as a brief's bullets are:
+        a definite reference back to a noun an earlier sentence introduced counts too
+        (briefing.context.back_references), and places are left empty rather than filled with
+        sentences that lean on the article (unless the article has nothing that stands alone).
+        Without it (an article summary, read in article order as one text) those references are
+        left to the summary's own earlier sentences, and ``sentences`` places are filled."""
         if sentences < 1:
             raise SummarizerError("sentences per article must be at least 1")
         self.summarizer = summarizer
@@ -273,6 +290,7 @@ class Selector:
         self.whole_quotes = whole_quotes
         self.self_contained = self_contained
         self.date_format = date_format
+        self.bullets = bullets
 
     def may_route(self, spans: Sequence[SentenceSpan]) -> bool:
         """Whether any sentence select() could choose has evidence for a section (always, without
@@ -295,7 +313,7 @@ class Selector:
         if not candidates:
             return []
         ratings = self.summarizer.rate([s.text for s in candidates])
-        steering = _Steering(candidates, spans, ratings, self._RESOLVE) if self.self_contained else None
+        steering = _Steering(candidates, spans, ratings, self._RESOLVE, self.bullets) if self.self_contained else None
         lead = self.summarizer.name == "lead"  # the baseline means the first k: brackets only
         eager = steering is not None and min(ratings) < 0  # a lowered negative rating would rise
 
@@ -308,6 +326,13 @@ class Selector:
         def balanced(i: int) -> bool:
             return not self.whole_quotes or quotes_balanced(candidates[i].text)
 
+        from briefing.context import BULLET_MAX_POSITION
+
+        def stands(i: int) -> bool:
+            if self.bullets and BULLET_MAX_POSITION is not None and candidates[i].index > BULLET_MAX_POSITION:
+                return False
+            return steering is None or lead or steering.get(i)[3]
+
         order = sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))
         if eager:
             for i in order:
@@ -317,13 +342,19 @@ class Selector:
             order_ub = [(ratings[i], i) for i in order]
         # allowed: usable and balanced, else usable, else every candidate (an article with nothing else)
         allowed = lambda i: usable(i) and balanced(i)  # noqa: E731
-        best = _top(order_ub, self.sentences, rating, allowed)
+        # the top picks: what stands alone first (a reference to the article only when nothing does)
+        best = _top(order_ub, self.sentences, rating, lambda i: allowed(i) and stands(i))
+        # bullets: an article with nothing that stands alone gives its one best sentence
+        k = 1 if self.bullets else self.sentences
+        if not best or not self.bullets and len(best) < self.sentences:
+            taken = {i for i, _ in best}
+            best += _top(order_ub, k - len(best), rating, lambda i: allowed(i) and i not in taken)
         if not best:
             allowed = usable  # noqa: E731
-            best = _top(order_ub, self.sentences, rating, allowed)
+            best = _top(order_ub, k, rating, allowed)
             if not best:
                 allowed = lambda i: True  # noqa: E731
-                best = _top(order_ub, self.sentences, rating, allowed)
+                best = _top(order_ub, k, rating, allowed)
         chosen: dict[int, float] = dict(best)
         topics: list[tuple[tuple[str, float], ...]] = [()] * len(candidates)
         if self.matcher is not None:
@@ -344,12 +375,17 @@ class Selector:
         if self.self_contained and chosen:
             from briefing.context import Resolver
 
-            resolver = Resolver([s.text for s in spans])
+            shared = steering.resolver if steering is not None else None  # the article's names, found once
+            resolver = shared if shared is not None and shared.spans == [s.text for s in spans] else Resolver([s.text for s in spans])
         for i in sorted(chosen):
             span = candidates[i]
             edits: tuple[Edit, ...] = steering.get(i)[1] if steering is not None else ()
             if resolver is not None and span.index < len(spans) and spans[span.index].text == span.text:
                 edits = edits + resolver.first_names(span.index, edits)
+                if self.bullets:  # a bullet read alone: "[Matthew] Lesser said ..."
+                    from briefing.context import surname_edits
+
+                    edits = edits + surname_edits(resolver, span.index, edits)
             points.append(
                 Point(
                     text=span.text,

@@ -98,3 +98,60 @@ def test_saved_page_points_are_sentences_only():
         assert t.endswith((".", "?", "!", "”", '"'))
         for junk in ("AP Photo", "Media playback", "Read more", "Copyright", "LE BOURGET"):
             assert junk not in t
+
+
+# Page furniture found in the Multi-News sources (each a kind of line, not one page's words).
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("We're sorry, but this page is not available.", "page notice"),
+        ("Try typing the web address again, or using our search feature at the top of the page.", "page notice"),
+        ("The page you are looking for might have been removed or is temporarily unavailable.", "page notice"),
+        ("Error 404 - Not Found. The requested URL was not found on this server.", "page notice"),
+        ("It may take 8-24 hours for DNS changes to propagate.", "page notice"),
+        ("You can add location information to your Tweets, such as your city or precise location.", "page notice"),
+        ("Add this Tweet to your website by copying the code below.", "page notice"),
+        ("A post shared by Serena Williams (@serenawilliams) on Jul 16, 2017 at 6:12am PDT", "page notice"),
+        ("This report is published every weekday, except County holidays.", "page notice"),
+        ("This story was prepared in partnership with The Virginian-Pilot.", "page notice"),
+        ("Periods of rain. High 58F. Winds ENE at 10 to 20 mph. Chance of rain 90%.", "page notice"),
+        ("Winds E at 10 to 15 mph.", "page notice"),
+        ("Rainfall near a quarter of an inch..", "page notice"),
+        ("5 PM EASTERN UPDATE: Adds D.C. police response.", "page notice"),
+        ("FILE - In a Oct. 20, 2007 file photo, actors Catherine Zeta-Jones and Michael Douglas arrive.", "photo caption"),
+        ("In this photo taken Monday, March 5, 2012, Bo Xilai scratches his chin during the session.", "photo caption"),
+        ("In this undated photo released by the Navy, Seaman James Lovelace poses for a portrait.", "photo caption"),
+        ("Cows gather in a field near wind turbines in Chauve, France, June 19, 2015.", "photo caption"),
+        ("A box of corn flakes is seen on a shopping cart in a shop in Caracas, Venezuela May 15, 2018.", "photo caption"),
+        ("A man is rescued from the rubble in Accumoli, central Italy, Wednesday, Aug. 24, 2016.", "photo caption"),
+        ("Workers clear debris near the port. REUTERS/Carlos Jasso", "photo caption"),
+        ("Further Reading California gov to work with China on clean energy tech, defying US reversal", "prompt"),
+        ("Qatar's ruler said Tuesday he has transferred power to the 33-year-old crown...", "teaser"),
+        ("The U.S. doesn't have a clear ...", "teaser"),
+        ("Televised images and photographs from North Korea showing streams of weeping soldiers.", "photo caption"),
+        ("Above: Amy Poehler and Tina Fey reunite for a comedy about two sisters.", "photo caption"),
+        ("Story highlights Woman: Protesters united, says cause is not about race.", "page notice"),
+    ],
+)
+def test_page_furniture_is_dropped(line, kind):
+    cleaned = clean_text(f"{LEAD}\n{line}\n{TAIL}")
+    assert cleaned.text.split("\n") == [LEAD, TAIL]
+    assert kind in cleaned.notices
+
+
+def test_article_sentences_like_the_furniture_are_kept():
+    keep = [
+        "The law was passed by the Senate on May 15, 2018.",
+        "The law took effect Friday, May 15, 2018.",
+        "In a photo posted to Instagram, the singer showed her newborn daughter to her fans.",
+        "This report is the first to examine the deaths of migrants in the desert.",
+        "This story has been a nightmare for the family, the lawyer said.",
+        "High winds knocked down trees across the county on Sunday night.",
+        "The 404 area code covers most of Atlanta and its inner suburbs.",
+        "The page was taken down after the company complained to Facebook.",
+        "Kellogg said it had written off its holdings. The plant employed 400 workers, who...",
+        "Officials said an update would come later: the storm was moving slowly.",
+        "Satellite images showing the damage were released on Monday by the space agency.",
+    ]
+    cleaned = clean_text("\n".join([LEAD, *keep, TAIL]))
+    assert cleaned.text.split("\n") == [LEAD, *keep, TAIL]

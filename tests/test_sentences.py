@@ -68,3 +68,31 @@ def test_no_download_and_no_punkt_needed(monkeypatch, tmp_path):
     text = clean_text(REUTERS_SEED.read_text(encoding="utf-8")).text
     ratings = get_summarizer("lexrank").rate(to_sentences(text))
     assert len(ratings) == 22 and max(ratings) == 1.0
+
+
+def test_middle_initials_ranks_and_case_names_do_not_end_sentences():
+    text = (
+        "A famous photograph showing General Ulysses S. Grant astride his horse is a composite. "
+        "Investigators made the determination, Det.-Sgt. Susan Gomes said. "
+        "In Whole Woman's Health v. Hellerstedt, the court ruled against Texas. "
+        "He lives in the U.S. The rest of his family does not."
+    )
+    got = [s.text for s in split_sentences(text)]
+    assert got == [
+        "A famous photograph showing General Ulysses S. Grant astride his horse is a composite.",
+        "Investigators made the determination, Det.-Sgt. Susan Gomes said.",
+        "In Whole Woman's Health v. Hellerstedt, the court ruled against Texas.",
+        "He lives in the U.S.",
+        "The rest of his family does not.",
+    ]
+
+
+def test_sentences_glued_without_a_space_are_split_but_initials_and_domains_are_not():
+    text = 'Experts said it is overdue."The stress is building," Graves said.Most quakes were big. He moved to St.Louis. Visit CNN.com today.'
+    assert [s.text for s in split_sentences(text)] == [
+        "Experts said it is overdue.",
+        '"The stress is building," Graves said.',
+        "Most quakes were big.",
+        "He moved to St.Louis.",
+        "Visit CNN.com today.",
+    ]
