@@ -195,9 +195,6 @@ _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("crawler notice", re.compile(
         r"These crawls are part of an effort to archive pages|"
         r"Starting in 1996, Alexa Internet has been donating|"
-        r".{0,40}\bthe Internet Archive hopes that references|"
-        r".{0,200}\busing the Archive-?It service of the Internet Archive|"
-        r".{0,200}Archive-It Partner Since|"
         r"A collection of (?:government )?web content\b", re.I)),
     ("page notice", re.compile(
         r"Tweet with a location\b|You can add location information to your Tweets|"
@@ -215,7 +212,7 @@ _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"Your browser does not support|"
         r"(?:Skip in Skip|Play Facebook|Now Playing|Replay\s*$|Watch:?\s*$|Video:?\s*$)|"
         r"(?:JUST WATCHED|MUST WATCH)\b|"
-        r"CLOSE (?=[A-Z])|.{0,120}\bautoplay autoplay\b|"
+        r"CLOSE (?=[A-Z])|"
         r"\d{1,2}:\d{2}\s*$")),
     ("photo caption", re.compile(
         r"Image (?:copyright|caption)\b|Media caption\b|Caption\s*(?::|$)|"
@@ -231,7 +228,6 @@ _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:Subscribe|Sign up|Register|Join)\b.{0,80}\b(?:newsletter|subscri|free|today|now|e-?mail|updates|account)|"
         r"Subscribe\b|Sign up\b|Looking for news you can trust|Breaking News Emails\b|"
         r"Get (?:breaking news|the latest)\b.{0,40}\b(?:alerts|newsletter|inbox)|"
-        r"(?i:.{0,80}\b(?:sign up|subscribe|get|delivered)\b.{0,40}\bnewsletters?\b)|"
         r"Follow (?:us|@|[A-Z][\w ]{0,40} on (?:Twitter|Facebook|Instagram))|"
         r"Share (?:this|on)\b|(?:Like|Follow) us on\b|Sponsored\b|Embed\s*$|"
         r"(?:Facebook|Twitter|Pinterest|Email|WhatsApp|LinkedIn|Print)(?:\s+(?:Facebook|Twitter|Pinterest|Email|WhatsApp|LinkedIn|Print|icon|Close))+\s*$",
@@ -259,12 +255,48 @@ _INNER_SENTENCE_END = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+\S")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs".split())
 
 
+# Alternatives that look for words anywhere in a line's opening characters (".{0,N}words") cost a
+# scan of every line: each is kept apart, with words every match holds, and tried only when the
+# lowercased line holds them. Same kinds, same lines.
+_WINDOWS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    "crawler notice": (
+        ("internet archive hopes", re.compile(r".{0,40}\bthe Internet Archive hopes that references", re.I)),
+        ("internet archive", re.compile(r".{0,200}\busing the Archive-?It service of the Internet Archive", re.I)),
+        ("archive-it partner since", re.compile(r".{0,200}Archive-It Partner Since", re.I)),
+    ),
+    "player notice": (("autoplay autoplay", re.compile(r".{0,120}\bautoplay autoplay\b")),),
+    "prompt": (
+        ("newsletter", re.compile(r"(?i:.{0,80}\b(?:sign up|subscribe|get|delivered)\b.{0,40}\bnewsletters?\b)")),
+    ),
+}
+_MORE_WINDOWS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    "page notice": (
+        ("clearing your dns cache", re.compile(r".{0,60}\bclearing your dns cache")),
+        ("your tweet", re.compile(r".{0,80}\byour Tweet(?:s|\s+location)\b")),
+        ("via third-party applications", re.compile(r".{0,80}\bvia third-party applications\b")),
+    ),
+}
+
+
+def _matches(kind: str, pattern: re.Pattern[str], line: str, windows: dict, low: list) -> bool:
+    """pattern, or one of kind's windows (tried only when the line holds its words), matches line."""
+    if pattern.match(line):
+        return True
+    for need, window in windows.get(kind, ()):
+        if not low:
+            low.append(line.lower())
+        if need in low[0] and window.match(line):
+            return True
+    return False
+
+
 def notice_kind(line: str) -> str | None:
     """The kind of non-article line this is ("photo caption", "player notice", "crawler notice",
     "page notice", "prompt", "byline", "copyright line", "teaser"), or None for a line of article
     text."""
+    low: list[str] = []
     for kind, pattern in _NOTICES:
-        if pattern.match(line):
+        if _matches(kind, pattern, line, _WINDOWS, low):
             return kind
     more = _page_junk_kind(line)
     if more:
@@ -295,12 +327,11 @@ _MORE_NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:Error\s*)?(?:404|403|500|502|503)\b(?:\s*[-:–—]|\s+(?:error|not found|forbidden|page))|"
         r"(?:Sorry,?\s+)?(?:[Tt]he|[Tt]his)\s+page\s+(?:you(?:'|’)re|you\s+are|you)\s+(?:looking|trying|searching)\b|"
         r"(?:Please\s+)?(?:try|check)\s+(?:typing|retyping|entering)?\s*the\s+(?:web\s+|page\s+)?(?:address|URL|link)\b|"
-        r"Try typing the\b|It may take [\d\-–]+ hours for DNS|.{0,60}\bclearing your dns cache|"
+        r"Try typing the\b|It may take [\d\-–]+ hours for DNS|"
         r"This (?:site|page|webpage) can(?:'|’|no)t be (?:reached|found|displayed)|Server not found\b|"
         r"(?:Access|Permission) denied\b|(?:The )?(?:service|server) is (?:temporarily )?unavailable|"
         r"You may also be interested in\b|"
         # social-media widgets: location, embed and follow boilerplate around a post
-        r".{0,80}\byour Tweet(?:s|\s+location)\b|.{0,80}\bvia third-party applications\b|"
         r"Add this (?:Tweet|video|post|photo) to your website|Twitter may be over capacity|"
         r"Embed (?:this\s+)?(?:Tweet|post|video|photo)\b|View (?:this\s+)?(?:post|photo|video) on (?:Instagram|Facebook|Twitter)|"
         r"A (?:post|photo|video) shared by\b|Learn more\s*$|Story highlights\b|"
@@ -356,8 +387,9 @@ _CUT_TEASER = re.compile(r"[a-z,]\s?(?:\.\.\.|…)$")
 def _page_junk_kind(line: str) -> str | None:
     """The kind of page furniture in _MORE_NOTICES, a dated or wire-credited photo caption, or a
     teaser cut off mid-sentence; None for a line of article text."""
+    low: list[str] = []
     for kind, pattern in _MORE_NOTICES:
-        if pattern.match(line):
+        if _matches(kind, pattern, line, _MORE_WINDOWS, low):
             return kind
     if "showing" in line:
         m = _SHOWING_CAPTION.match(line)

@@ -155,3 +155,23 @@ def test_article_sentences_like_the_furniture_are_kept():
     ]
     cleaned = clean_text("\n".join([LEAD, *keep, TAIL]))
     assert cleaned.text.split("\n") == [LEAD, *keep, TAIL]
+
+
+def test_each_window_pattern_is_tried_when_its_words_are_there():
+    """The ".{0,N}words" alternatives kept apart in briefing.clean run only when the line holds
+    their words: those words must be in every match, and a line with them is still caught."""
+    from briefing.clean import _MORE_WINDOWS, _WINDOWS, notice_kind
+
+    for windows in (_WINDOWS, _MORE_WINDOWS):
+        for kind, entries in windows.items():
+            for need, pattern in entries:
+                assert need in pattern.pattern.lower().replace("\\b", "").replace("?", ""), (kind, need)
+    lines = {
+        "crawler notice": "This is a set of web collections curated by Mark Graham using the Archive-It service of the Internet Archive.",
+        "player notice": "Watch the video autoplay autoplay Copy this code to your website",
+        "prompt": "Want more? Sign up for our daily newsletter and get the news first.",
+        "page notice": "Read about clearing your dns cache, then try again.",
+    }
+    for kind, line in lines.items():
+        assert notice_kind(line) is not None, line
+    assert notice_kind("The newsletter went out to 40,000 readers, the internet archive said.") is None
