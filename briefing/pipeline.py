@@ -351,6 +351,13 @@ def _per_article(
     if "fork" in methods:  # what every worker loads (stem memo, term rarity table, stemmer), loaded once here
         import numpy  # noqa: F401  (NewsRank's graph; this process needs it later for the stories anyway)
 
+        # What choosing an on-topic article's points imports (context rules, dates, merging, the
+        # story summarizer): imported by this process for the stories anyway, once here, not per worker.
+        import briefing.context  # noqa: F401
+        import briefing.dates  # noqa: F401
+        import briefing.merge  # noqa: F401
+        import briefing.storysum  # noqa: F401
+
         from briefing._nlp import _stemmer, stem_table
 
         stem_table()
