@@ -109,14 +109,34 @@ class Cleaned:
 
 
 def normalize_text(raw: str) -> str:
-    """Unify newlines and spaces, drop invisible and XML-illegal characters."""
+    """Unify newlines and spaces, drop invisible and XML-illegal characters; C1 control characters
+    (text decoded as Latin-1 that was Windows-1252: "\\x97" for an em dash) become the characters
+    they stand for, or go."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if _C1.search(text):
+        text = text.translate(_C1_TABLE)
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = xml_safe(text)
     return "\n".join(
         (_SPACES.sub(" ", line) if _ODD_SPACES.search(line) else line).strip() for line in text.split("\n")
     )
+
+
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def _c1_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for code in range(0x80, 0xA0):
+        try:
+            table[code] = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: nothing in Windows-1252
+            table[code] = None
+    return table
+
+
+_C1_TABLE = _c1_table()
 
 
 def canonical_source(name: str) -> str:
@@ -432,6 +452,8 @@ def is_title_case(line: str, max_words: int = 10) -> bool:
 
 
 def _repair(line: str) -> str:
+    if line[:1] in ("—", "–"):  # a dash left from a dateline the page dropped: "— San Diego lifeguards ..."
+        line = line.lstrip("—– ")
     if "[" in line:
         line = _WIRE_CODE.sub(" ", line)
     line = line.strip()

@@ -73,3 +73,14 @@ def test_headline_becomes_title():
 def test_xml_illegal_characters_removed():
     c = clean_text("The vote\x00 was held\x0b on Monday\x1f in Kyiv.")
     assert c.text == "The vote was held on Monday in Kyiv."
+
+
+def test_windows_1252_control_characters_become_what_they_stand_for():
+    from briefing.clean import clean_text
+
+    text = ("\x97 San Diego lifeguards rescued 20 high school swimmers from the ocean on Tuesday, the city said.\n"
+            "The coach said \x93it was the scariest day of my life\x94 and thanked the lifeguards\x81.")
+    out = clean_text(text).text
+    assert out.splitlines()[0].startswith("San Diego lifeguards rescued")  # the orphaned dash goes
+    assert "\u201cit was the scariest day of my life\u201d" in out
+    assert not any("\x80" <= ch <= "\x9f" for ch in out)
