@@ -47,8 +47,8 @@ class StoryWeights:
     """How much each rating counts; redundancy is the penalty per unit of cosine to a chosen one."""
 
     position: float = 1.0
-    length: float = 0.5
-    centrality: float = 1.5
+    length: float = 0.0
+    centrality: float = 1.0
     corroboration: float = 0.0
     coverage: float = 6.0
     redundancy: float = 0.5
