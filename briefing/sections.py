@@ -251,6 +251,21 @@ class _RelevantWords(dict):  # type: ignore[type-arg]
         return term_key(word) in self.keys
 
 
+class _Screen(dict):  # type: ignore[type-arg]
+    """word as written -> whether it can be evidence at all (a term's word, or a phrase's first)."""
+
+    def __init__(self, terms: "_RelevantWords", heads: "_PhraseHeads", every: bool = False):
+        super().__init__()
+        self.terms = terms
+        self.heads = heads
+        self.every = every
+
+    def __missing__(self, word: str) -> bool:
+        found = self.every or bool(self.heads[word]) or self.terms[word]
+        self[word] = found
+        return found
+
+
 class _PhraseHeads(dict):  # type: ignore[type-arg]
     """word as written -> the phrases' first words it starts with (a phrase match starts a word)."""
 
@@ -378,6 +393,8 @@ class SectionMatcher:
                 if pat.parts:
                     self._by_head.setdefault(self._phrase_head.get(pat.parts[0], ""), []).append(pat)
         self._head_words = _PhraseHeads(tuple(h[0].replace("’", "'") for h in heads if h))
+        # One verdict a word for the common case: can it be a term, or open a phrase?
+        self._screen = _Screen(self._term_words, self._head_words, every=self._every_phrase)
         self._excl_terms = [
             {term_key(x) for x in s.exclude if len(x.split()) == 1} for s in self.sections
         ]
@@ -411,6 +428,8 @@ class SectionMatcher:
         """Sections text has enough evidence for, as (key, score) pairs, best first: by the score
         of the terms only that section lists, then by the whole score."""
         ws = words(text)
+        if not any(map(self._screen.__getitem__, ws)):
+            return ()  # no word that is a term or opens a phrase (the test most sentences end at)
         if not any(map(self._term_words.__getitem__, ws)) and (  # = not (_keys_of(text) & self._all_keys)
             not (self._every_phrase or any(map(self._head_words.__getitem__, ws)))
             or not self._any_phrase_in(" ".join(text.lower().replace("’", "'").split()), ws)
