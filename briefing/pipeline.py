@@ -283,7 +283,6 @@ def article_result(
     t1 = time.perf_counter()
     deferred = defer and not selector.may_route(spans)
     points = [] if deferred else selector.select(article, spans)
-    t2 = time.perf_counter()
     ref = SourceRef(
         id=article.id, source=article.source, title=article.title, date=article.date,
         url=article.url, path=article.path,

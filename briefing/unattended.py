@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from briefing.errors import ConfigError, DeliveryError
+from briefing.errors import DeliveryError
 
 log = logging.getLogger(__name__)
 

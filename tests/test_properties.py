@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
-from pathlib import Path
 
 from docx import Document
 from hypothesis import HealthCheck, given, settings

@@ -21,7 +21,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from _newsroom import SANCTIONS, NewsServer, Route
+from _newsroom import NewsServer, Route
 from docx import Document
 
 from briefing._io import path_within, safe_filename

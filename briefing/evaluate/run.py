@@ -53,7 +53,6 @@ def _progress(message: str) -> None:
 
 def eval_single(docs: Sequence[SingleDoc], methods: Sequence[str], default: str) -> list[Row]:
     """Lead-k and each summarizer on single articles; k = number of reference sentences."""
-    from briefing.api import summarize_article
 
     rouge = Rouge()
     rows = []
