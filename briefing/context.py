@@ -197,6 +197,12 @@ _SIMILAR_RE = re.compile(
     r"follow-up|subsequent|same|second|latest)\b",
     re.IGNORECASE,
 )
+# A fragment with no main verb: an opening phrase, then only a name ("Leading this wave, the
+# Millennium Tower."). A bullet cannot stand on it; no bracket mends it.
+_NAME_FRAGMENT_RE = re.compile(
+    r"^[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,8},\s+(?:the|a|an|The|A|An)\s+"
+    r"(?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]*[.!]?[\"”’]?$"
+)
 _FIGURE_RE = re.compile(r"\b(?:is|are)\s+(?:shown|pictured)\b|\bpictured\b|\(pictured\)", re.IGNORECASE)
 
 
@@ -283,7 +289,7 @@ def dangling(text: str) -> tuple[str, ...]:
         reasons.append("connective")
     if _unnamed_speaker(text) and not (reasons and reasons[0] == "pronoun" and first in ("he", "she", "they")):
         reasons.append("speaker")
-    if _CUT_RE.search(text) or _FIGURE_RE.search(text):
+    if _CUT_RE.search(text) or _FIGURE_RE.search(text) or _NAME_FRAGMENT_RE.match(text):
         reasons.append("cut")
     reasons.extend(_more_dangling(text, body, reasons))
     return tuple(dict.fromkeys(reasons))

@@ -322,3 +322,13 @@ def test_brief_bullets_name_a_person_called_by_surname(tmp_path):
     assert any(d.startswith("[Matthew] Lesser said the race") for d in shown), shown
     for p in brief.points:
         assert verbatim_outside_brackets(p)
+
+
+def test_a_fragment_with_only_a_name_after_the_opening_phrase_is_unusable():
+    from briefing.context import dangling
+
+    assert "cut" in dangling("Leading this wave, the Millennium Tower.")
+    assert "cut" in dangling("In London, the Prime Minister Theresa May.")
+    for sentence in ("Speaking to reporters, the President smiled.", "On Monday, the Senate voted.",
+                     "Amatrice, the town hit hardest, lost most of its buildings."):
+        assert "cut" not in dangling(sentence), sentence
