@@ -298,27 +298,23 @@ _MORE_WINDOWS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
 }
 
 
-def _matches(kind: str, pattern: re.Pattern[str], line: str, windows: dict, low: list) -> bool:
-    """pattern, or one of kind's windows (tried only when the line holds its words), matches line."""
-    if pattern.match(line):
-        return True
-    for need, window in windows.get(kind, ()):
-        if not low:
-            low.append(line.lower())
-        if need in low[0] and window.match(line):
-            return True
-    return False
+def _matches(kind: str, pattern: re.Pattern[str], line: str, windows: dict, low: str) -> bool:
+    """pattern, or one of kind's windows (tried only when low, the lowercased line, holds its
+    words), matches line."""
+    return bool(pattern.match(line)) or any(
+        need in low and window.match(line) for need, window in windows.get(kind, ())
+    )
 
 
 def notice_kind(line: str) -> str | None:
     """The kind of non-article line this is ("photo caption", "player notice", "crawler notice",
     "page notice", "prompt", "byline", "copyright line", "teaser"), or None for a line of article
     text."""
-    low: list[str] = []
+    low = line.lower()
     for kind, pattern in _NOTICES:
         if _matches(kind, pattern, line, _WINDOWS, low):
             return kind
-    more = _page_junk_kind(line)
+    more = _page_junk_kind(line, low)
     if more:
         return more
     if (
@@ -330,7 +326,6 @@ def notice_kind(line: str) -> str | None:
     if n_words <= 12 and _BYLINE_LINE.match(line):
         return "byline"
     if n_words <= 40:
-        low = line.lower()
         if ("©" in line or "(c)" in low or "right" in low or "may not be" in low) and _COPYRIGHT_LINE.search(line):
             return "copyright line"
     return None
@@ -404,10 +399,9 @@ _NOT_CAPTION_VERBS = re.compile(r"\b(?:said|says|told|according to|announced|rep
 _CUT_TEASER = re.compile(r"[a-z,]\s?(?:\.\.\.|…)$")
 
 
-def _page_junk_kind(line: str) -> str | None:
+def _page_junk_kind(line: str, low: str) -> str | None:
     """The kind of page furniture in _MORE_NOTICES, a dated or wire-credited photo caption, or a
-    teaser cut off mid-sentence; None for a line of article text."""
-    low: list[str] = []
+    teaser cut off mid-sentence; None for a line of article text. low: the line lowercased."""
     for kind, pattern in _MORE_NOTICES:
         if _matches(kind, pattern, line, _MORE_WINDOWS, low):
             return kind

@@ -247,23 +247,15 @@ class QuoteFinder:
         """Look for quotes in one article's sentences."""
         if self.max_quotes <= 0:
             return
-        self.add_found(ref, self.found_in(ref, spans))
-
-    def found_in(
-        self, ref: SourceRef, spans: Iterable[SentenceSpan | tuple[int, int, int, str]]
-    ) -> tuple[tuple[tuple[int, int], Quote], ...]:
-        """The article's candidate quotes with their rank in it ((sentence, short)), in order: what
-        ``add`` keeps of one article, found on its own (a pool worker runs this part)."""
-        if self.max_quotes <= 0:
-            return ()
         rows = [
             (s.index, s.start, s.end, s.text) if isinstance(s, SentenceSpan) else tuple(s) for s in spans
         ]
-        out: list[tuple[tuple[int, int], Quote]] = []
+        self._articles.setdefault(ref.id, len(self._articles))
+        kept = 0
         runs = list(_runs(rows))
         people: Speakers | None = None
         for k, (index, start, end, text) in enumerate(runs):
-            if len(out) >= self.per_article:
+            if kept >= self.per_article:
                 break
             if "“" not in text and '"' not in text:
                 continue
@@ -279,19 +271,12 @@ class QuoteFinder:
                     continue
                 name = people.name(speaker)
                 citation = Citation(article_id=ref.id, source=ref.source, sentence=index, start=start, end=end)
-                out.append(((index, 0 if n >= 10 else 1), Quote(
+                rank = (index, 0 if n >= 10 else 1, self._order)
+                self._order += 1
+                self._candidates.append((rank, Quote(
                     speaker=name, role=people.role(name), text=quote, citations=(citation,)
                 )))
-        return tuple(out)
-
-    def add_found(self, ref: SourceRef, found: Iterable[tuple[tuple[int, int], Quote]]) -> None:
-        """Keep one article's candidates (from ``found_in``), after those of the articles before."""
-        if self.max_quotes <= 0:
-            return
-        self._articles.setdefault(ref.id, len(self._articles))
-        for (index, short), quote in found:
-            self._candidates.append(((index, short, self._order), quote))
-            self._order += 1
+                kept += 1
         if len(self._candidates) > 4 * self.pool:
             self._candidates = sorted(self._candidates, key=lambda c: c[0])[: self.pool]
 
