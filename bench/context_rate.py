@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 import briefing  # noqa: E402
-from briefing.context import back_references, needs_context  # noqa: E402
+from briefing.context import Resolver, anywhere_reasons, back_references, bare_names, needs_context, strict_reasons  # noqa: E402
 from briefing.evaluate.data import load_multinews  # noqa: E402
 from briefing.quotes import QuoteFinder  # noqa: E402
 from briefing.pipeline import article_results, brief_from_stories, stories_from_results  # noqa: E402
@@ -96,6 +96,11 @@ def reasons_of(point: briefing.Point) -> tuple[str, ...]:
     spans = ARTICLE_SENTENCES.get(c.article_id, [])
     if c.sentence < len(spans) and spans[c.sentence] == point.text:
         reasons = tuple(dict.fromkeys((*reasons, *back_references(spans, c.sentence))))
+        # past the article's opening the stricter test, at the opening what counts anywhere
+        more = strict_reasons(point.text, point.edits) if c.sentence >= 1 else anywhere_reasons(point.text)
+        reasons = tuple(dict.fromkeys((*reasons, *more)))
+        # a person by one name only: "Angela was knocked unconscious"
+        reasons = tuple(dict.fromkeys((*reasons, *bare_names(Resolver(spans), c.sentence, point.edits))))
     return reasons
 
 
@@ -168,9 +173,9 @@ def main(argv: list[str] | None = None) -> int:
         pool = [r for r in rows if args.half == "all" or int(r[0]) % 2 == (1 if args.half == "odd" else 0)]
         picked = rng.sample(pool, min(50, len(pool)))
         with open(target, "w", encoding="utf-8") as fh:
-            fh.write("n\tcluster\tdetector\tbullet\trole\n")
+            fh.write("n\tcluster\tdetector\tbullet\trole\tposition\n")
             for i, (cid, point, reasons, role) in enumerate(picked, 1):
-                fh.write(f"{i}\t{cid}\t{','.join(reasons) or 'ok'}\t{point.display}\t{role}\n")
+                fh.write(f"{i}\t{cid}\t{','.join(reasons) or 'ok'}\t{point.display}\t{role}\t{point.citations[0].sentence}\n")
         print(f"\nwrote {len(picked)} bullets to {target}")
     return 0
 

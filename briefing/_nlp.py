@@ -100,3 +100,17 @@ def stop_words() -> frozenset[str]:
 def lower_stem(word: str) -> str:
     """stem(word.lower()), cached per word as written (the per-sentence loops' hot path)."""
     return stem(word.lower())
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    table = stem_table()  # in wordfreq's order, most frequent first
+    return frozenset(w for w, _ in zip(table, range(COMMON_WORDS)))
+
+
+COMMON_WORDS = 20000
+
+
+def known_word(word: str) -> bool:
+    """Whether a lowercase word is among English's 20,000 most frequent (the stem memo's order)."""
+    return word in _common_words()

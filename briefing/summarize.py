@@ -224,7 +224,10 @@ class _Steering:
         return self._seen[i]
 
     def _steer(self, i: int) -> tuple[float, tuple[Edit, ...], bool, bool]:
-        from briefing.context import HARD_PREFERENCE, Mentions, Resolver, back_references, dangling, needs_context, penalty
+        from briefing.context import (
+            HARD_PREFERENCE, Mentions, Resolver, back_references, dangling, needs_context, penalty, strict_reasons,
+            surname_edits, bare_names, anywhere_reasons,
+        )
 
         span, rating = self.candidates[i], self.ratings[i]
         reasons = dangling(span.text)
@@ -235,13 +238,24 @@ class _Steering:
         if aligned and self.back:  # a definite reference back to a noun an earlier sentence introduced
             self.mentions = getattr(self, "mentions", None) or Mentions(self.texts)
             back = back_references(self.texts, span.index, self.mentions)
-        if not reasons and not back:
+        strict = self.back and aligned  # a bullet: the stricter test past the opening, names anywhere
+        if not reasons and not back and not strict:
             return rating, (), True, True
         found: tuple[Edit, ...] = ()
-        if reasons and i in self.top and aligned:
+        if (reasons or strict) and i in self.top and aligned:
             self.resolver = self.resolver or Resolver(self.texts)
-            found = self.resolver.edits(span.index)
+            found = self.resolver.edits(span.index) if reasons else ()
         left = tuple(dict.fromkeys((*(needs_context(span.text, found) if found else reasons), *back)))
+        if strict and not left:
+            names: tuple[Edit, ...] = ()
+            if self.resolver is not None:
+                names = self.resolver.first_names(span.index, found)
+                names += surname_edits(self.resolver, span.index, found + names)
+            left = strict_reasons(span.text, found + names) if span.index >= 1 else anywhere_reasons(span.text)
+            if not left and self.resolver is not None:
+                left = bare_names(self.resolver, span.index, found + names)
+            if not left:
+                return rating, found, True, True
         # stands: False for a sentence that still leans on its article (HARD_PREFERENCE: the
         # article's top picks take it only when nothing that stands alone is left)
         return rating * penalty(left, resolved=bool(found) and not left), found, True, not (left and HARD_PREFERENCE)
