@@ -332,3 +332,81 @@ def test_a_fragment_with_only_a_name_after_the_opening_phrase_is_unusable():
     for sentence in ("Speaking to reporters, the President smiled.", "On Monday, the Senate voted.",
                      "Amatrice, the town hit hardest, lost most of its buildings."):
         assert "cut" not in dangling(sentence), sentence
+
+
+# --- the stricter test past an article's opening (stop 17) ----------------------------------------
+
+
+def test_strict_reasons_find_what_dangling_lets_pass():
+    from briefing.context import dangling, strict_reasons
+
+    leaning = {
+        "While the company formerly vetted campaigns before letting them through, they've since adopted a new approach.": "pronoun",
+        "Passengers said he started screaming about nine hours into the 15-hour flight.": "pronoun",
+        "Over the weekend it became the latest multinational to close operations in the country.": "pronoun",
+        "In a race with a Jewish candidate, this image should be recognized as offensive.": "definite",
+        "Three use traditional methods of handicapping, such as analysis of polls.": "definite",
+        "Authorities said the windy and cold conditions were too much for the teens.": "definite",
+        "The most recent robbery occurred in April 2016.": "definite",
+        "ESPN also shared the news as sister Venus Williams prepared to step out on the court.": "connective",
+        "Police said all six had been arrested on suspicion of aggravated trespass.": "connective",
+        "Jon Wertheim: This is obviously downtown San Francisco.": "speaker",
+        "McFadden, 46, was convicted of 19 counts of sexual offenses.": "name",
+        "Pretty much says it all, doesn't it?": "question",
+        "“For me, that was quite shocking,” said project leader Caroline Sturdy Colls.": "pronoun",
+    }
+    for text, reason in leaning.items():
+        assert reason in strict_reasons(text), text
+    assert any(not dangling(t) for t in leaning)  # the first round alone lets some of these pass
+    standing = [
+        "Katera Barker was found dead Wednesday after being left in a car seat all day inside a pickup truck.",
+        "Steve Bannon came to Alabama to stump for Roy Moore, but he spent more time attacking Republicans.",
+        "A 41-year-old Mountain View man has been arrested in connection to the alleged altercation with the Knightscope-made droid.",
+        "The Los Angeles Police Department is requesting the public’s assistance in identifying three suspects who robbed 24 banks.",
+        "It is unclear whether Congress will vote on gun control before Christmas.",
+        "“We’re hoping the Chinese will recalibrate,” Marco Rubio said.",
+    ]
+    for text in standing:
+        assert strict_reasons(text) == (), text
+
+
+def test_anywhere_reasons_apply_to_an_opening_too():
+    from briefing.context import anywhere_reasons
+
+    assert anywhere_reasons("What if you have a critical system on your premises that needs monitoring?") == ("question",)
+    assert anywhere_reasons("“It was a terrible day,” the mayor told reporters on Monday.") == ("pronoun",)
+    assert anywhere_reasons("A 6.2 magnitude earthquake struck central Italy early on Wednesday.") == ()
+
+
+def test_bare_names_needs_the_article_and_respects_brackets():
+    from briefing.context import Resolver, bare_names, surname_edits
+
+    spans = [
+        "Angela Shymanski, 34, was driving her family home when the SUV left the road near Jasper.",
+        "Rescuers reached the car two hours later, police said.",
+        "Angela was knocked unconscious by the impact and suffered a broken back.",
+        "Six Greenpeace climbers scaled the Shard on Thursday.",
+        "Greenpeace said the protest would continue.",
+    ]
+    r = Resolver(spans)
+    assert bare_names(r, 2) == ("name",)  # a person the article names in full, by first name only
+    assert bare_names(r, 0) == ()  # where the full name stands
+    assert bare_names(r, 4) == ()  # "Six Greenpeace" is no one's name
+    mended = Resolver(["Senator Marco Rubio spoke on Sunday.", "Rubio’s appearances launch a pivotal week."])
+    (edit,) = surname_edits(mended, 1)
+    assert edit.text == "[Marco] " and edit.start == 0  # the possessive form is completed too
+    assert bare_names(mended, 1, (edit,)) == ()
+    assert bare_names(mended, 1) == ("name",)
+
+
+def test_bullets_skip_a_later_sentence_that_leans_on_the_article():
+    text = (
+        "A woman in Arlington, Virginia, heard noises in her home at night and police found a man living in the attic.\n"
+        "Passengers said he started screaming about the FBI nine hours into the flight.\n"
+        "Arlington County police arrested the 30-year-old intruder, Mark Daniels, on burglary charges."
+    )
+    spans = split_sentences(text)
+    bullets = Selector(ByPosition(), sentences=3, bullets=True).select(_article(text), spans)
+    assert [p.text[:6] for p in bullets] == ["A woma", "Arling"]
+    summary = Selector(ByPosition(), sentences=3).select(_article(text), spans)
+    assert len(summary) == 3  # an article summary (not bullets) keeps it
