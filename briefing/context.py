@@ -1009,7 +1009,8 @@ def strict_reasons(text: str, edits: Sequence[Edit] = ()) -> tuple[str, ...]:
         if _inside(m.start(), edits):
             continue
         personal = m.group(0)[:2].lower() in ("he", "sh", "hi", "he")
-        if not _named_before(text, m.start()) or personal and not _person_before(outside[: m.start()]):
+        bracketed = any(e.start < m.start() and e.text.lstrip().startswith("[") for e in edits)  # "[James] Mattis"
+        if not _named_before(text, m.start()) or personal and not bracketed and not _person_before(outside[: m.start()]):
             reasons.append("pronoun")
             break
     if _MID_IT_RE.match(body):
@@ -1043,7 +1044,7 @@ _MID_IT_RE = re.compile(
 )
 _TRANSCRIPT_RE = re.compile(r"^(?:[A-Z][\w.’'\-]+\s+){0,3}[A-Z][\w.’'\-]+(?:\s+\([^)]{1,20}\))?:\s+\S")
 _PERSON_BEFORE_RE = re.compile(
-    rf"\b[A-Z][a-z’'\-]+\s+(?:also\s+)?(?:{_SAY})\b|\b(?:{_TITLES})\s+[A-Z]|\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z]|\[[A-Z]"
+    rf"\b[A-Z][a-z’'\-]+\s+(?:also\s+)?(?:{_SAY}|[a-z]{{3,}}ed|has|had|was|is|will|would)\b|\b(?:{_TITLES})\s+[A-Z]|\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z]|\[[A-Z]"
 )
 
 
