@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 import briefing  # noqa: E402
-from briefing.context import Resolver, anywhere_reasons, back_references, bare_names, needs_context, strict_reasons  # noqa: E402
+from briefing.context import Resolver, anchored, anywhere_reasons, back_references, bare_names, needs_context, strict_reasons  # noqa: E402
 from briefing.evaluate.data import load_multinews  # noqa: E402
 from briefing.quotes import QuoteFinder  # noqa: E402
 from briefing.pipeline import article_results, brief_from_stories, stories_from_results  # noqa: E402
@@ -98,6 +98,8 @@ def reasons_of(point: briefing.Point) -> tuple[str, ...]:
         reasons = tuple(dict.fromkeys((*reasons, *back_references(spans, c.sentence))))
         # past the article's opening the stricter test, at the opening what counts anywhere
         more = strict_reasons(point.text, point.edits) if c.sentence >= 1 else anywhere_reasons(point.text)
+        if c.sentence >= 1 and not anchored(point.text):
+            more = (*more, "anchor")
         reasons = tuple(dict.fromkeys((*reasons, *more)))
         # a person by one name only: "Angela was knocked unconscious"
         reasons = tuple(dict.fromkeys((*reasons, *bare_names(Resolver(spans), c.sentence, point.edits))))
@@ -134,7 +136,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tune", action="store_true", help="try penalties on the even-numbered clusters only")
     ap.add_argument("--half", choices=("all", "odd", "even"), default="all",
                     help="draw the --sample bullets from these clusters only (odd: the held-out ones)")
+    ap.add_argument("--max-position", type=int, default=None,
+                    help="experiment: bullets only from an article's sentences up to this position")
     args = ap.parse_args(argv)
+    if args.max_position is not None:
+        import briefing.context as context
+
+        context.BULLET_MAX_POSITION = args.max_position
     path = args.data / "multi-news" / "clusters.tsv"
     if not path.is_file():
         print(f"no Multi-News clusters at {path}", file=sys.stderr)

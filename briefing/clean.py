@@ -243,6 +243,9 @@ _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:File\s+)?(?:Photo|Image)\s*\((?:AP|Reuters|AFP|Getty)", re.I)),
     ("prompt", re.compile(
         r"(?:Read|See|Watch|Click|Tap) (?:more|also|here|the full|related)\b|"
+        r"(?:Click|Tap) (?:for|to) (?:more|read|see|watch|view|listen)\b|"
+        r"(?:First|Originally|Last) (?:published|posted|updated|modified)(?: on| at)?:? (?=.{0,35}$)[^,]{0,20}\d|"
+        r"[A-Z][A-Z &/\-]{3,}, \d{4}-\d{5,}, |"
         r"(?:Related|RELATED|More|MORE|Also read|Recommended|Trending)\s*(?::|$)|"
         r"Advertisement\s*$|ADVERTISEMENT|Story continues below|Continue reading|"
         r"(?:Subscribe|Sign up|Register|Join)\b.{0,80}\b(?:newsletter|subscri|free|today|now|e-?mail|updates|account)|"

@@ -410,3 +410,23 @@ def test_bullets_skip_a_later_sentence_that_leans_on_the_article():
     assert [p.text[:6] for p in bullets] == ["A woma", "Arling"]
     summary = Selector(ByPosition(), sentences=3).select(_article(text), spans)
     assert len(summary) == 3  # an article summary (not bullets) keeps it
+
+
+def test_anchored_wants_a_name_among_the_first_words():
+    from briefing.context import anchored
+
+    assert anchored("Toronto police have searched Barry Sherman's workplace at Apotex Inc.")
+    assert anchored("The FBI is currently reviewing the handling of sensitive information.")
+    assert anchored("Mr. Trump’s last visit to Europe in May unnerved American allies.")
+    assert not anchored("Results indicate that there are robustly identifiable features of the signal.")
+    assert not anchored("A witness posted video of the Sunday night attack on the internet.")  # a day is no anchor
+    assert not anchored("High-jinks ensue, including a dance-floor routine and vengeful schemes.")
+
+
+def test_a_first_name_alone_needs_its_surname_and_such_a_points_back():
+    from briefing.context import Resolver, bare_names, strict_reasons
+
+    spans = ["Lexi Shymanski walked up the embankment to the road.", "When Lexi reached the road, a driver stopped."]
+    assert bare_names(Resolver(spans), 1) == ("name",)  # a first name is a person's, title or not
+    assert "definite" in strict_reasons("DSM has been pursuing such a solution for some time now.")
+    assert strict_reasons("DSM makes feed additives such as enzymes for cattle in Europe.") == ()

@@ -175,3 +175,33 @@ def test_each_window_pattern_is_tried_when_its_words_are_there():
     for kind, line in lines.items():
         assert notice_kind(line) is not None, line
     assert notice_kind("The newsletter went out to 40,000 readers, the internet archive said.") is None
+
+
+def test_more_page_furniture_is_not_a_sentence():
+    from briefing.clean import notice_kind
+
+    for line in (
+        "Click for more from Army Times.",
+        "First published April 25, 8:32 p.m. PT.",
+        "UNLAWFUL ENTRY, 2017-07210024, 800 block of 22nd Street S. At approximately 1:24 a.m. police responded.",
+    ):
+        assert notice_kind(line) is not None, line
+    for line in (
+        "First published in 1851, the newspaper is the oldest continuously printed daily in the state.",
+        "Click and collect sales rose 12 percent in the quarter, the retailer said on Tuesday.",
+    ):
+        assert notice_kind(line) is None, line
+
+
+def test_a_links_widget_with_glued_names_is_unusable():
+    from briefing.context import unusable
+
+    assert unusable("Hillary Clinton Hillary Diane Rodham ClintonGrassley blasts Democrats over unwillingness to probe Clinton.")
+    assert not unusable("Sony released the PlayStation console in Japan on Friday, the company said.")
+
+
+def test_a_quotation_glued_after_a_full_stop_is_its_own_sentence():
+    from briefing.sentences import split_sentences
+
+    spans = split_sentences('The robot was knocked down last week."I think this is a first for us," the spokesman said.')
+    assert [s.text for s in spans] == ["The robot was knocked down last week.", '"I think this is a first for us," the spokesman said.']
