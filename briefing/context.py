@@ -1206,7 +1206,9 @@ def anchored(text: str) -> bool:
             continue  # "Mr.", "Sen.": the name that follows counts
         if k == 0 or not tokens[k - 1][:1].isalnum():
             nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
-            if base.lower() in _stops() or _common_word(base.lower()) and not base.isupper() and not nxt[:1].isupper():
+            low = base.lower()
+            common = _common_word(low) or "-" in low and _common_word(low.split("-")[0])  # "High-jinks"
+            if low in _stops() or common and not base.isupper() and not nxt[:1].isupper():
                 continue  # "Results indicate", "Wealthy Romans": a common word opening the sentence
         return True
     return False
