@@ -1126,7 +1126,8 @@ def bare_names(resolver: "Resolver", i: int, edits: Sequence[Edit] = ()) -> tupl
             continue
         if full not in persons and (word != full.split()[0] or _common_word(word.lower())):
             continue  # a surname needs the article to show a person; a first name is one
-        if _CAP_AFTER_RE.match(outside, m.end()) or re.search(r"[A-Z][a-z’'\-]+\s+$", outside[: m.start()]):
+        prev = re.search(r"([A-Z][a-z’'\-]+)\s+$", outside[: m.start()])
+        if _CAP_AFTER_RE.match(outside, m.end()) or prev and prev.group(1) not in _NOT_NAME_WORDS:
             if not _TITLE_BEFORE_RE.search(outside[: m.start()]) and not re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", outside[: m.start()]):
                 continue  # part of a longer name
         if any(e.start == e.end and (e.start == m.start() or e.start == m.end()) for e in edits):
