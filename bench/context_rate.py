@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 import briefing  # noqa: E402
-from briefing.context import Resolver, anchored, anywhere_reasons, back_references, bare_names, needs_context, strict_reasons  # noqa: E402
+from briefing.context import Resolver, anchored, anywhere_reasons, lowercase_words, back_references, bare_names, needs_context, strict_reasons  # noqa: E402
 from briefing.evaluate.data import load_multinews  # noqa: E402
 from briefing.quotes import QuoteFinder  # noqa: E402
 from briefing.pipeline import article_results, brief_from_stories, stories_from_results  # noqa: E402
@@ -98,7 +98,7 @@ def reasons_of(point: briefing.Point) -> tuple[str, ...]:
         reasons = tuple(dict.fromkeys((*reasons, *back_references(spans, c.sentence))))
         # past the article's opening the stricter test, at the opening what counts anywhere
         more = strict_reasons(point.text, point.edits) if c.sentence >= 1 else anywhere_reasons(point.text)
-        if c.sentence >= 1 and not anchored(point.text):
+        if c.sentence >= 1 and not anchored(point.text, lowercase_words(spans)):
             more = (*more, "anchor")
         reasons = tuple(dict.fromkeys((*reasons, *more)))
         # a person by one name only: "Angela was knocked unconscious"

@@ -1194,9 +1194,14 @@ _CALENDAR = frozenset(
 )
 
 
-def anchored(text: str) -> bool:
+def anchored(text: str, lowercase: "set[str] | frozenset[str] | None" = None) -> bool:
     """Whether a name (a capitalised word that is not a function word, a day or a month, nor a
-    common word merely opening the sentence) stands among the sentence's first eight words."""
+    common word merely opening the sentence) stands among the sentence's first eight words.
+
+    lowercase: the words the article writes in lower case; a capitalised opening word is a common
+    word when the article also writes it lower case ("Results ..." and "the results"), a name when
+    it does not ("Hungary dropped ..."). Without it, English's 20,000 most frequent words are
+    common (which makes "Hungary" or "Trump" opening a sentence no anchor: stricter)."""
     tokens = _TOKEN_RE.findall(text)[:_ANCHOR_WORDS]
     for k, tok in enumerate(tokens):
         word = tok.strip(".’'-&")
@@ -1208,8 +1213,22 @@ def anchored(text: str) -> bool:
         if k == 0 or not tokens[k - 1][:1].isalnum():
             nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
             low = base.lower()
-            common = _common_word(low) or "-" in low and _common_word(low.split("-")[0])  # "High-jinks"
+            if lowercase is not None:
+                common = low in lowercase or "-" in low and low.split("-")[0] in lowercase
+            else:
+                common = _common_word(low) or "-" in low and _common_word(low.split("-")[0])  # "High-jinks"
             if low in _stops() or common and not base.isupper() and not nxt[:1].isupper():
                 continue  # "Results indicate", "Wealthy Romans": a common word opening the sentence
         return True
     return False
+
+
+_LOWER_WORD_RE = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*")
+
+
+def lowercase_words(spans: Sequence[str]) -> frozenset[str]:
+    """The words an article writes in lower case somewhere (for ``anchored``)."""
+    found: set[str] = set()
+    for text in spans:
+        found.update(_LOWER_WORD_RE.findall(text))
+    return frozenset(found)

@@ -371,6 +371,8 @@ def build_story(
             keep = {m.id for m in best[:MAX_SUMMARIZED]}
             chosen = [m for m in members if m.id in keep]
         ranked = _summarize_story([p for m in chosen for p in m.points], chosen, threshold)
+    best_score = ranked[0].score
+    ranked = _opening_first(ranked)
     ranked = [p.model_copy(update={"story_id": sid}) for p in ranked[:max_points]]  # None: all
     lead = ranked[0]
     lead_article = next((m for m in members if m.id == lead.citations[0].article_id), members[0])
@@ -389,8 +391,18 @@ def build_story(
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
         topics=topics,
-        weight=story_weight(len(set(m.source for m in members)), len(members), lead.score, rel),
+        weight=story_weight(len(set(m.source for m in members)), len(members), best_score, rel),
     )
+
+
+def _opening_first(ranked: list) -> list:
+    """The story's points with its lead an article's opening sentence when one of them is a
+    point: a news lede is written to be read first and alone, a later sentence leans on what came
+    before it (read by hand, bench/context_review.md). The others keep their order."""
+    for k, p in enumerate(ranked):
+        if any(c.sentence == 0 for c in p.citations):
+            return [p, *ranked[:k], *ranked[k + 1:]] if k else ranked
+    return ranked
 
 
 def _summarize_story(candidates: list, members: Sequence[StoryArticle], threshold: float) -> list:

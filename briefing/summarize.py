@@ -226,7 +226,7 @@ class _Steering:
     def _steer(self, i: int) -> tuple[float, tuple[Edit, ...], bool, bool]:
         from briefing.context import (
             HARD_PREFERENCE, Mentions, Resolver, back_references, dangling, needs_context, penalty, strict_reasons,
-            surname_edits, bare_names, anywhere_reasons, anchored,
+            surname_edits, bare_names, anywhere_reasons, anchored, lowercase_words,
         )
 
         span, rating = self.candidates[i], self.ratings[i]
@@ -252,7 +252,9 @@ class _Steering:
                 names = self.resolver.first_names(span.index, found)
                 names += surname_edits(self.resolver, span.index, found + names)
             left = strict_reasons(span.text, found + names) if span.index >= 1 else anywhere_reasons(span.text)
-            if not left and span.index >= 1 and not anchored(span.text):
+            if not left and span.index >= 1:
+                self.lowercase = getattr(self, "lowercase", None) or lowercase_words(self.texts)
+            if not left and span.index >= 1 and not anchored(span.text, self.lowercase):
                 left = ("anchor",)  # names nobody and nothing early on: "Results indicate ..." 
             if not left and self.resolver is not None:
                 left = bare_names(self.resolver, span.index, found + names)

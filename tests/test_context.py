@@ -430,3 +430,13 @@ def test_a_first_name_alone_needs_its_surname_and_such_a_points_back():
     assert bare_names(Resolver(spans), 1) == ("name",)  # a first name is a person's, title or not
     assert "definite" in strict_reasons("DSM has been pursuing such a solution for some time now.")
     assert strict_reasons("DSM makes feed additives such as enzymes for cattle in Europe.") == ()
+
+
+def test_anchored_asks_the_article_whether_an_opening_word_is_common():
+    from briefing.context import anchored, lowercase_words
+
+    article = lowercase_words(["The results of the vote were announced late on Thursday in Brussels.", "x"])
+    assert anchored("Hungary dropped its objections after securing an exemption, two officials said.", article)
+    assert not anchored("Results indicate that the package will pass easily next week.", article)
+    # without the article, a frequent English word opening the sentence is taken as common
+    assert not anchored("Results indicate that the package will pass easily next week.")
