@@ -178,11 +178,29 @@ def _strip_dateline(line: str) -> tuple[str, str | None, str | None]:
     return line, None, None
 
 
+# Datelines and labels without a dash: "LAHORE: An enraged mob ...", "PRETORIA/KHARTOUM, Sudanese
+# President ...", "THE FACT CHECKER | Rep. Adam Smith said ..." (a column's label, no place).
+_DATELINE_COLON = re.compile(
+    r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,3}):\s+(?=[A-Z\"“])"
+    r"|^(?P<places>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}(?:/[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})+),\s+(?=[A-Z])"
+    r"|^(?P<label>[A-Z][A-Z’' ]{3,40}?)\s+\|\s+(?=[A-Z])"
+)
+_LABELS = frozenset("BREAKING EXCLUSIVE WATCH VIDEO UPDATE UPDATED NOTE CORRECTION ANALYSIS OPINION EDITORIAL LIVE".split())
+
+
 def _strip_place_dateline(line: str) -> tuple[str, str | None]:
     """(rest of the line, place) for a line opening with a dateline that names no outlet."""
     m = _DATELINE_PLACE.match(line)
     if not m:
-        return line, None
+        c = _DATELINE_COLON.match(line)
+        if not c:
+            return line, None
+        place = c.group("place") or c.group("places")
+        if place is None or place in _LABELS or len(place) <= 4 and place.isupper() and c.group("place"):
+            place = None  # a label ("BREAKING:", "THE FACT CHECKER |"), or an acronym ("NATO:") kept as text
+            if c.group("place") and len(c.group("place")) <= 4 and c.group("place") not in _LABELS:
+                return line, None
+        return line[c.end():].strip(), place.title() if place else None
     rest = line[m.end():]
     if not rest[:1].isupper() and not rest[:1] in "\"“‘'(":
         return line, None  # "U.S.-Russia talks" and other hyphenated words are not datelines
@@ -522,9 +540,9 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                 continue
         else:
             body, place = _strip_place_dateline(line)
-            if not place and not kept:
+            if body == line and not kept:
                 body, place = _strip_glued_dateline(line)
-            if place:
+            if body != line:  # a dateline (its place kept), or a label such as "THE FACT CHECKER |"
                 out.removed.append(line[: len(line) - len(body)].strip())
                 out.place = out.place or place
                 line = body

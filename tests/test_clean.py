@@ -84,3 +84,18 @@ def test_windows_1252_control_characters_become_what_they_stand_for():
     assert out.splitlines()[0].startswith("San Diego lifeguards rescued")  # the orphaned dash goes
     assert "\u201cit was the scariest day of my life\u201d" in out
     assert not any("\x80" <= ch <= "\x9f" for ch in out)
+
+
+def test_datelines_and_labels_without_a_dash_are_removed():
+    from briefing.clean import clean_text
+
+    for raw, first, place in (
+        ("LAHORE: An enraged mob beat a Christian couple to death on Tuesday, police said.", "An enraged mob", "Lahore"),
+        ("PRETORIA/KHARTOUM, Sudanese President Omar al-Bashir flew out of South Africa on Monday.", "Sudanese President", "Pretoria/Khartoum"),
+        ("THE FACT CHECKER | Rep. Adam Smith said the United States did not investigate the attacks.", "Rep. Adam Smith", None),
+    ):
+        cleaned = clean_text(raw + "\n\nA second paragraph follows here with more detail on the matter.")
+        assert cleaned.text.startswith(first), cleaned.text
+        assert cleaned.place == place
+    kept = clean_text("NATO: The alliance agreed on Thursday to raise its spending targets again.\n\nMore text follows here.")
+    assert kept.text.startswith("NATO: The alliance")  # an acronym before a colon is no dateline
