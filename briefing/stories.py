@@ -34,7 +34,7 @@ from itertools import repeat
 from operator import itemgetter, mul
 from typing import TYPE_CHECKING
 
-from briefing._nlp import stem, stop_words
+from briefing._nlp import stem, stem_shares, stop_words
 from briefing.sentences import words
 
 if TYPE_CHECKING:
@@ -199,6 +199,11 @@ class StoryGrouper:
     max_days: articles dated further apart than this are never one story.
     weak: a pair below threshold but above weak * threshold joins only through the centroid test
         (an article close to a story as a whole, not to any one of its articles).
+    background: a stem's weight (IDF) counts, besides the day's articles, this many pseudo-articles
+        of English at large, in which a stem occurs as often as its share of English words says
+        (``background_df``, from the packaged stem memo's frequencies). On a small day the day alone
+        cannot tell a story's own names from common words; 0 turns it off.
+    doc_words: the length in words of a background pseudo-article.
     """
 
     def __init__(
@@ -212,6 +217,8 @@ class StoryGrouper:
         max_candidates: int = 50,
         max_days: int = 7,
         weak: float = 0.9,
+        background: float = 3000.0,
+        doc_words: float = 500.0,
     ):
         self.threshold = threshold
         self.key_terms = key_terms
@@ -221,6 +228,8 @@ class StoryGrouper:
         self.max_candidates = max_candidates
         self.max_days = max_days
         self.weak = weak
+        self.background = background
+        self.doc_words = doc_words
         self.stats = GroupingStats()
 
     def vectors(self, signatures: Sequence[Signature]) -> list[dict[str, float]]:
@@ -230,7 +239,15 @@ class StoryGrouper:
             df.update(t for t, _ in sig.terms)
         n = len(signatures)
         out = []
-        idf = {t: math.log((1 + n) / (1 + d) + 1.0) for t, d in df.items()}  # once per term
+        m = self.background
+        if m > 0:
+            shares = stem_shares()
+            idf = {
+                t: math.log((1 + n + m) / (1 + d + background_df(shares.get(t, 0.0), m, self.doc_words)) + 1.0)
+                for t, d in df.items()
+            }
+        else:
+            idf = {t: math.log((1 + n) / (1 + d) + 1.0) for t, d in df.items()}  # once per term
         tf: dict[float, float] = {}  # 1 + log(count), once per count (counts are small numbers)
         for sig in signatures:
             v = {}
@@ -300,6 +317,12 @@ class StoryGrouper:
         stories = sorted(members.values(), key=lambda m: m[0])
         stats.stories = len(stories)
         return stories
+
+
+def background_df(share: float, articles: float, words: float) -> float:
+    """In how many of ``articles`` background articles of ``words`` words a stem with this share of
+    English tokens occurs (at least once, each token drawn independently)."""
+    return articles * -math.expm1(-words * share)
 
 
 def story_id(article_ids: Iterable[str]) -> str:

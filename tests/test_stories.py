@@ -209,3 +209,26 @@ def test_key_quotes_come_from_the_stories_shown(tmp_path):
     asked = briefing.build_brief([day], briefing.load_settings(date="2026-11-21", other_news=True))
     said = "Anna Berger" in {q.speaker for q in asked.quotes} or any("Anna Berger" in p.text for p in asked.points)
     assert said  # quoted, or already a bullet (a quote is never repeated as a bullet)
+
+
+def test_background_weighs_common_english_words_down_on_a_small_day():
+    """On a day of two articles the day alone gives every shared stem the same weight; English at
+    large says "people" is common and a place name is not."""
+    from briefing.stories import StoryGrouper, background_df
+
+    assert background_df(0.0, 3000, 500) == 0.0
+    assert 0 < background_df(1e-6, 3000, 500) < background_df(1e-3, 3000, 500) < 3000
+    a = _sig(0, "Officials said on Monday that people in Amatrice were told to leave.\nThe town was hit hard.")
+    b = _sig(1, "People said on Monday that officials were told the news.\nThe report was read widely.")
+    plain = StoryGrouper(background=0.0).vectors([a, b])[0]
+    with_bg = StoryGrouper().vectors([a, b])[0]
+    ratio = lambda v: v["amatric"] / v["peopl"]  # noqa: E731
+    assert ratio(with_bg) > 2 * ratio(plain)
+
+
+def test_a_small_day_keeps_a_story_together(tmp_path):
+    """Four outlets on one event among unrelated articles, a day of nine: one story."""
+    day = _day(tmp_path)  # the three sanctions articles, a syndicated copy and two unrelated ones
+    brief = briefing.build_brief([day], briefing.load_settings(date="2026-11-21", other_news=True))
+    sanctions = [s for s in brief.stories if {"Reuters", "BBC"} & set(s.outlets)]
+    assert len(sanctions) == 1 and len(sanctions[0].articles) == 4
