@@ -53,10 +53,29 @@ class Signature:
     date: _dt.date | None
     terms: tuple[tuple[str, float], ...]  # (stem, weighted count), heaviest first
     title: str = ""
+    names: frozenset[str] = frozenset()  # stems of terms mostly written as names in the body
+    days: frozenset[int] = frozenset()  # weekdays (Monday 0) the title and lead name: when it happened
 
 
 _LEAD_SENTENCES = 5
 _MAX_TERMS = 60
+_DAY_SENTENCES = 2  # the lead sentences whose weekdays date an undated report's event
+_WEEKDAYS = {
+    d: i for i, d in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+}
+
+
+def _weekdays(texts: Iterable[str]) -> frozenset[int]:
+    """The weekdays named (capitalised, in full) in texts."""
+    return frozenset(_WEEKDAYS[w] for t in texts for w in words(t) if w in _WEEKDAYS)
+
+
+def days_apart(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Two reports' lead weekdays say different events: both name a weekday and no weekday of one
+    is the same as, or next to, one of the other's (a report may come out the day after)."""
+    if not a or not b:
+        return False
+    return all(min((x - y) % 7, (y - x) % 7) > 1 for x in a for y in b)
 
 
 def _stems(text: str, stops: frozenset[str] | set[str]) -> Iterable[tuple[str, bool]]:
@@ -121,17 +140,29 @@ def signature(
             counts[s] = counts.get(s, 0.0) + 3.0
     get = counts.get
     stem_of = _SignatureStems.of(stops)
+    seen: dict[str, int] = {}  # body occurrences not opening a sentence: +1 as a name, -1 otherwise
+    seen_get = seen.get
     for i, sentence in enumerate(sentences):  # _stems, inlined: the per-word loop of every article
         weight = 2.0 if i < _LEAD_SENTENCES else 1.0
         named = weight + 1.0
         first = True
         for s, cap in filter(None, map(stem_of.__getitem__, words(sentence))):
-            counts[s] = get(s, 0.0) + (named if cap and not first else weight)
-            first = False
+            if first:
+                counts[s] = get(s, 0.0) + weight
+                first = False
+            elif cap:
+                counts[s] = get(s, 0.0) + named
+                seen[s] = seen_get(s, 0) + 1
+            else:
+                counts[s] = get(s, 0.0) + weight
+                seen[s] = seen_get(s, 0) - 1
     # heaviest first, ties by stem: sorted by stem, then a stable sort by weight (both in C)
     top = sorted(counts.items())
     top.sort(key=itemgetter(1), reverse=True)
-    return Signature(article_id, source, date, tuple(top[:max_terms]), title)
+    top = top[:max_terms]
+    names = frozenset(t for t, _ in top if seen_get(t, 0) > 0)
+    days = _weekdays([title, *sentences[:_DAY_SENTENCES]] if title_given and title else sentences[:_DAY_SENTENCES])
+    return Signature(article_id, source, date, tuple(top), title, names, days)
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -219,6 +250,8 @@ class StoryGrouper:
         weak: float = 0.9,
         background: float = 3000.0,
         doc_words: float = 500.0,
+        weekdays: bool = True,
+        name_share: float = 1.0,
     ):
         self.threshold = threshold
         self.key_terms = key_terms
@@ -230,6 +263,8 @@ class StoryGrouper:
         self.weak = weak
         self.background = background
         self.doc_words = doc_words
+        self.weekdays = weekdays
+        self.name_share = name_share
         self.stats = GroupingStats()
 
     def vectors(self, signatures: Sequence[Signature]) -> list[dict[str, float]]:
@@ -295,8 +330,12 @@ class StoryGrouper:
                 dj = signatures[j].date
                 if di and dj and abs((di - dj).days) > self.max_days:
                     continue
+                if self.weekdays and days_apart(signatures[i].days, signatures[j].days):
+                    continue
                 stats.compared += 1
                 sim = _cosine(vectors[i], vectors[j])
+                if self.name_share < 1.0 and sim >= self.weak * self.threshold:
+                    sim = self._capped(sim, vectors[i], vectors[j], signatures[i].names & signatures[j].names)
                 if sim >= self.weak * self.threshold:
                     edges.append((sim, i, j))
         edges.sort(key=lambda e: (-e[0], e[1], e[2]))
@@ -317,6 +356,16 @@ class StoryGrouper:
         stories = sorted(members.values(), key=lambda m: m[0])
         stats.stories = len(stories)
         return stories
+
+
+    def _capped(self, sim: float, a: dict[str, float], b: dict[str, float], names: frozenset[str]) -> float:
+        """sim with the names' part at most name_share of it."""
+        if not names:
+            return sim
+        named = sum(a[t] * b[t] for t in names if t in a and t in b)
+        other = sim - named
+        k = self.name_share / (1.0 - self.name_share)
+        return other + min(named, k * other)
 
 
 def background_df(share: float, articles: float, words: float) -> float:
