@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 # Chosen on Multi-News + CNN Corpus folds (briefing eval, docs/quality.md); see StoryGrouper.
 DEFAULT_STORY_THRESHOLD = 0.375
+DEFAULT_BACKGROUND = 3000.0  # pseudo-articles of English at large in the word weights (StoryGrouper)
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,7 @@ class StoryGrouper:
         max_candidates: int = 50,
         max_days: int = 7,
         weak: float = 0.9,
-        background: float = 3000.0,
+        background: float = DEFAULT_BACKGROUND,
         doc_words: float = 500.0,
         weekdays: bool = True,
         name_share: float = 1.0,
