@@ -253,6 +253,7 @@ class StoryGrouper:
         doc_words: float = 500.0,
         weekdays: bool = True,
         name_share: float = 1.0,
+        term_share: float = 1.0,
     ):
         self.threshold = threshold
         self.key_terms = key_terms
@@ -266,6 +267,7 @@ class StoryGrouper:
         self.doc_words = doc_words
         self.weekdays = weekdays
         self.name_share = name_share
+        self.term_share = term_share
         self.stats = GroupingStats()
 
     def vectors(self, signatures: Sequence[Signature]) -> list[dict[str, float]]:
@@ -337,6 +339,11 @@ class StoryGrouper:
                 sim = _cosine(vectors[i], vectors[j])
                 if self.name_share < 1.0 and sim >= self.weak * self.threshold:
                     sim = self._capped(sim, vectors[i], vectors[j], signatures[i].names & signatures[j].names)
+                if self.term_share < 1.0 and sim >= self.weak * self.threshold:
+                    a, b = vectors[i], vectors[j]
+                    top = max(x * b.get(t, 0.0) for t, x in a.items())
+                    rest = sim - top
+                    sim = rest + min(top, self.term_share / (1.0 - self.term_share) * rest)
                 if sim >= self.weak * self.threshold:
                     edges.append((sim, i, j))
         edges.sort(key=lambda e: (-e[0], e[1], e[2]))
