@@ -12,7 +12,8 @@ groups signatures without comparing every pair:
 3. candidate pairs whose cosine reaches ``threshold`` (and whose dates, when both are known, are at
    most ``max_days`` apart) are joined strongest first, and two groups merge only when their
    centroids are also that similar (average-link in effect), so one loose pair cannot chain two
-   stories together; a slightly weaker pair joins only when the centroid test passes.
+   stories together; a slightly weaker pair joins only when the centroid test passes; a pair whose
+   leads name weekdays far apart (``days_apart``) is never joined.
 
 An article joins at most one story; a story may have one article. Cost grows with the number of
 articles times the (bounded) candidates each has: near-linear. Grouping quality (B-cubed precision,
@@ -54,7 +55,6 @@ class Signature:
     date: _dt.date | None
     terms: tuple[tuple[str, float], ...]  # (stem, weighted count), heaviest first
     title: str = ""
-    names: frozenset[str] = frozenset()  # stems of terms mostly written as names in the body
     days: frozenset[int] = frozenset()  # weekdays (Monday 0) the title and lead name: when it happened
 
 
@@ -141,29 +141,19 @@ def signature(
             counts[s] = counts.get(s, 0.0) + 3.0
     get = counts.get
     stem_of = _SignatureStems.of(stops)
-    seen: dict[str, int] = {}  # body occurrences not opening a sentence: +1 as a name, -1 otherwise
-    seen_get = seen.get
     for i, sentence in enumerate(sentences):  # _stems, inlined: the per-word loop of every article
         weight = 2.0 if i < _LEAD_SENTENCES else 1.0
         named = weight + 1.0
         first = True
         for s, cap in filter(None, map(stem_of.__getitem__, words(sentence))):
-            if first:
-                counts[s] = get(s, 0.0) + weight
-                first = False
-            elif cap:
-                counts[s] = get(s, 0.0) + named
-                seen[s] = seen_get(s, 0) + 1
-            else:
-                counts[s] = get(s, 0.0) + weight
-                seen[s] = seen_get(s, 0) - 1
+            counts[s] = get(s, 0.0) + (named if cap and not first else weight)
+            first = False
     # heaviest first, ties by stem: sorted by stem, then a stable sort by weight (both in C)
     top = sorted(counts.items())
     top.sort(key=itemgetter(1), reverse=True)
-    top = top[:max_terms]
-    names = frozenset(t for t, _ in top if seen_get(t, 0) > 0)
-    days = _weekdays([title, *sentences[:_DAY_SENTENCES]] if title_given and title else sentences[:_DAY_SENTENCES])
-    return Signature(article_id, source, date, tuple(top), title, names, days)
+    lead = sentences[:_DAY_SENTENCES]
+    days = _weekdays([title, *lead] if title_given and title else lead)
+    return Signature(article_id, source, date, tuple(top[:max_terms]), title, days)
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -236,6 +226,11 @@ class StoryGrouper:
         (``background_df``, from the packaged stem memo's frequencies). On a small day the day alone
         cannot tell a story's own names from common words; 0 turns it off.
     doc_words: the length in words of a background pseudo-article.
+    weekdays: two articles whose titles and first two sentences name weekdays, none of one the
+        same as or next to one of the other's (``days_apart``: "said on Wednesday" against "said
+        Friday"), are never joined: their leads date two different events. Without dates, words
+        alone cannot tell two events about the same people apart (the seed articles: Tillerson on
+        Russia at NATO, on a Wednesday and on a Friday); a report of the day before still joins.
     """
 
     def __init__(
@@ -252,8 +247,6 @@ class StoryGrouper:
         background: float = DEFAULT_BACKGROUND,
         doc_words: float = 500.0,
         weekdays: bool = True,
-        name_share: float = 1.0,
-        term_share: float = 1.0,
     ):
         self.threshold = threshold
         self.key_terms = key_terms
@@ -266,8 +259,6 @@ class StoryGrouper:
         self.background = background
         self.doc_words = doc_words
         self.weekdays = weekdays
-        self.name_share = name_share
-        self.term_share = term_share
         self.stats = GroupingStats()
 
     def vectors(self, signatures: Sequence[Signature]) -> list[dict[str, float]]:
@@ -337,13 +328,6 @@ class StoryGrouper:
                     continue
                 stats.compared += 1
                 sim = _cosine(vectors[i], vectors[j])
-                if self.name_share < 1.0 and sim >= self.weak * self.threshold:
-                    sim = self._capped(sim, vectors[i], vectors[j], signatures[i].names & signatures[j].names)
-                if self.term_share < 1.0 and sim >= self.weak * self.threshold:
-                    a, b = vectors[i], vectors[j]
-                    top = max(x * b.get(t, 0.0) for t, x in a.items())
-                    rest = sim - top
-                    sim = rest + min(top, self.term_share / (1.0 - self.term_share) * rest)
                 if sim >= self.weak * self.threshold:
                     edges.append((sim, i, j))
         edges.sort(key=lambda e: (-e[0], e[1], e[2]))
@@ -364,16 +348,6 @@ class StoryGrouper:
         stories = sorted(members.values(), key=lambda m: m[0])
         stats.stories = len(stories)
         return stories
-
-
-    def _capped(self, sim: float, a: dict[str, float], b: dict[str, float], names: frozenset[str]) -> float:
-        """sim with the names' part at most name_share of it."""
-        if not names:
-            return sim
-        named = sum(a[t] * b[t] for t in names if t in a and t in b)
-        other = sim - named
-        k = self.name_share / (1.0 - self.name_share)
-        return other + min(named, k * other)
 
 
 def background_df(share: float, articles: float, words: float) -> float:
