@@ -12,7 +12,9 @@ in ../shared/eval-data. wordfreq is needed only to rebuild the table (it is not 
     python -m venv /tmp/wf && /tmp/wf/bin/pip install wordfreq nltk
     /tmp/wf/bin/python bench/build_stem_table.py
 
-Format: two lines, the words (lowercase) and then their stems, each tab-separated, in the same order.
+Format: three lines, each tab-separated, in the same order: the words (lowercase), their stems, and
+their frequencies in English (wordfreq's share of all tokens). The frequencies give story grouping
+a background: how common a stem is in English at large (briefing.stories.background_share).
 """
 
 from __future__ import annotations
@@ -28,11 +30,12 @@ WORDS = 60000
 
 def main() -> int:
     from nltk.stem.snowball import EnglishStemmer
-    from wordfreq import top_n_list
+    from wordfreq import top_n_list, word_frequency
 
     stem = EnglishStemmer().stem
     words = [w for w in top_n_list("en", WORDS) if w and "\t" not in w and "\n" not in w and w == w.lower()]
-    data = ("\t".join(words) + "\n" + "\t".join(stem(w) for w in words) + "\n").encode("utf-8")
+    freqs = "\t".join(f"{word_frequency(w, 'en'):.3g}" for w in words)
+    data = ("\t".join(words) + "\n" + "\t".join(stem(w) for w in words) + "\n" + freqs + "\n").encode("utf-8")
     with open(OUT, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as gz:
         gz.write(data)
     print(f"{len(words):,} words -> {OUT} ({OUT.stat().st_size:,} bytes)", file=sys.stderr)

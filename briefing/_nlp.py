@@ -84,7 +84,28 @@ def stem_table() -> dict[str, str]:
     except (FileNotFoundError, ModuleNotFoundError):
         return {}
     words, stems = gzip.GzipFile(fileobj=io.BytesIO(raw)).read().decode("utf-8").split("\n")[:2]
-    return dict(zip(words.split("\t"), stems.split("\t")))  # two tab-separated lines, in one order
+    return dict(zip(words.split("\t"), stems.split("\t")))  # tab-separated lines, in one order
+
+
+@lru_cache(maxsize=1)
+def stem_shares() -> dict[str, float]:
+    """How common each stem of the memo's words is in English: the sum of its words' shares of all
+    tokens (wordfreq's frequencies, the table's third line). Empty when the table is missing."""
+    import gzip
+    import io
+    from importlib import resources
+
+    try:
+        raw = resources.files("briefing").joinpath("data", STEM_TABLE).read_bytes()
+    except (FileNotFoundError, ModuleNotFoundError):
+        return {}
+    lines = gzip.GzipFile(fileobj=io.BytesIO(raw)).read().decode("utf-8").split("\n")
+    if len(lines) < 3 or not lines[2]:
+        return {}
+    shares: dict[str, float] = {}
+    for stemmed, freq in zip(lines[1].split("\t"), lines[2].split("\t")):
+        shares[stemmed] = shares.get(stemmed, 0.0) + float(freq)
+    return shares
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,8 @@ groups signatures without comparing every pair:
 3. candidate pairs whose cosine reaches ``threshold`` (and whose dates, when both are known, are at
    most ``max_days`` apart) are joined strongest first, and two groups merge only when their
    centroids are also that similar (average-link in effect), so one loose pair cannot chain two
-   stories together; a slightly weaker pair joins only when the centroid test passes.
+   stories together; a slightly weaker pair joins only when the centroid test passes; a pair whose
+   leads name weekdays far apart (``days_apart``) is never joined.
 
 An article joins at most one story; a story may have one article. Cost grows with the number of
 articles times the (bounded) candidates each has: near-linear. Grouping quality (B-cubed precision,
@@ -34,7 +35,7 @@ from itertools import repeat
 from operator import itemgetter, mul
 from typing import TYPE_CHECKING
 
-from briefing._nlp import stem, stop_words
+from briefing._nlp import stem, stem_shares, stop_words
 from briefing.sentences import words
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 
 # Chosen on Multi-News + CNN Corpus folds (briefing eval, docs/quality.md); see StoryGrouper.
 DEFAULT_STORY_THRESHOLD = 0.375
+DEFAULT_BACKGROUND = 3000.0  # pseudo-articles of English at large in the word weights (StoryGrouper)
 
 
 @dataclass(frozen=True)
@@ -53,10 +55,28 @@ class Signature:
     date: _dt.date | None
     terms: tuple[tuple[str, float], ...]  # (stem, weighted count), heaviest first
     title: str = ""
+    days: frozenset[int] = frozenset()  # weekdays (Monday 0) the title and lead name: when it happened
 
 
 _LEAD_SENTENCES = 5
 _MAX_TERMS = 60
+_DAY_SENTENCES = 2  # the lead sentences whose weekdays date an undated report's event
+_WEEKDAYS = {
+    d: i for i, d in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+}
+
+
+def _weekdays(texts: Iterable[str]) -> frozenset[int]:
+    """The weekdays named (capitalised, in full) in texts."""
+    return frozenset(_WEEKDAYS[w] for t in texts for w in words(t) if w in _WEEKDAYS)
+
+
+def days_apart(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Two reports' lead weekdays say different events: both name a weekday and no weekday of one
+    is the same as, or next to, one of the other's (a report may come out the day after)."""
+    if not a or not b:
+        return False
+    return all(min((x - y) % 7, (y - x) % 7) > 1 for x in a for y in b)
 
 
 def _stems(text: str, stops: frozenset[str] | set[str]) -> Iterable[tuple[str, bool]]:
@@ -131,7 +151,9 @@ def signature(
     # heaviest first, ties by stem: sorted by stem, then a stable sort by weight (both in C)
     top = sorted(counts.items())
     top.sort(key=itemgetter(1), reverse=True)
-    return Signature(article_id, source, date, tuple(top[:max_terms]), title)
+    lead = sentences[:_DAY_SENTENCES]
+    days = _weekdays([title, *lead] if title_given and title else lead)
+    return Signature(article_id, source, date, tuple(top[:max_terms]), title, days)
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -199,6 +221,16 @@ class StoryGrouper:
     max_days: articles dated further apart than this are never one story.
     weak: a pair below threshold but above weak * threshold joins only through the centroid test
         (an article close to a story as a whole, not to any one of its articles).
+    background: a stem's weight (IDF) counts, besides the day's articles, this many pseudo-articles
+        of English at large, in which a stem occurs as often as its share of English words says
+        (``background_df``, from the packaged stem memo's frequencies). On a small day the day alone
+        cannot tell a story's own names from common words; 0 turns it off.
+    doc_words: the length in words of a background pseudo-article.
+    weekdays: two articles whose titles and first two sentences name weekdays, none of one the
+        same as or next to one of the other's (``days_apart``: "said on Wednesday" against "said
+        Friday"), are never joined: their leads date two different events. Without dates, words
+        alone cannot tell two events about the same people apart (the seed articles: Tillerson on
+        Russia at NATO, on a Wednesday and on a Friday); a report of the day before still joins.
     """
 
     def __init__(
@@ -212,6 +244,9 @@ class StoryGrouper:
         max_candidates: int = 50,
         max_days: int = 7,
         weak: float = 0.9,
+        background: float = DEFAULT_BACKGROUND,
+        doc_words: float = 500.0,
+        weekdays: bool = True,
     ):
         self.threshold = threshold
         self.key_terms = key_terms
@@ -221,6 +256,9 @@ class StoryGrouper:
         self.max_candidates = max_candidates
         self.max_days = max_days
         self.weak = weak
+        self.background = background
+        self.doc_words = doc_words
+        self.weekdays = weekdays
         self.stats = GroupingStats()
 
     def vectors(self, signatures: Sequence[Signature]) -> list[dict[str, float]]:
@@ -230,7 +268,15 @@ class StoryGrouper:
             df.update(t for t, _ in sig.terms)
         n = len(signatures)
         out = []
-        idf = {t: math.log((1 + n) / (1 + d) + 1.0) for t, d in df.items()}  # once per term
+        m = self.background
+        if m > 0:
+            shares = stem_shares()
+            idf = {
+                t: math.log((1 + n + m) / (1 + d + background_df(shares.get(t, 0.0), m, self.doc_words)) + 1.0)
+                for t, d in df.items()
+            }
+        else:
+            idf = {t: math.log((1 + n) / (1 + d) + 1.0) for t, d in df.items()}  # once per term
         tf: dict[float, float] = {}  # 1 + log(count), once per count (counts are small numbers)
         for sig in signatures:
             v = {}
@@ -278,6 +324,8 @@ class StoryGrouper:
                 dj = signatures[j].date
                 if di and dj and abs((di - dj).days) > self.max_days:
                     continue
+                if self.weekdays and days_apart(signatures[i].days, signatures[j].days):
+                    continue
                 stats.compared += 1
                 sim = _cosine(vectors[i], vectors[j])
                 if sim >= self.weak * self.threshold:
@@ -300,6 +348,12 @@ class StoryGrouper:
         stories = sorted(members.values(), key=lambda m: m[0])
         stats.stories = len(stories)
         return stories
+
+
+def background_df(share: float, articles: float, words: float) -> float:
+    """In how many of ``articles`` background articles of ``words`` words a stem with this share of
+    English tokens occurs (at least once, each token drawn independently)."""
+    return articles * -math.expm1(-words * share)
 
 
 def story_id(article_ids: Iterable[str]) -> str:

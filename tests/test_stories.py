@@ -209,3 +209,111 @@ def test_key_quotes_come_from_the_stories_shown(tmp_path):
     asked = briefing.build_brief([day], briefing.load_settings(date="2026-11-21", other_news=True))
     said = "Anna Berger" in {q.speaker for q in asked.quotes} or any("Anna Berger" in p.text for p in asked.points)
     assert said  # quoted, or already a bullet (a quote is never repeated as a bullet)
+
+
+def test_background_weighs_common_english_words_down_on_a_small_day():
+    """On a day of two articles the day alone gives every shared stem the same weight; English at
+    large says "people" is common and a place name is not."""
+    from briefing.stories import StoryGrouper, background_df
+
+    assert background_df(0.0, 3000, 500) == 0.0
+    assert 0 < background_df(1e-6, 3000, 500) < background_df(1e-3, 3000, 500) < 3000
+    a = _sig(0, "Officials said on Monday that people in Amatrice were told to leave.\nThe town was hit hard.")
+    b = _sig(1, "People said on Monday that officials were told the news.\nThe report was read widely.")
+    plain = StoryGrouper(background=0.0).vectors([a, b])[0]
+    with_bg = StoryGrouper().vectors([a, b])[0]
+    ratio = lambda v: v["amatric"] / v["peopl"]  # noqa: E731
+    assert ratio(with_bg) > 2 * ratio(plain)
+
+
+def test_a_small_day_keeps_a_story_together(tmp_path):
+    """Four outlets on one event among unrelated articles, a day of nine: one story."""
+    day = _day(tmp_path)  # the three sanctions articles, a syndicated copy and two unrelated ones
+    brief = briefing.build_brief([day], briefing.load_settings(date="2026-11-21", other_news=True))
+    sanctions = [s for s in brief.stories if {"Reuters", "BBC"} & set(s.outlets)]
+    assert len(sanctions) == 1 and len(sanctions[0].articles) == 4
+
+
+# Two undated reports on the same people: a minister's visit to a port city on one day, and the same
+# minister on fishing quotas at the same summit three days later.
+QUAY = [
+    ("Reuters", "Harbour minister Ingrid Solberg opened the new Kvalsund ferry quay on Monday, promising "
+     "faster crossings to the islands.\nSolberg cut the ribbon at the quay, built by Norvik Marine for 40 "
+     "million crowns.\nThe first ferry docked an hour later with 200 passengers."),
+    ("NRK", "The new ferry quay at Kvalsund opened on Tuesday after Harbour minister Ingrid Solberg's "
+     "visit the day before, and crossings to the islands were already faster.\nThe quay, built by "
+     "Norvik Marine, cost 40 million crowns.\nThe first ferry brought 200 passengers to the quay."),
+]
+QUOTAS = (
+    "Harbour minister Ingrid Solberg said on Thursday that Kvalsund would keep its fishing quotas.\n"
+    "Solberg told islanders in Kvalsund that the quotas for cod would not be cut next year.\n"
+    "Fishing crews from the islands welcomed the promise from Solberg."
+)
+
+
+def test_days_apart_tells_distant_weekdays_from_the_same_or_next_day():
+    from briefing.stories import days_apart
+
+    wed, fri, thu, sun, mon = frozenset({2}), frozenset({4}), frozenset({3}), frozenset({6}), frozenset({0})
+    assert days_apart(wed, fri)
+    assert not days_apart(wed, thu) and not days_apart(wed, wed)
+    assert not days_apart(sun, mon)  # Sunday and Monday are next to each other across the week's end
+    assert not days_apart(wed, frozenset()) and not days_apart(frozenset(), frozenset())
+    assert not days_apart(frozenset({1, 2}), frozenset({3}))  # one pair of neighbours is enough
+
+
+def test_signature_keeps_the_weekdays_of_title_and_lead_only():
+    sig = _sig(0, "Officials met on Wednesday.\nThey had talked on Tuesday.\nA vote follows on Friday.")
+    assert sig.days == frozenset({1, 2})  # the third sentence is past the lead
+    titled = _sig(1, "Officials met.\nNothing more.", title="Talks resume Monday")
+    assert titled.days == frozenset({0})
+
+
+def test_the_seed_articles_stay_two_stories():
+    """Tillerson on Russia at NATO on a Wednesday, Tillerson on sanctions at NATO on a Friday: both
+    undated, so only their leads' weekdays tell the two events apart."""
+    from briefing.evaluate.stories import SEEDS, seed_docs
+
+    docs = seed_docs(SEEDS)
+    assert len(docs) == 2
+    sigs = [d.signature for d in docs]
+    assert sigs[0].days and sigs[1].days
+    assert sorted(map(sorted, StoryGrouper().group(sigs))) == [[0], [1]]
+    # the weekdays are what keeps them apart: without that test the words alone join them
+    assert StoryGrouper(weekdays=False).group(sigs) == [[0, 1]]
+
+
+def test_same_minister_different_event_stays_apart_on_a_small_day():
+    quay = [_sig(i, body, source=src) for i, (src, body) in enumerate(QUAY)]
+    quotas = _sig(2, QUOTAS, source="AP")
+    others = [_sig(3 + i, body, title, src) for i, (src, title, body) in enumerate(UNRELATED)]
+    groups = StoryGrouper().group(quay + [quotas] + others)
+    assert sorted(map(sorted, groups)) == [[0, 1], [2], [3], [4]]
+    # Monday and Tuesday against Thursday: without the weekday test the shared names join all three
+    assert sorted(map(sorted, StoryGrouper(weekdays=False).group(quay + [quotas] + others)))[0] == [0, 1, 2]
+
+
+def test_a_small_day_keeps_reports_of_one_event_from_consecutive_days_together():
+    """Four outlets on the sanctions deal, one of them writing the day after (Friday, not Thursday),
+    among two unrelated articles: one story."""
+    src, title, body = SANCTIONS[1]
+    day_after = body.replace("has agreed its latest", "agreed on Friday its latest")
+    docs = SANCTIONS + [(src, title, day_after)] + UNRELATED
+    sigs = [_sig(i, b, t, s) for i, (s, t, b) in enumerate(docs)]
+    assert sigs[0].days == frozenset({3}) and sigs[3].days == frozenset({4})
+    groups = StoryGrouper().group(sigs)
+    assert sorted(map(sorted, groups)) == [[0, 1, 2, 3], [4], [5]]
+
+
+def test_must_stay_apart_counts_pairs_of_stories_sharing_a_predicted_one():
+    from briefing.evaluate.stories import APART, TOGETHER_DAY, Doc, _merged_pairs
+
+    sig = _sig(0, "text")
+    docs = [Doc(s, sig) for s in ("a", "a", "b", "c", "d")]
+    assert _merged_pairs(docs, [0, 0, 0, 1, 1]) == 2  # a with b, c with d
+    assert _merged_pairs(docs, [0, 0, 0, 1, 1], among={"a", "b", "c"}) == 1  # d is a filler
+    assert _merged_pairs(docs, [0, 1, 2, 3, 4]) == 0
+    # each group names at least two stories, none twice, and no story is in two groups
+    named = [s for _, stories in APART for s in stories]
+    assert all(len(stories) >= 2 for _, stories in APART) and len(named) == len(set(named))
+    assert len(set(TOGETHER_DAY)) == 12
