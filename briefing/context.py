@@ -1085,14 +1085,30 @@ _AGED_SURNAME_RE = re.compile(r"^[A-Z][A-Za-z’'\-]+,\s+\d{1,3},")
 def anywhere_reasons(text: str) -> tuple[str, ...]:
     """What a bullet leans on wherever it stands in its article (its opening too): a question or
     a line to the reader ("What if you have a critical system ...?"), a quotation that opens on a
-    pronoun ("“For me, that was quite shocking,” said ...")."""
+    pronoun ("“For me, that was quite shocking,” said ..."), an exclamation or a verdict with nobody
+    saying whose ("... - no collusion!", "Very sad that ..."), a video's deck ("Background on ...")."""
     reasons = []
     outside = _QUOTED_RE.sub(_blank, text) if ('"' in text or "“" in text) else text
     if _QUESTION_RE.search(outside) or _YOU_RE.search(outside):
         reasons.append("question")
     if _QUOTE_OPEN_RE.match(text) or _QUOTE_EARLY_RE.match(text):
         reasons.append("pronoun")
+    if _EXCLAIMED_RE.search(outside) or _VERDICT_OPEN_RE.match(text):
+        reasons.append("speaker")  # "... - no collusion!", "Very sad that the FBI missed ...": whose words?
+    if _DECK_RE.match(text):
+        reasons.append("cut")  # "Background on Tuesday's leadership transition in Qatar ...": a video's deck
     return tuple(reasons)
+
+
+_EXCLAIMED_RE = re.compile(r"!\s*$")
+_VERDICT_OPEN_RE = re.compile(
+    r"^(?:Very|So|Too|Really|Totally|Such)\s+(?:sad|bad|good|great|unfair|dishonest|true|false|wrong|nice|happy|"
+    r"proud|pathetic|disgraceful|sick|weak|strong|terrible|incredible|amazing)\b"
+)
+_DECK_RE = re.compile(
+    r"^(?:Background|Analysis|Explainer|Timeline|Profile|Highlights|Footage|Scenes|Video|Photos|Pictures|More)\s+"
+    r"(?:on|of|from|about|as|to)\s"
+)
 
 
 _QUOTE_EARLY_RE = re.compile(

@@ -440,3 +440,13 @@ def test_anchored_asks_the_article_whether_an_opening_word_is_common():
     assert not anchored("Results indicate that the package will pass easily next week.", article)
     # without the article, a frequent English word opening the sentence is taken as common
     assert not anchored("Results indicate that the package will pass easily next week.")
+
+
+def test_exclamations_verdicts_and_decks_cannot_stand_as_bullets():
+    from briefing.context import anywhere_reasons
+
+    assert "speaker" in anywhere_reasons("The Trump campaign did nothing wrong - no collusion!")
+    assert "speaker" in anywhere_reasons("Very sad that the FBI missed all of the many signals sent out by the shooter.")
+    assert "cut" in anywhere_reasons("Background on Tuesday's leadership transition in Qatar from the emir to his son.")
+    assert anywhere_reasons("“We will win!” the candidate told supporters at a rally in Iowa on Monday.") == ()
+    assert anywhere_reasons("Background checks on gun buyers were expanded by the state legislature on Friday.") == ()
