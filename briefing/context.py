@@ -748,9 +748,14 @@ class _Names:
         return self._strong
 
     def book(self, upto: int, start: int = 0) -> NameBook:
-        book = NameBook()
-        for j in range(max(0, start), upto):
-            book.add(self.spans[j], self.of(j))
+        """The names of sentences start..upto-1 (built once per range; callers only read it)."""
+        key = (max(0, start), upto)
+        books = self.__dict__.setdefault("_books", {})
+        book = books.get(key)
+        if book is None:
+            book = books[key] = NameBook()
+            for j in range(key[0], upto):
+                book.add(self.spans[j], self.of(j))
         return book
 
 
