@@ -391,6 +391,7 @@ class _Writer:
     def sources(self) -> None:
         doc, brief = self.doc, self.brief
         doc.add_heading("Sources", level=1)
+        pending: list[str] = []  # paragraphs written as XML text, parsed together (a day can list thousands)
         for ref in brief.sources:
             text = clean_text(ref.title)
             text += f", {self.date(ref.date)}" if ref.date else ", date not given"
@@ -404,12 +405,14 @@ class _Writer:
                     runs.append((clean_text(ref.url).strip(), "i"))
                 else:
                     runs.append((clean_text(Path(ref.path).name if ref.path else ref.id), "i"))
-            # written straight into the XML (a day can list thousands of sources)
-            element = _plain_paragraph(doc, self.numbered, runs)
-            if element is not None:
+            # written straight as XML text (a day can list thousands of sources)
+            xml = _paragraph_xml(self.numbered, runs)
+            if xml is not None:
                 if target:
-                    _add_hyperlink_to(element, target, self._link_id(target), style_id=self.link_style)
+                    xml += _hyperlink_xml(target, self._link_id(target), self.link_style)
+                pending.append(xml + "</w:p>")
                 continue
+            _append_xml(doc, pending)
             p = doc.add_paragraph()
             _styled(p, self.numbered)
             p.add_run(runs[0][0]).bold = True
@@ -418,6 +421,7 @@ class _Writer:
                 self.link(p, target, target)
             else:
                 p.add_run(runs[2][0]).italic = True
+        _append_xml(doc, pending)
         if brief.skipped:
             doc.add_heading("Inputs skipped", level=2)
             for s in brief.skipped:
@@ -506,6 +510,59 @@ def _plain_paragraph(doc: Any, style_id: str, runs: Sequence[tuple[str, str | No
     else:
         body.append(p)
     return p
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _paragraph_xml(style_id: str, runs: Sequence[tuple[str, str | None]]) -> str | None:
+    """The XML text of the paragraph _plain_paragraph writes, without its closing tag (a hyperlink
+    may follow); None for text python-docx would turn into tabs or breaks."""
+    if any(ch in text for text, _ in runs for ch in "\t\n\r"):
+        return None
+    parts = [f'<w:p><w:pPr><w:pStyle w:val="{_escape(style_id)}"/></w:pPr>']
+    for text, how in runs:
+        parts.append("<w:r>")
+        if how:
+            parts.append("<w:rPr><w:b/></w:rPr>" if how == "b" else "<w:rPr><w:i/></w:rPr>")
+        space = ' xml:space="preserve"' if text != text.strip() else ""
+        parts.append(f"<w:t{space}>{_escape(text)}</w:t></w:r>")
+    return "".join(parts)
+
+
+def _hyperlink_xml(text: str, r_id: str, style_id: str | None) -> str:
+    """The XML text of the hyperlink _add_hyperlink_to writes."""
+    if style_id:
+        rpr = f'<w:rStyle w:val="{_escape(style_id)}"/>'
+    else:
+        rpr = '<w:color w:val="0563C1"/><w:u w:val="single"/>'
+    return (
+        f'<w:hyperlink r:id="{_escape(r_id)}"><w:r><w:rPr>{rpr}</w:rPr>'
+        f'<w:t xml:space="preserve">{_escape(text)}</w:t></w:r></w:hyperlink>'
+    )
+
+
+def _append_xml(doc: Any, pending: list[str]) -> None:
+    """Parse the pending paragraphs' XML text at once and put them at the end of the body (before
+    its section properties), in order; pending is emptied."""
+    if not pending:
+        return
+    from docx.oxml import parse_xml
+
+    holder = parse_xml(f'<w:body xmlns:w="{_W_NS}" xmlns:r="{_R_NS}">{"".join(pending)}</w:body>')
+    pending.clear()
+    body = doc.element.body
+    sect = body.sectPr
+    for p in list(holder):
+        if sect is not None:
+            sect.addprevious(p)
+        else:
+            body.append(p)
 
 
 def _styled(paragraph: Any, style_id: str) -> None:

@@ -247,17 +247,23 @@ class _Steering:
             found = self.resolver.edits(span.index) if reasons else ()
         left = tuple(dict.fromkeys((*(needs_context(span.text, found) if found else reasons), *back)))
         if strict and not left:
-            names: tuple[Edit, ...] = ()
-            if self.resolver is not None:
-                names = self.resolver.first_names(span.index, found)
-                names += surname_edits(self.resolver, span.index, found + names)
-            left = strict_reasons(span.text, found + names) if span.index >= 1 else anywhere_reasons(span.text)
-            if not left and span.index >= 1:
+            # cheapest first; any one reason is enough (the reasons themselves are not kept)
+            if span.index >= 1:
                 self.lowercase = getattr(self, "lowercase", None) or lowercase_words(self.texts)
-            if not left and span.index >= 1 and not anchored(span.text, self.lowercase):
-                left = ("anchor",)  # names nobody and nothing early on: "Results indicate ..." 
-            if not left and self.resolver is not None:
-                left = bare_names(self.resolver, span.index, found + names)
+                if not anchored(span.text, self.lowercase):
+                    left = ("anchor",)  # names nobody and nothing early on: "Results indicate ..."
+            if not left:
+                left = strict_reasons(span.text, found) if span.index >= 1 else anywhere_reasons(span.text)
+                # only a pronoun can be mended by a bracketed name ("[James] Mattis, ... his")
+                if not left or span.index >= 1 and left == ("pronoun",):
+                    names: tuple[Edit, ...] = ()
+                    if self.resolver is not None:
+                        names = self.resolver.first_names(span.index, found)
+                        names += surname_edits(self.resolver, span.index, found + names)
+                    if left:
+                        left = strict_reasons(span.text, found + names)
+                    if not left and self.resolver is not None:
+                        left = bare_names(self.resolver, span.index, found + names)
             if not left:
                 return rating, found, True, True
         # stands: False for a sentence that still leans on its article (HARD_PREFERENCE: the
