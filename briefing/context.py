@@ -1029,7 +1029,7 @@ def strict_reasons(text: str, edits: Sequence[Edit] = ()) -> tuple[str, ...]:
             continue
         personal = m.group(0)[:2].lower() in ("he", "sh", "hi", "he")
         bracketed = any(e.start < m.start() and e.text.lstrip().startswith("[") for e in edits)  # "[James] Mattis"
-        if not _named_before(text, m.start()) or personal and not bracketed and not _person_before(outside[: m.start()]):
+        if personal and not (bracketed or _person_before(outside[: m.start()])) or not personal and not _named_before(text, m.start()):
             reasons.append("pronoun")
             break
     if _MID_IT_RE.match(body):
@@ -1063,13 +1063,19 @@ _MID_IT_RE = re.compile(
 )
 _TRANSCRIPT_RE = re.compile(r"^(?:[A-Z][\w.’'\-]+\s+){0,3}[A-Z][\w.’'\-]+(?:\s+\([^)]{1,20}\))?:\s+\S")
 _PERSON_BEFORE_RE = re.compile(
-    rf"\b[A-Z][a-z’'\-]+\s+(?:also\s+)?(?:{_SAY}|[a-z]{{3,}}ed|has|had|was|is|will|would)\b|\b(?:{_TITLES})\s+[A-Z]|\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z]|\[[A-Z]"
+    rf"\b[A-Z][a-z’'\-]+\s+(?:also\s+)?(?:{_SAY}|[a-z]{{3,}}ed|has|had|was|is|will|would)\b"
+    r"|\b[Aa]n?\s+(?:[\w\-]+\s+){0,3}(?:man|woman|boy|girl|teen|teenager|student|driver|officer|father|mother|"
+    r"passenger|resident|worker|soldier|nurse|doctor|teacher|pilot|patient|victim|suspect)\b"
+    rf"|\b(?:{_TITLES})\s+[A-Z]|\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z]|\[[A-Z]"
 )
 
 
 def _person_before(before: str) -> bool:
     """A person named in text: a full name, a titled name, someone said to speak, a bracketed name."""
-    return bool(names_in(before)) or bool(_PERSON_BEFORE_RE.search(before))
+    if names_in(before):
+        return True
+    # "Passengers said he ...": people nobody named are no one a "he" can stand for
+    return any(m.group(0).split()[0].lower() not in _GROUP_NOUNS for m in _PERSON_BEFORE_RE.finditer(before))
 
 
 _ALSO_RE = re.compile(r"^(?:[\w’'.\-]+\s+){1,4}(?:also|too)\b(?!\s+(?:many|much|few|little|often|late|early|long|soon|far|high|low|big|small)\b)")
@@ -1105,7 +1111,7 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
     return tuple(reasons)
 
 
-_EXCLAIMED_RE = re.compile(r"!\s*$")
+_EXCLAIMED_RE = re.compile(r"[a-z0-9)\]]!\s*$")  # not an outlet's name: "a source confirms to E!"
 _VERDICT_OPEN_RE = re.compile(
     r"^(?:Very|So|Too|Really|Totally|Such)\s+(?:sad|bad|good|great|unfair|dishonest|true|false|wrong|nice|happy|"
     r"proud|pathetic|disgraceful|sick|weak|strong|terrible|incredible|amazing)\b"
@@ -1147,6 +1153,8 @@ def bare_names(resolver: "Resolver", i: int, edits: Sequence[Edit] = ()) -> tupl
             continue
         if full not in persons and (word != full.split()[0] or _common_word(word.lower())):
             continue  # a surname needs the article to show a person; a first name is one
+        if word == full.split()[0] and _TITLE_BEFORE_RE.search(outside[: m.start()]):
+            continue  # "Prince George", "King Abdullah": a titled name, not a first name alone
         prev = re.search(r"([A-Z][a-z’'\-]+)\s+$", outside[: m.start()])
         if _CAP_AFTER_RE.match(outside, m.end()) or prev and prev.group(1) not in _NOT_NAME_WORDS:
             if not _TITLE_BEFORE_RE.search(outside[: m.start()]) and not re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", outside[: m.start()]):

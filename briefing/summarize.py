@@ -368,12 +368,15 @@ class Selector:
         allowed = lambda i: usable(i) and balanced(i)  # noqa: E731
         # the top picks: what stands alone first (a reference to the article only when nothing does)
         best = _top(order_ub, self.sentences, rating, lambda i: allowed(i) and stands(i))
-        # bullets: an article with nothing that stands alone gives its one best sentence
+        # bullets: an article with nothing that stands alone gives no general pick (it is still read,
+        # listed among the sources, and a section can still take its own on-topic sentence)
         k = 1 if self.bullets else self.sentences
-        if not best or not self.bullets and len(best) < self.sentences:
+        if self.bullets and not best:
+            pass
+        elif not best or not self.bullets and len(best) < self.sentences:
             taken = {i for i, _ in best}
             best += _top(order_ub, k - len(best), rating, lambda i: allowed(i) and i not in taken)
-        if not best:
+        if not best and not self.bullets:
             allowed = usable  # noqa: E731
             best = _top(order_ub, k, rating, allowed)
             if not best:

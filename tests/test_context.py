@@ -450,3 +450,21 @@ def test_exclamations_verdicts_and_decks_cannot_stand_as_bullets():
     assert "cut" in anywhere_reasons("Background on Tuesday's leadership transition in Qatar from the emir to his son.")
     assert anywhere_reasons("“We will win!” the candidate told supporters at a rally in Iowa on Monday.") == ()
     assert anywhere_reasons("Background checks on gun buyers were expanded by the state legislature on Friday.") == ()
+
+
+def test_bullets_leave_out_an_article_with_nothing_that_stands_alone():
+    text = (
+        "He said it was the worst thing he had ever seen in his life.\n"
+        "They were not happy about it either, she added on Tuesday."
+    )
+    spans = split_sentences(text)
+    assert Selector(ByPosition(), sentences=3, bullets=True).select(_article(text), spans) == []
+    assert len(Selector(ByPosition(), sentences=3).select(_article(text), spans)) == 2  # a summary keeps them
+
+
+def test_a_man_the_sentence_introduces_can_be_he_and_an_outlet_exclaimed_is_no_exclamation():
+    from briefing.context import anywhere_reasons, strict_reasons
+
+    assert "pronoun" not in strict_reasons("A man who was beaten at a DART station tells FOX 4 he is surprised by it.")
+    assert "pronoun" in strict_reasons("Passengers said he started screaming about nine hours into the flight.")
+    assert anywhere_reasons("Serena Williams has given birth to a baby girl, a source confirms to E!") == ()

@@ -13,7 +13,7 @@ from briefing.settings import load_settings
 
 PAGES = Path(__file__).parent / "data" / "pages"
 LEAD = "Ministers met in Brussels on Friday to discuss a new package of sanctions against Russia."
-TAIL = "Diplomats said a decision could come at the next meeting in April, after further talks."
+TAIL = "Diplomats from France and Germany said a decision on climate finance could come at a meeting in Bonn in April."
 
 
 @pytest.mark.parametrize(

@@ -178,7 +178,7 @@ OFFTOPIC = {
     "hospital.txt": "A judge ruled on Tuesday that the hospital must keep the teenager on life "
     "support while the family's appeal is heard.\n\nThe family's lawyers said the review of her "
     "case by independent doctors had been flawed.\n\nSupporters pledged donations for her care.",
-    "tax.txt": "The chancellor unveiled a tax plan that cuts income tax for low earners before the "
+    "tax.txt": "Chancellor Philip Hammond unveiled a tax plan that cuts income tax for low earners before the "
     "election.\n\nVoters will be asked to back the plan, which raises public spending on schools, "
     "at the general election in May.\n\nThe budget also raises pension contributions for employers.",
 }
