@@ -1106,9 +1106,27 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
         reasons.append("pronoun")
     if _EXCLAIMED_RE.search(outside) or _VERDICT_OPEN_RE.match(text):
         reasons.append("speaker")  # "... - no collusion!", "Very sad that the FBI missed ...": whose words?
-    if _DECK_RE.match(text):
-        reasons.append("cut")  # "Background on Tuesday's leadership transition in Qatar ...": a video's deck
+    if _DECK_RE.match(text) or _PHOTO_SHOWS_RE.match(text):
+        reasons.append("cut")  # "Background on Tuesday's leadership transition ...", "A handout photo ... shows ..."
+    if _TITLED_ROLE_RE.search(outside):
+        reasons.append("definite")  # "The Palm Beach Gardens resident is engaged to ...": who?
     return tuple(reasons)
+
+
+_PHOTO_SHOWS_RE = re.compile(
+    r"^(?:A|An|This|The)\s+(?:handout\s+|file\s+|undated\s+|still\s+)?(?:photo|photograph|picture|image|video still|screenshot|"
+    r"screen grab|frame grab)\b.{0,120}?\b(?:shows|showing)\b"
+)
+_ROLE_AFTER_NAMES = (
+    "resident|native|star|actor|actress|singer|rapper|player|athlete|champion|quarterback|senator|lawmaker|"
+    "congressman|congresswoman|governor|mayor|official|spokesman|spokeswoman|founder|executive|billionaire|"
+    "businessman|businesswoman|mogul|host|anchor|comedian|director|coach|veteran|legend|icon"
+)
+# "The Palm Beach Gardens resident", "The Smokey and the Bandit star": a person described, not named
+# (unless the name follows: "The Florida senator, Marco Rubio, ...").
+_TITLED_ROLE_RE = re.compile(
+    r"\b[Tt]he\s+(?:[A-Z][\w’'.\-]*\s+(?:(?:and|the|of)\s+)?){1,5}(?:" + _ROLE_AFTER_NAMES + r")\b(?!,?\s+[A-Z])(?!\s+(?:of|who|whose|named|called)\b)"
+)
 
 
 _EXCLAIMED_RE = re.compile(r"[a-z0-9)\]]!\s*$")  # not an outlet's name: "a source confirms to E!"

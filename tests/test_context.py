@@ -468,3 +468,12 @@ def test_a_man_the_sentence_introduces_can_be_he_and_an_outlet_exclaimed_is_no_e
     assert "pronoun" not in strict_reasons("A man who was beaten at a DART station tells FOX 4 he is surprised by it.")
     assert "pronoun" in strict_reasons("Passengers said he started screaming about nine hours into the flight.")
     assert anywhere_reasons("Serena Williams has given birth to a baby girl, a source confirms to E!") == ()
+
+
+def test_a_described_person_and_a_photo_described_are_not_bullets():
+    from briefing.context import anywhere_reasons
+
+    assert "definite" in anywhere_reasons("The Palm Beach Gardens resident is engaged to Reddit co-founder Alexis Ohanian.")
+    assert "definite" not in anywhere_reasons("The Florida senator, Marco Rubio, said on Sunday he would vote for it.")
+    assert "cut" in anywhere_reasons("A handout photo from the U.S. Embassy Beijing Press office shows Chen Guangcheng on a phone.")
+    assert anywhere_reasons("A photo of the president shaking hands with Putin was widely shared on Monday.") == ()
