@@ -738,6 +738,10 @@ class _Names:
                     found.add(book.canonical(m.group("name")))
                     words = m.group("name").split()
                     strong.update((" ".join(words[-2:]), " ".join(words[-3:])))
+                for m in _SUBJECT_RE.finditer(sentence):  # "Khan has been freed", "Khan also has released"
+                    word = m.group("name")
+                    if word in book.short and word not in book._ambiguous:
+                        found.add(book.short[word])
             self._persons = {n for n in found if n in book.full}
             # full names shown to be people as written out (not through a short form)
             self._strong = {n for n in strong if n in book.full}
@@ -761,6 +765,11 @@ class _Names:
 
 _TITLED_RE = re.compile(
     rf"\b(?:{_TITLES})(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s+(?P<name>(?:[A-Z][a-z’'\-]+\s+){{0,2}}[A-Z][a-z’'\-]+)"
+)
+# A surname as the subject of a verb a person does: the name of someone ("Khan also has released").
+_SUBJECT_RE = re.compile(
+    r"(?:^|[.;]\s+|,\s+and\s+)(?P<name>[A-Z][a-z’'\-]+)\s+(?:also\s+|later\s+|then\s+)?"
+    r"(?:has|had|was|is|says|said|told|added|wrote|asked|believes|thinks|claims|claimed|insisted|denied|admitted)\b"
 )
 _AGED_RE = re.compile(r"(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}),\s+\d{1,3},")
 
@@ -974,6 +983,7 @@ _EXPLETIVE_IT_RE = re.compile(
     r"\w+ed)\s+){0,3}(?:to|that|whether|if|how|why|what|when|where|since|for)\b"
 )
 _STRICT_DEMONSTRATIVE_RE = re.compile(r"\b(?:this|these|those)\s+(?P<w>[a-z][\w\-]*)", re.IGNORECASE)
+_HERE_END_RE = re.compile(r"\b(?:here|there)\s*[.!]\s*$")
 _SUCH_A_RE = re.compile(r"\bsuch\s+(?:an?\s+)?(?!as\b)[a-z]+", re.IGNORECASE)
 _QUANTITY_OPEN_RE = re.compile(
     r"^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Both|Each|Some|Many|Most|Several|"
@@ -1048,6 +1058,8 @@ def strict_reasons(text: str, edits: Sequence[Edit] = ()) -> tuple[str, ...]:
         reasons.append("definite")
     if _POINTS_AT_PAGE_RE.search(outside):
         reasons.append("cut")
+    if _HERE_END_RE.search(outside):
+        reasons.append("definite")  # "..., former 49ers quarterback Joe Montana, bought here."
     if _ALSO_RE.match(body) or _ALL_SIX_RE.search(outside) or _THAT_TIME_RE.search(outside) or _MAYBE_RE.match(body):
         reasons.append("connective")  # "ESPN also shared the news", "all six had been", "throughout that time"
     if _IT_SAYS_RE.search(text) or _MYSELF_RE.search(outside):

@@ -477,3 +477,15 @@ def test_a_described_person_and_a_photo_described_are_not_bullets():
     assert "definite" not in anywhere_reasons("The Florida senator, Marco Rubio, said on Sunday he would vote for it.")
     assert "cut" in anywhere_reasons("A handout photo from the U.S. Embassy Beijing Press office shows Chen Guangcheng on a phone.")
     assert anywhere_reasons("A photo of the president shaking hands with Putin was widely shared on Monday.") == ()
+
+
+def test_a_surname_doing_what_people_do_marks_a_person_and_here_at_the_end_points_away():
+    from briefing.context import Resolver, bare_names, strict_reasons
+
+    spans = [
+        "The founder of the program, Abdul Qadeer Haq, wrote to the newspaper on Monday.",
+        "Haq also has released what appears to be a copy of a letter from 1998.",
+        "Haq has been freed from home detention but remains under surveillance in Islamabad.",
+    ]
+    assert bare_names(Resolver(spans), 2) == ("name",)  # "Haq also has released": Haq is a person
+    assert "definite" in strict_reasons("San Francisco royalty, former 49ers quarterback Joe Montana, bought here.")
