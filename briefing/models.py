@@ -172,6 +172,10 @@ class SectionSpec(_Frozen):
     exclude: tuple[str, ...] = Field(
         default=(), description="Words or phrases that veto the section for a sentence containing them."
     )
+    requires: tuple[str, ...] = Field(
+        default=(),
+        description="Words or phrases of which a sentence must hold at least one to join the section (none: no such need).",
+    )
 
 
 class Quote(_Frozen):

@@ -142,6 +142,9 @@ def _check_spec(spec: SectionSpec) -> str | None:
     for word in spec.exclude:
         if not word.strip():
             return "exclude: an empty word"
+    for word in spec.requires:
+        if not word.strip():
+            return "requires: an empty word"
     return None
 
 
@@ -401,8 +404,17 @@ class SectionMatcher:
         self._excl_phrases = [
             [_Phrase(x) for x in s.exclude if len(x.split()) > 1] for s in self.sections
         ]
-        # Words whose match key can be a term's or an excluded term's: the only keys evidence needs.
-        self._evidence_words = _RelevantWords(self._all_keys | frozenset(k for ex in self._excl_terms for k in ex), ())
+        # A section with `requires`: a sentence holding none of those words or phrases does not join it.
+        self._req_terms = [
+            {term_key(x) for x in s.requires if len(x.split()) == 1} for s in self.sections
+        ]
+        self._req_phrases = [
+            [_Phrase(x) for x in s.requires if len(x.split()) > 1] for s in self.sections
+        ]
+        # Words whose match key can be a term's, an excluded or a required term's: the only keys evidence needs.
+        self._evidence_words = _RelevantWords(
+            self._all_keys | frozenset(k for group in (*self._excl_terms, *self._req_terms) for k in group), ()
+        )
 
     def evidence(self, text: str) -> dict[str, Evidence]:
         """Each section's evidence in text, by section key."""
@@ -411,10 +423,13 @@ class SectionMatcher:
         lowered = " ".join(text.lower().replace("’", "'").split())
         present = self._heads_in(ws)
         out: dict[str, Evidence] = {}
-        for spec, terms, phrases, ex_t, ex_p, shared in zip(
-            self.sections, self._terms, self._phrases, self._excl_terms, self._excl_phrases, self._shared
+        for spec, terms, phrases, ex_t, ex_p, shared, req_t, req_p in zip(
+            self.sections, self._terms, self._phrases, self._excl_terms, self._excl_phrases, self._shared,
+            self._req_terms, self._req_phrases,
         ):
             vetoed = bool(ex_t & keys) or any(p.search(lowered) for p in ex_p)
+            if (req_t or req_p) and not (req_t & keys) and not any(p.search(lowered) for p in req_p):
+                vetoed = True  # none of the words the section requires
             found = {terms[k][0]: terms[k][1] for k in keys & terms.keys()}
             said = {p: w for p, pat, w in phrases if self._may_hold(pat, present) and pat.search(lowered)}
             out[spec.key] = Evidence(found, said, vetoed, shared)

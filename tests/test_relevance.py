@@ -284,3 +284,19 @@ def test_a_section_gets_no_story_that_cannot_lead_it(matcher):
     by_key = {s.key: s for s in sections}
     assert [p.text for p in by_key["ukraine"].points] == [main.text]
     assert by_key["sanctions"].points == ()  # "They have ..." alone would lead it: left out
+
+
+def test_a_section_can_require_one_of_its_words():
+    from briefing.models import SectionSpec
+    from briefing.sections import SectionMatcher
+
+    spec = SectionSpec(
+        key="ei", title="Election interference", min_score=3.0,
+        terms={"interference": 3, "meddling": 4}, phrases={"foreign interference": 3},
+        requires=("election", "elections", "voters", "dnc"),
+    )
+    m = SectionMatcher([spec])
+    assert m.topics("China said it would allow no foreign interference in Tibet-related affairs.") == ()
+    assert m.topics("Officials warned of foreign interference in the coming elections in France.")
+    free = SectionMatcher([spec.model_copy(update={"requires": ()})])
+    assert free.topics("China said it would allow no foreign interference in Tibet-related affairs.")
