@@ -332,10 +332,13 @@ def notice_kind(line: str) -> str | None:
     "page notice", "prompt", "byline", "copyright line", "teaser"), or None for a line of article
     text."""
     low = line.lower()
-    for kind, pattern in _NOTICES:
-        if _matches(kind, pattern, line, _WINDOWS, low):
-            return kind
-    more = _page_junk_kind(line, low)
+    if _ANY_NOTICE.match(line) or any(need in low for need in _NEEDS):
+        for kind, pattern in _NOTICES:
+            if _matches(kind, pattern, line, _WINDOWS, low):
+                return kind
+        more = _page_junk_kind(line, low)
+    else:  # no notice pattern matches and no window's words are there: the tests that are left
+        more = _caption_or_teaser(line)
     if more:
         return more
     if (
@@ -419,6 +422,17 @@ _NOT_CAPTION_VERBS = re.compile(r"\b(?:said|says|told|according to|announced|rep
 # power to the 33-year-old crown..."; a quotation trailing off keeps its quotation marks.
 _CUT_TEASER = re.compile(r"[a-z,]\s?(?:\.\.\.|…)$")
 
+# Every pattern notice_kind and _page_junk_kind match at a line's start, as one: most lines are
+# article text, which none matches, and one scan tells so (the window patterns run only when their
+# words are in the line: _NEEDS).
+_ANY_NOTICE = re.compile(
+    "|".join(
+        f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
+        for _, p in (*_NOTICES, *_MORE_NOTICES)
+    )
+)
+_NEEDS = tuple(need for windows in (_WINDOWS, _MORE_WINDOWS) for entries in windows.values() for need, _ in entries)
+
 
 def _page_junk_kind(line: str, low: str) -> str | None:
     """The kind of page furniture in _MORE_NOTICES, a dated or wire-credited photo caption, or a
@@ -426,6 +440,12 @@ def _page_junk_kind(line: str, low: str) -> str | None:
     for kind, pattern in _MORE_NOTICES:
         if _matches(kind, pattern, line, _MORE_WINDOWS, low):
             return kind
+    return _caption_or_teaser(line)
+
+
+def _caption_or_teaser(line: str) -> str | None:
+    """The rest of _page_junk_kind: a picture described, a dated or wire-credited photo caption,
+    or a teaser cut off mid-sentence."""
     if "showing" in line:
         m = _SHOWING_CAPTION.match(line)
         if m and not _FINITE_AUX.search(line, m.end()):
