@@ -65,7 +65,8 @@ def build_brief(
     files = [i for i in items if not isinstance(i, Skipped)]
     collector = _Collector(settings, timings, sections)
     results = iter(_per_article(
-        _read_and_select, files, settings, collector.sections, defer=defer_off_topic(settings, collector.sections)
+        _read_and_select, files, settings, collector.sections, defer=defer_off_topic(settings, collector.sections),
+        meanwhile=lambda: _warm_up(settings),
     ))
     done = 0
     for item in items:
@@ -111,7 +112,9 @@ def brief_from_articles(
     collector = _Collector(settings, timings, sections)
     collector.skipped.extend(skipped)
     defer = defer_off_topic(settings, collector.sections)
-    for result in _per_article(_split_and_select, articles, settings, collector.sections, defer=defer):
+    for result in _per_article(
+        _split_and_select, articles, settings, collector.sections, defer=defer, meanwhile=lambda: _warm_up(settings)
+    ):
         collector.add(result)
     if timings is not None:
         timings["per_article_wall"] = time.perf_counter() - started
@@ -253,6 +256,20 @@ def _init_worker(settings: Settings, sections: Sequence[SectionSpec] | None = No
     _WORKER["defer"] = defer
 
 
+def _warm_up(settings: Settings) -> None:
+    """What this process needs once the per-article stage is over, loaded while the workers run
+    (this process only waits for their results then, and would wait for this after them): the
+    stem shares grouping weighs words by, the modules merging imports, the writer's modules."""
+    from briefing._nlp import stem_shares, stop_words
+    from briefing.output import preload
+
+    stem_shares()
+    stop_words()
+    import numpy.ma  # noqa: F401  (numpy.unique imports it: merging a story's points)
+
+    preload(settings)
+
+
 def defer_off_topic(settings: Settings, sections: Sequence[SectionSpec]) -> bool:
     """Whether a run may leave an off-topic article's points unchosen until its story needs them.
 
@@ -326,10 +343,12 @@ def _run_chunk(fn_name: str, chunk: list) -> list[ArticleResult]:
 
 
 def _per_article(
-    fn, items: list, settings: Settings, sections: Sequence[SectionSpec] | None = None, *, defer: bool = False
+    fn, items: list, settings: Settings, sections: Sequence[SectionSpec] | None = None, *, defer: bool = False,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[ArticleResult]:
     """fn over items in order: in a process pool when it pays, else here. Results stream back.
-    defer: off-topic articles' points wait for the story stage (``defer_off_topic``)."""
+    defer: off-topic articles' points wait for the story stage (``defer_off_topic``). meanwhile:
+    called once in this process while the pool's workers run (not without a pool)."""
     workers = pool_size(settings, len(items))
     if workers <= 1:
         saved = dict(_WORKER)
@@ -374,7 +393,12 @@ def _per_article(
             for i, chunk in enumerate(chunks):
                 pending.append(pool.submit(_run_chunk, fn.__name__, chunk))
                 if len(pending) >= ahead:
+                    if meanwhile is not None:
+                        meanwhile()
+                        meanwhile = None
                     yield from pending.popleft().result()
+            if meanwhile is not None:
+                meanwhile()
             while pending:
                 yield from pending.popleft().result()
     except BrokenProcessPool:
