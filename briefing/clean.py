@@ -113,13 +113,15 @@ def normalize_text(raw: str) -> str:
     (text decoded as Latin-1 that was Windows-1252: "\\x97" for an em dash) become the characters
     they stand for, or go."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if _C1.search(text):
+    ascii = text.isascii()  # then no C1 nor invisible character (and NFC leaves it as it is)
+    if not ascii and _C1.search(text):
         text = text.translate(_C1_TABLE)
     text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
+    if not ascii:
+        text = _INVISIBLE.sub("", text)
     text = xml_safe(text)
     return "\n".join(
-        (_SPACES.sub(" ", line) if _ODD_SPACES.search(line) else line).strip() for line in text.split("\n")
+        (_SPACES.sub(" ", line) if _odd_spaces(line) else line).strip() for line in text.split("\n")
     )
 
 
@@ -496,7 +498,7 @@ def _repair(line: str) -> str:
         line = _STRIPPED_POSSESSIVE.sub("'s", line)
     if _MAYBE_SPACE_BEFORE_PUNCT.search(line):
         line = _SPACE_BEFORE_PUNCT.sub("", line)
-    if _ODD_SPACES.search(line):
+    if _odd_spaces(line):
         line = _SPACES.sub(" ", line)
     return line.strip()
 
@@ -505,6 +507,12 @@ def _repair(line: str) -> str:
 _MAYBE_STRIPPED_POSSESSIVE = re.compile(r" s[\s,.;:!?]")
 _MAYBE_SPACE_BEFORE_PUNCT = re.compile(r"\s[.,;:!?]")
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
+_ODD_SPACE_CHARS = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def _odd_spaces(line: str) -> bool:
+    """Whether _ODD_SPACES is in line (searched for only in a line that is not all ASCII)."""
+    return "  " in line or "\t" in line or not line.isascii() and _ODD_SPACE_CHARS.search(line) is not None
 
 
 def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 40) -> Cleaned:
