@@ -271,9 +271,9 @@ def _init_pool_worker(settings: Settings, sections: Sequence[SectionSpec] | None
 
 
 def _warm_up(settings: Settings) -> None:
-    """What this process needs once the per-article stage is over, loaded while the workers run
-    (this process only waits for their results then, and would wait for this after them): the
-    stem shares grouping weighs words by, the modules merging imports, the writer's modules."""
+    """What this process needs once the per-article stage is over, loaded while the pool's last
+    workers finish (on a core another worker has left): the stem shares grouping weighs words by,
+    the modules merging imports, the writer's modules."""
     from briefing._nlp import stem_shares, stop_words
     from briefing.output import preload
 
@@ -362,7 +362,8 @@ def _per_article(
 ) -> Iterator[ArticleResult]:
     """fn over items in order: in a process pool when it pays, else here. Results stream back.
     defer: off-topic articles' points wait for the story stage (``defer_off_topic``). meanwhile:
-    called once in this process while the pool's workers run (not without a pool)."""
+    called once in this process when the pool's last chunks leave a worker idle (earlier it would
+    take a busy worker's core; never without a pool)."""
     workers = pool_size(settings, len(items))
     if workers <= 1:
         saved = dict(_WORKER)
@@ -411,13 +412,11 @@ def _per_article(
             for i, chunk in enumerate(chunks):
                 pending.append(pool.submit(_run_chunk, fn.__name__, chunk))
                 if len(pending) >= ahead:
-                    if meanwhile is not None:
-                        meanwhile()
-                        meanwhile = None
                     yield from pending.popleft().result()
-            if meanwhile is not None:
-                meanwhile()
             while pending:
+                if meanwhile is not None and len(pending) < workers:  # a worker has nothing left to do
+                    meanwhile()
+                    meanwhile = None
                 yield from pending.popleft().result()
     except BrokenProcessPool:
         raise WorkerError(
