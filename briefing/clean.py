@@ -113,13 +113,15 @@ def normalize_text(raw: str) -> str:
     (text decoded as Latin-1 that was Windows-1252: "\\x97" for an em dash) become the characters
     they stand for, or go."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if _C1.search(text):
+    ascii = text.isascii()  # then no C1 nor invisible character (and NFC leaves it as it is)
+    if not ascii and _C1.search(text):
         text = text.translate(_C1_TABLE)
     text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
+    if not ascii:
+        text = _INVISIBLE.sub("", text)
     text = xml_safe(text)
     return "\n".join(
-        (_SPACES.sub(" ", line) if _ODD_SPACES.search(line) else line).strip() for line in text.split("\n")
+        (_SPACES.sub(" ", line) if _odd_spaces(line) else line).strip() for line in text.split("\n")
     )
 
 
@@ -332,10 +334,13 @@ def notice_kind(line: str) -> str | None:
     "page notice", "prompt", "byline", "copyright line", "teaser"), or None for a line of article
     text."""
     low = line.lower()
-    for kind, pattern in _NOTICES:
-        if _matches(kind, pattern, line, _WINDOWS, low):
-            return kind
-    more = _page_junk_kind(line, low)
+    if _ANY_NOTICE.match(line) or any(need in low for need in _NEEDS):
+        for kind, pattern in _NOTICES:
+            if _matches(kind, pattern, line, _WINDOWS, low):
+                return kind
+        more = _page_junk_kind(line, low)
+    else:  # no notice pattern matches and no window's words are there: the tests that are left
+        more = _caption_or_teaser(line)
     if more:
         return more
     if (
@@ -419,6 +424,17 @@ _NOT_CAPTION_VERBS = re.compile(r"\b(?:said|says|told|according to|announced|rep
 # power to the 33-year-old crown..."; a quotation trailing off keeps its quotation marks.
 _CUT_TEASER = re.compile(r"[a-z,]\s?(?:\.\.\.|…)$")
 
+# Every pattern notice_kind and _page_junk_kind match at a line's start, as one: most lines are
+# article text, which none matches, and one scan tells so (the window patterns run only when their
+# words are in the line: _NEEDS).
+_ANY_NOTICE = re.compile(
+    "|".join(
+        f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
+        for _, p in (*_NOTICES, *_MORE_NOTICES)
+    )
+)
+_NEEDS = tuple(need for windows in (_WINDOWS, _MORE_WINDOWS) for entries in windows.values() for need, _ in entries)
+
 
 def _page_junk_kind(line: str, low: str) -> str | None:
     """The kind of page furniture in _MORE_NOTICES, a dated or wire-credited photo caption, or a
@@ -426,6 +442,12 @@ def _page_junk_kind(line: str, low: str) -> str | None:
     for kind, pattern in _MORE_NOTICES:
         if _matches(kind, pattern, line, _MORE_WINDOWS, low):
             return kind
+    return _caption_or_teaser(line)
+
+
+def _caption_or_teaser(line: str) -> str | None:
+    """The rest of _page_junk_kind: a picture described, a dated or wire-credited photo caption,
+    or a teaser cut off mid-sentence."""
     if "showing" in line:
         m = _SHOWING_CAPTION.match(line)
         if m and not _FINITE_AUX.search(line, m.end()):
@@ -476,7 +498,7 @@ def _repair(line: str) -> str:
         line = _STRIPPED_POSSESSIVE.sub("'s", line)
     if _MAYBE_SPACE_BEFORE_PUNCT.search(line):
         line = _SPACE_BEFORE_PUNCT.sub("", line)
-    if _ODD_SPACES.search(line):
+    if _odd_spaces(line):
         line = _SPACES.sub(" ", line)
     return line.strip()
 
@@ -485,6 +507,12 @@ def _repair(line: str) -> str:
 _MAYBE_STRIPPED_POSSESSIVE = re.compile(r" s[\s,.;:!?]")
 _MAYBE_SPACE_BEFORE_PUNCT = re.compile(r"\s[.,;:!?]")
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
+_ODD_SPACE_CHARS = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def _odd_spaces(line: str) -> bool:
+    """Whether _ODD_SPACES is in line (searched for only in a line that is not all ASCII)."""
+    return "  " in line or "\t" in line or not line.isascii() and _ODD_SPACE_CHARS.search(line) is not None
 
 
 def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 40) -> Cleaned:

@@ -92,6 +92,22 @@ def output_path(settings: Settings, output: str | Path | None = None) -> Path:
     return Path(settings.output)
 
 
+def preload(settings: Settings, output: str | Path | None = None) -> None:
+    """Import what write_brief(brief, settings, output) will need (briefing.pipeline does this
+    while its workers read, so the writer does not wait for the imports after them)."""
+    try:
+        fmt = format_of(output_path(settings, output), settings.format)
+    except OutputError:
+        return  # write_brief will say so
+    if fmt == "md":
+        import briefing.markdown  # noqa: F401
+    elif fmt in ("docx", "pdf") or settings.pdf:
+        import docx  # noqa: F401
+
+        import briefing.render  # noqa: F401
+        import briefing.template_safety  # noqa: F401
+
+
 def write_brief(brief: Brief, settings: Settings, output: str | Path | None = None) -> Path:
     """Save the brief where and as the settings say (a PDF beside it with ``settings.pdf``);
     return the path written."""

@@ -29,6 +29,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 from importlib import resources
 from pathlib import Path
@@ -466,7 +467,7 @@ class SectionMatcher:
         return any(pat.search(lowered) for head in self._heads_in(ws) for pat in self._by_head.get(head, ()))
 
     def _heads_in(self, ws: Sequence[str]) -> frozenset[str]:
-        return frozenset(h for w in ws for h in self._head_words[w])
+        return frozenset(chain.from_iterable(map(self._head_words.__getitem__, ws)))
 
     def _may_hold(self, pat: "_Phrase", present: frozenset[str]) -> bool:
         """False when no word of the text starts with the phrase's first word (present: the heads

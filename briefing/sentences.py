@@ -70,8 +70,14 @@ _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
 _LOOKBACK = 64
 
 
+def _no_quotes(a: int, b: int) -> tuple[int, int]:
+    return 0, 0
+
+
 def _quote_counter(text: str) -> Callable[[int, int], tuple[int, int]]:
     """(opening, closing) curly double quotes in text[a:b], in O(log n) per call."""
+    if "“" not in text and "”" not in text:
+        return _no_quotes
     opens = [q.start() for q in re.finditer("“", text)]
     closes = [q.start() for q in re.finditer("”", text)]
 

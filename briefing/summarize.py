@@ -321,9 +321,13 @@ class Selector:
         sections): else none of the article's points can be routed into one."""
         if self.matcher is None:
             return True
-        return any(
-            self.matcher.topics(s.text) for s in spans[: self.max_sentences] if _eligible(s, self.min_words, self.max_words)
-        )
+        # = any(topics(s.text) for the eligible s), the loop written out: it runs for every
+        # sentence of every article, and most have no topic
+        topics, lo, hi = self.matcher.topics, self.min_words, self.max_words
+        for s in spans[: self.max_sentences]:
+            if lo <= len(words(s.text)) <= hi and topics(s.text):
+                return True
+        return False
 
     def select(self, article: Article, spans: Sequence[SentenceSpan]) -> list[Point]:
         """Points for one article, in article order.

@@ -99,3 +99,44 @@ def test_datelines_and_labels_without_a_dash_are_removed():
         assert cleaned.place == place
     kept = clean_text("NATO: The alliance agreed on Thursday to raise its spending targets again.\n\nMore text follows here.")
     assert kept.text.startswith("NATO: The alliance")  # an acronym before a colon is no dateline
+
+
+def test_odd_space_test_agrees_with_its_pattern():
+    """_odd_spaces (the per-line test, with an ASCII fast path) says what _ODD_SPACES finds."""
+    from briefing.clean import _ODD_SPACES, _odd_spaces
+
+    odd = ["\t", "\u00a0", "\u2000", "\u2005", "\u200a", "\u202f", "\u205f", "\u3000", "  "]
+    plain = ["", "The vote was held.", "Ukraine\u2019s army \u201cwon\u201d", "a\u200bb", "caf\u00e9 au lait", " lead", "end "]
+    lines = plain + [p + o + "x" for p in plain for o in odd] + [o + p for p in plain for o in odd]
+    assert any(_odd_spaces(line) for line in lines) and not all(_odd_spaces(line) for line in lines)
+    for line in lines:
+        assert _odd_spaces(line) == bool(_ODD_SPACES.search(line)), repr(line)
+
+
+def test_ascii_text_is_normalized_as_before():
+    """normalize_text skips the C1 and invisible-character passes on ASCII text: nothing to do there."""
+    from briefing.clean import normalize_text
+
+    assert normalize_text("A\r\nB\rC  D\t\tE \n  F\x0b.") == "A\nB\nC D E\nF."
+    assert normalize_text("caf\u00e9\u200b \u201cok\u201d\x97 x\u00a0\u00a0y") == "caf\u00e9 \u201cok\u201d\u2014 x y"
+
+
+def test_notice_patterns_screen_finds_every_line_one_of_them_matches():
+    """notice_kind tries the notice patterns one by one only when _ANY_NOTICE (all of them as one)
+    matches: it must match whenever one of them does."""
+    from briefing.clean import _ANY_NOTICE, _MORE_NOTICES, _NOTICES, notice_kind
+
+    lines = [
+        "Image copyright Getty Images", "ADVERTISEMENT", "Subscribe to our newsletter today", "JUST WATCHED",
+        "These crawls are part of an effort to archive pages", "Error 404 - page not found", "FILE - In this Oct. 20, 2007 file photo, a man waves.",
+        "Further Reading", "photo by John Smith", "2:31", "Media playback is unsupported on your device",
+        "The minister said the talks would resume on Monday.", "Read the report, he said.",
+    ]
+    matched = 0
+    for line in lines:
+        each = any(p.match(line) for _, p in (*_NOTICES, *_MORE_NOTICES))
+        assert bool(_ANY_NOTICE.match(line)) == each, line
+        matched += each
+        if each:
+            assert notice_kind(line) is not None, line
+    assert 0 < matched < len(lines)

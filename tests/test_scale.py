@@ -60,6 +60,30 @@ def test_pool_path_gives_the_serial_brief(tmp_path):
     assert max(len(p.citations) for p in serial.points) >= 3
 
 
+def test_pool_leaves_this_process_as_it_found_it(tmp_path):
+    """The pool freezes this process's objects out of garbage collection while its workers run
+    (and they collect seldom): afterwards collection is as it was, and the writer's modules the
+    main process loaded meanwhile are the ones the settings' format needs."""
+    import gc
+    import subprocess
+    import sys
+
+    folder = _feed(tmp_path / "feed", copies=1)
+    before = (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
+    build_brief([folder], briefing.load_settings(date="2026-01-01", workers=2))
+    assert (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count()) == before
+    code = (
+        "import sys, briefing; from briefing.output import preload; "
+        "preload(briefing.load_settings(output=sys.argv[1], format=sys.argv[1].rsplit('.', 1)[1])); "
+        "print('docx' in sys.modules, 'briefing.render' in sys.modules, 'briefing.markdown' in sys.modules)"
+    )
+    ran = {
+        name: subprocess.run([sys.executable, "-c", code, str(tmp_path / name)], capture_output=True, text=True, check=True).stdout.split()
+        for name in ("b.docx", "b.json", "b.md")
+    }
+    assert ran == {"b.docx": ["True", "True", "False"], "b.json": ["False", "False", "False"], "b.md": ["False", "True", "True"]}  # markdown shares render's helpers
+
+
 def test_pool_path_from_articles_gives_the_serial_brief():
     articles = briefing.load_articles([SEEDS]).articles
     serial = briefing.brief_from_articles(articles, briefing.load_settings(date="2026-01-01", workers=0))
