@@ -105,11 +105,18 @@ class MemorySampler:
 
 
 def run_build(folder: Path, output: Path, workers: int | None) -> dict:
-    """Build and render a brief from folder in this process, as `briefing build` does."""
+    """Build and render a brief from folder in this process, as `briefing build` does (down to
+    its exit: the CLI freezes what the run built at exit, so the interpreter's last collections
+    skip it; see briefing.cli._freeze_at_exit)."""
     with MemorySampler() as memory:
         t0 = time.perf_counter()
+        import atexit
+
+        from briefing.cli import _freeze_at_exit
         from briefing.pipeline import build_brief, pool_size, write_brief
         from briefing.settings import load_settings
+
+        atexit.register(_freeze_at_exit)
 
         t_import = time.perf_counter() - t0
         settings = load_settings(date="2026-01-01", workers=workers, output=output)

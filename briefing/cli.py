@@ -359,9 +359,23 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _freeze_at_exit() -> None:
+    """Run at interpreter exit: what the run built is moved to the garbage collector's permanent
+    generation, so the interpreter's final collections do not walk it all once more (about 0.15 s
+    after a 1,000-article build, against 0.05 s). Nothing else about exiting changes: other
+    atexit handlers, flushing and closing still run; memory is returned to the system as before."""
+    import gc
+
+    gc.freeze()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from briefing.errors import BriefingError, ConfigError, NothingReadError
 
+    import atexit
+
+    atexit.unregister(_freeze_at_exit)  # once, however often main() runs in one process
+    atexit.register(_freeze_at_exit)
     parser = make_parser()
     args = parser.parse_args(argv)
     if args.version:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import difflib
 import gzip
-import io
 import math
 import re
 import tomllib
@@ -296,14 +295,12 @@ def background() -> tuple[int, dict[str, int]]:
     ``python -m briefing.evaluate.routing --build-table``; a key not in it is rare.
     """
     path = resources.files("briefing.templates") / BACKGROUND_FILE
-    with gzip.open(io.BytesIO(path.read_bytes()), "rt", encoding="utf-8") as fh:
-        head = fh.readline().split("\t")
-        total = int(head[1])
-        df = {}
-        for line in fh:
-            key, _, count = line.rstrip("\n").partition("\t")
-            df[key] = int(count)
-    return total, df
+    head, _, body = gzip.decompress(path.read_bytes()).decode("utf-8").partition("\n")
+    total = int(head.split("\t")[1])
+    cells = body.split()  # "key<TAB>count" lines; a key holds no white space
+    if len(cells) % 2:
+        raise ConfigError(f"the packaged {BACKGROUND_FILE} is damaged (a line without its count)")
+    return total, dict(zip(cells[0::2], map(int, cells[1::2])))
 
 
 # How rarity weighs a term (chosen on the tuning half of tests/data/routing_labels.jsonl; see

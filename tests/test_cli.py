@@ -74,3 +74,43 @@ def test_missing_seeds_folder_is_explained(tmp_path):
 def test_output_is_a_directory(tmp_path):
     r = _run("build", str(SEEDS), "-o", str(tmp_path))
     assert r.returncode == 1 and "is a directory" in r.stderr
+
+
+def test_main_freezes_what_the_run_built_at_exit_only(tmp_path):
+    """main() registers one exit handler (however often it runs) that moves every tracked object
+    to the permanent generation; nothing is frozen while the process still runs."""
+    import atexit
+    import gc
+
+    from briefing import cli
+
+    calls = []
+    real_register, real_unregister = atexit.register, atexit.unregister
+    try:
+        atexit.register = lambda f, *a, **k: calls.append(("register", f)) or f  # type: ignore[assignment]
+        atexit.unregister = lambda f: calls.append(("unregister", f))  # type: ignore[assignment]
+        assert main(["build", str(SEEDS), "-o", str(tmp_path / "a.json"), "--format", "json"]) == 0
+        assert main(["build", str(SEEDS), "-o", str(tmp_path / "b.json"), "--format", "json"]) == 0
+    finally:
+        atexit.register, atexit.unregister = real_register, real_unregister
+    assert [c for c in calls if c[1] is cli._freeze_at_exit] == [
+        ("unregister", cli._freeze_at_exit), ("register", cli._freeze_at_exit)
+    ] * 2
+    assert gc.get_freeze_count() == 0  # the run itself leaves nothing frozen
+    gc.collect()
+    try:
+        cli._freeze_at_exit()
+        assert gc.get_freeze_count() > 1000
+    finally:
+        gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+
+
+def test_cli_process_exits_cleanly_with_its_output(tmp_path):
+    out = tmp_path / "brief.md"
+    proc = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", str(SEEDS), "-o", str(out), "--format", "md"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text(encoding="utf-8").startswith("#")
