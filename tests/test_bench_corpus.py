@@ -134,3 +134,19 @@ def test_sizes_and_any_timing_keys():
     header = text.splitlines()[0]
     assert "stories" in header and "new_stage" in header
     assert all(t[2] is None for t in run_bench.targets(rows))  # no 10,000 / CNN rows: not measured
+
+
+def test_cnn_target_is_decided_by_the_median_side_by_side_pair():
+    def pair(build: float, sumy: float) -> list[dict]:
+        stages = {"build": build - 0.5, "render": 0.1}
+        return [
+            {"kind": "cnn build", "files": 1000, "process_wall": build, "stages": stages},
+            {"kind": "sumy LexRank alone", "files": 1000, "process_wall": sumy, "stages": {"lexrank": sumy - 0.5}},
+        ]
+
+    rows = pair(3.0, 12.0) + pair(3.0, 16.0) + pair(3.0, 15.3)  # x4.0, x5.33, x5.1
+    (line,) = [t for t in run_bench.targets(rows) if "CNN" in t[0]]
+    assert line[2] is True and "x4.00, x5.33, x5.10" in line[1] and "x5.1 wall to wall" in line[1]
+    rows = pair(3.0, 12.0) + pair(3.0, 16.0) + pair(3.0, 14.0)  # median x4.67
+    (line,) = [t for t in run_bench.targets(rows) if "CNN" in t[0]]
+    assert line[2] is False and line[1].startswith("missed")
