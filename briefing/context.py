@@ -200,7 +200,8 @@ _FIRST_PERSON_RE = re.compile(r"\b(?:I|me|my|we|our|us)\b(?!\.)")
 _NAMED_SPEAKER_RE = re.compile(
     r"(?:[,”\"]\s*|^)(?:[A-Z][\w’'.\-]+\s+){0,3}[A-Z][\w’'.\-]+(?:,\s[^,“”\"]{1,120},)?\s+"
     r"(?:also\s+)?(?:said|says|told|wrote|tweeted|added)\b"
-    r"|\b(?:said|says|wrote|tweeted|added)\s+(?:[A-Z][\w’'.\-]+\s*){1,4}"
+    # "said Rubio." / "said Sen. Marco Rubio of Florida", not "said Russia did not meddle"
+    r"|\b(?:said|says|wrote|tweeted|added)\s+(?:[A-Z][\w’'.\-]+\s*){1,4}(?=[,.;:!?)”\"]|$|(?:of|in|at|on|who|from|to|after|during)\b)"
     r"|\b(?:according to|told)\s+[A-Z]"
 )
 _SIMILAR_RE = re.compile(
@@ -266,6 +267,25 @@ def _first_person_unattributed(text: str) -> bool:
     if not _FIRST_PERSON_RE.search(outside) and not _FIRST_PERSON_RE.search(text[:3]):
         return False
     return not _NAMED_SPEAKER_RE.search(text)
+
+
+_POST_SENTENCES = 4
+_I_RE = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|me|my)\b(?!\.)")
+
+
+def first_person_post(spans: Sequence[str]) -> bool:
+    """A short text (a few sentences) in which someone speaks as "I" outside quotation marks and
+    is never named as the speaker: a post or a tweet copied without its author ("..., lost the
+    2016 election. But wasn't I a great candidate?"). None of its sentences is a fact a brief can
+    state: whose words they are is not given."""
+    if not spans or len(spans) > _POST_SENTENCES:
+        return False
+    speaks = any(_I_RE.search(_QUOTED_RE.sub(" ", t)) for t in spans)
+    return speaks and not any(_NAMED_SPEAKER_RE.search(t) or _SOMEONE_SAID_RE.search(t) for t in spans)
+
+
+# "Deputy Attorney General Rod Rosenstein said": a name (however long its title) before a verb of saying
+_SOMEONE_SAID_RE = re.compile(r"\b[A-Z][\w’'.\-]+\s+(?:also\s+)?(?:said|says|told|wrote|tweeted|posted|added)\b")
 
 
 def dangling(text: str) -> tuple[str, ...]:
@@ -648,6 +668,9 @@ class NameBook:
             self.add(s)
 
     def add(self, sentence: str, found: list[str] | None = None) -> list[str]:
+        if "MORE" in sentence or _GLUED_NAME_RE.search(sentence):
+            if _glued_names(sentence):  # a links widget's run-together names ("Kim Clapper: It's ...") name no one
+                return []
         found = names_in(sentence) if found is None else found
         for name in found:
             if name in self.full:
@@ -751,6 +774,17 @@ class _Names:
         self.persons()
         return self._strong
 
+    def officials(self) -> set[str]:
+        """Full names the article gives with a high office before them ("Russian President
+        Vladimir Putin", "Secretary of State Rex Tillerson"): public figures a brief's reader
+        knows by surname alone."""
+        found = self.__dict__.get("_officials")
+        if found is None:
+            found = self.__dict__["_officials"] = {
+                m.group("name") for t in self.spans for m in _OFFICE_RE.finditer(t)
+            }
+        return found
+
     def book(self, upto: int, start: int = 0) -> NameBook:
         """The names of sentences start..upto-1 (built once per range; callers only read it)."""
         key = (max(0, start), upto)
@@ -763,6 +797,12 @@ class _Names:
         return book
 
 
+_OFFICE_RE = re.compile(
+    r"\b(?:(?<!Vice )President|Prime Minister|Premier|Chancellor|King|Queen|Pope|Emperor|Secretary-General|"
+    r"Secretary of State|Secretary of Defense|Defense Secretary|Foreign Minister|Supreme Leader|Crown Prince)"
+    r"\s+"
+    r"(?P<name>(?:[A-Z][a-z’'\-]+\s+){1,2}[A-Z][a-z’'\-]+)"
+)
 _TITLED_RE = re.compile(
     rf"\b(?:{_TITLES})(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s+(?P<name>(?:[A-Z][a-z’'\-]+\s+){{0,2}}[A-Z][a-z’'\-]+)"
 )
@@ -1086,8 +1126,21 @@ def _person_before(before: str) -> bool:
     """A person named in text: a full name, a titled name, someone said to speak, a bracketed name."""
     if names_in(before):
         return True
-    # "Passengers said he ...": people nobody named are no one a "he" can stand for
-    return any(m.group(0).split()[0].lower() not in _GROUP_NOUNS for m in _PERSON_BEFORE_RE.finditer(before))
+    # "Passengers said he ...": people nobody named are no one a "he" can stand for; "the Treasury
+    # Department imposed sanctions on his department": nor is an institution
+    return any(
+        m.group(0).split()[0].lower() not in _GROUP_NOUNS and m.group(0).split()[0] not in _INSTITUTION_NOUNS
+        for m in _PERSON_BEFORE_RE.finditer(before)
+    )
+
+
+_INSTITUTION_NOUNS = frozenset(
+    "Department Ministry Committee Commission Agency Council Office Company Corporation Bank Court "
+    "Government Administration Party Army Navy Police Service Board Authority Bureau Union Parliament "
+    "Congress Senate House Assembly Cabinet Institute University College School Association Organization "
+    "Organisation Foundation Group Fund Network Times Post Journal News Press Reuters Kremlin Pentagon "
+    "Treasury Embassy Court Tribunal Federation Alliance Coalition Command Forces Guard Agency Center Centre".split()
+)
 
 
 _ALSO_RE = re.compile(r"^(?:[\w’'.\-]+\s+){1,4}(?:also|too)\b(?!\s+(?:many|much|few|little|often|late|early|long|soon|far|high|low|big|small)\b)")
@@ -1179,10 +1232,14 @@ def bare_names(resolver: "Resolver", i: int, edits: Sequence[Edit] = ()) -> tupl
     for m in _CAP_WORD_RE.finditer(outside):
         word = _POSSESSIVE_RE.sub("", m.group(0))
         full = book.short.get(word)
+        if word in book._ambiguous and word not in _NOT_NAME_WORDS and _acts_alone(outside, m):
+            return ("name",)  # "Khan has been freed" where the article names two Khans: which one?
         if full is None or full in text or word in _NOT_NAME_WORDS or word in book._ambiguous:
             continue
         if full not in persons and (word != full.split()[0] or _common_word(word.lower())):
             continue  # a surname needs the article to show a person; a first name is one
+        if word == _surname(full) and full in names.officials():
+            continue  # "Putin" for "Russian President Vladimir Putin": a public figure
         if word == full.split()[0] and _TITLE_BEFORE_RE.search(outside[: m.start()]):
             continue  # "Prince George", "King Abdullah": a titled name, not a first name alone
         prev = re.search(r"([A-Z][a-z’'\-]+)\s+$", outside[: m.start()])
@@ -1193,6 +1250,23 @@ def bare_names(resolver: "Resolver", i: int, edits: Sequence[Edit] = ()) -> tupl
             continue  # "[Matthew] Lesser", "Angela [Shymanski]"
         return ("name",)
     return ()
+
+
+_ACTS_RE = re.compile(
+    r"(?:[’']s\s+\w+\s+)?\s*(?:also\s+|later\s+|then\s+|still\s+)?"
+    r"(?:has|have|had|is|was|said|says|told|tells|added|adds|will|would|could|did|does|remains|remained|"
+    r"insisted|denied|claimed|wrote|argued|asked|called|met|left|returned|agreed|refused|admitted)\b"
+)
+
+
+def _acts_alone(outside: str, m: re.Match[str]) -> bool:
+    """The one-word name m stands alone as someone who acts or speaks: not part of a longer name,
+    no title before it, and a verb of saying or doing right after it ("Khan has been freed",
+    "Khan said") or "said" right before it."""
+    before = outside[: m.start()]
+    if re.search(r"[A-Z][\w’'.\-]*\s+$", before) or _CAP_AFTER_RE.match(outside, m.end()):
+        return False  # part of a longer name, or titled ("Mr. Khan", "Dr. Khan")
+    return bool(_ACTS_RE.match(outside, m.end()) or re.search(r"\b(?:said|says)\s+$", before))
 
 
 def _undefined_definite(outside: str) -> bool:

@@ -230,9 +230,22 @@ class _Steering:
         )
 
         span, rating = self.candidates[i], self.ratings[i]
+        if self.back:
+            post = self.__dict__.get("post")
+            if post is None:
+                from briefing.context import first_person_post
+
+                post = self.post = first_person_post(self.texts)
+            if post:  # someone's words with no author given: never a point unless nothing else
+                return rating * 0.1, (), False, False
         reasons = dangling(span.text)
         if "cut" in reasons:
             return rating * 0.1, (), False, False
+        if self.back and "speaker" in reasons:
+            from briefing.context import _first_person_unattributed
+
+            if _first_person_unattributed(span.text):  # "I never said ...": whose words? not a fact to state
+                return rating * 0.1, (), False, False
         aligned = span.index < len(self.texts) and self.texts[span.index] == span.text
         back: tuple[str, ...] = ()
         if aligned and self.back:  # a definite reference back to a noun an earlier sentence introduced

@@ -489,3 +489,92 @@ def test_a_surname_doing_what_people_do_marks_a_person_and_here_at_the_end_point
     ]
     assert bare_names(Resolver(spans), 2) == ("name",)  # "Haq also has released": Haq is a person
     assert "definite" in strict_reasons("San Francisco royalty, former 49ers quarterback Joe Montana, bought here.")
+
+
+def test_an_ambiguous_surname_acting_alone_needs_context():
+    from briefing.context import Resolver, bare_names
+
+    spans = [
+        "Abdul Qadeer Khan has made documents available to reporters.",
+        "Pakistani officials said Karamat and Zulfiqar Khan were the first to initiate accountability.",
+        "Khan has been freed from home detention but remains under surveillance.",
+        "Khan’s claims were dismissed by the government.",
+        "Dr. Khan spoke to the press on Monday.",
+    ]
+    r = Resolver(spans)
+    assert bare_names(r, 2) == ("name",)  # which Khan? the article names two
+    assert bare_names(r, 3) == ()  # a possessive, not someone acting
+    assert bare_names(r, 4) == ()  # titled: left to the reader
+
+
+def test_a_head_of_state_is_known_by_surname_a_senator_is_not():
+    from briefing.context import Resolver, bare_names
+
+    r = Resolver([
+        "Russian President Vladimir Putin met Donald Trump in Vietnam.",
+        "Putin denied any meddling in the election, officials said.",
+    ])
+    assert r.names.officials() == {"Vladimir Putin"}
+    assert bare_names(r, 1) == ()
+    senator = Resolver(["Senator Marco Rubio spoke on Sunday.", "Rubio said the bill would fail."])
+    assert bare_names(senator, 1) == ("name",)
+
+
+def test_a_short_first_person_post_without_its_author_is_no_fact():
+    from briefing.context import first_person_post
+
+    tweet = [
+        "Now that Adam Schiff is starting to blame President Obama, he is probably doing so as another excuse.",
+        "But wasn't I a great candidate?",
+    ]
+    assert first_person_post(tweet)
+    assert not first_person_post([*tweet[:1], "“I was a great candidate,” Donald Trump wrote on Twitter."])
+    assert not first_person_post(["The storm hit the coast on Monday.", "Thousands lost power."])
+    assert not first_person_post(tweet * 3)  # a longer text: an article, judged sentence by sentence
+
+
+def test_said_before_a_capitalised_word_is_not_always_a_named_speaker():
+    from briefing.context import _first_person_unattributed
+
+    assert _first_person_unattributed("I never said Russia did not meddle in the election, I said it may be China.")
+    assert not _first_person_unattributed("“I never said that,” said Marco Rubio of Florida.")
+    assert not _first_person_unattributed("“We will win,” said Rubio.")
+
+
+def test_an_institution_is_no_one_a_his_can_stand_for():
+    from briefing.context import strict_reasons
+
+    assert strict_reasons(
+        "In August, the U.S. Treasury Department imposed financial sanctions on his department for its work."
+    ) == ("pronoun",)
+    assert strict_reasons("Rex Tillerson imposed sanctions on his last day in office.") == ()
+
+
+def test_names_in_a_links_widget_name_no_one():
+    from briefing.context import NameBook
+
+    book = NameBook([
+        "Former Director James Clapper James Robert ClapperClapper: Trump was serious about Kim Clapper: It's "
+        "getting harder MORE said on Sunday that there are more shoes to drop.",
+        "“It was never seen before,” Clapper said.",
+    ])
+    assert "Kim Clapper" not in book.full
+    assert book.canonical("Clapper") == "Clapper"
+
+
+def test_a_post_and_an_unattributed_first_person_sentence_are_never_bullets(tmp_path):
+    import briefing
+
+    (tmp_path / "tweet.txt").write_text(
+        "Now that Adam Schiff is starting to blame President Obama for Russian meddling in the election, he is "
+        "probably doing so as yet another excuse that the Democrats lost the 2016 election. But wasn't I a great "
+        "candidate?\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text(
+        "Deputy Attorney General Rod Rosenstein said on Friday that 13 Russian nationals were indicted for "
+        "meddling in the 2016 election.\n\n"
+        "I never said Russia did not meddle in the election, I said it may be Russia, or China or another country.\n\n"
+        "The indictment describes a campaign of fake social media accounts run from St. Petersburg.\n",
+        encoding="utf-8")
+    brief = briefing.build_brief([tmp_path], briefing.load_settings(date="2018-02-17", other_news=True))
+    texts = [p.text for p in brief.points]
+    assert texts and not any("Adam Schiff" in t or t.startswith("I never said") for t in texts)
