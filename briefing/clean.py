@@ -221,6 +221,14 @@ _NOT_PLACES = frozenset(
 )
 
 
+# A byline with its date (and the site's section) run into the first sentence of the text.
+_GLUED_BYLINE = re.compile(
+    r"(?:By\s+){1,2}(?:[A-Z][\w.’'\-]+\s+){1,3}?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}"
+    r"(?:\s+in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?\s+(?=[A-Z\"“‘])"
+)
+
+
 def _strip_glued_dateline(line: str) -> tuple[str, str | None]:
     """(rest, place) for a first line opening with a place glued to the sentence."""
     m = _DATELINE_GLUED.match(line)
@@ -266,6 +274,8 @@ _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:Click|Tap) (?:for|to) (?:more|read|see|watch|view|listen)\b|"
         r"(?:First|Originally|Last) (?:published|posted|updated|modified)(?: on| at)?:? (?=.{0,35}$)[^,]{0,20}\d|"
         r"[A-Z][A-Z &/\-]{3,}, \d{4}-\d{5,}, |"
+        # the rest of a police log's entry: "4500 block of 31st Street S.", "07/24/17, VA VKE5119, 2004 Dodge ..."
+        r"\d{1,5}\s+block\s+of\s+[^.]{1,50}\.?\s*$|\d{1,2}/\d{1,2}/\d{2,4},\s+[A-Z]{2}\s+[A-Z0-9]{4,},\s|"
         r"(?:Related|RELATED|More|MORE|Also read|Recommended|Trending)\s*(?::|$)|"
         r"Advertisement\s*$|ADVERTISEMENT|Story continues below|Continue reading|"
         r"(?:Subscribe|Sign up|Register|Join)\b.{0,80}\b(?:newsletter|subscri|free|today|now|e-?mail|updates|account)|"
@@ -570,6 +580,10 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
             body, place = _strip_place_dateline(line)
             if body == line and not kept:
                 body, place = _strip_glued_dateline(line)
+            if body == line and not kept and line.startswith("By "):
+                m = _GLUED_BYLINE.match(line)  # "By Karen Graham Oct 31, 2015 in Entertainment A famous ..."
+                if m:
+                    body = line[m.end():]
             if body != line:  # a dateline (its place kept), or a label such as "THE FACT CHECKER |"
                 out.removed.append(line[: len(line) - len(body)].strip())
                 out.place = out.place or place

@@ -140,3 +140,23 @@ def test_notice_patterns_screen_finds_every_line_one_of_them_matches():
         if each:
             assert notice_kind(line) is not None, line
     assert 0 < matched < len(lines)
+
+
+def test_a_byline_glued_to_the_first_sentence_is_removed():
+    from briefing.clean import clean_text
+
+    c = clean_text("By By Karen Graham Oct 31, 2015 in Entertainment A famous photograph of General Grant "
+                   "is a compilation of three images.\n\nThe finding was made by a library curator.")
+    assert c.text.startswith("A famous photograph of General Grant")
+    assert "By By Karen Graham Oct 31, 2015 in Entertainment" in c.removed
+    kept = clean_text("By the time police arrived on Oct 31, 2015 the suspect had fled.\n\nHe was caught later.")
+    assert kept.text.startswith("By the time police arrived")  # "By" opening a sentence: no byline
+
+
+def test_a_police_logs_address_and_vehicle_lines_are_page_furniture():
+    from briefing.clean import notice_kind
+
+    assert notice_kind("4500 block of 31st Street S.")
+    assert notice_kind("07/24/17, VA VKE5119, 2004 Dodge Caravan, White")
+    assert notice_kind("Police said the 4500 block of 31st Street S. was closed.") is None
+    assert notice_kind("300 block of Main Street residents were evacuated on Monday after the fire spread.") is None
