@@ -10,7 +10,8 @@ reference back ("The comments"), an opening connective, an unnamed speaker ("he 
 officials said"), a cut list; and, with its article, a definite phrase whose noun an earlier
 sentence introduced (``back_references``).
 
-"before" builds with ``self_contained = false`` (the selector as it was: no penalty, no brackets);
+"before" builds with ``self_contained = false`` and ``opening_bullets = 0`` (the selector as it was:
+no penalty, no brackets, bullets from anywhere in an article);
 "after" with the default (``self_contained = true``). The detector also steers the "after"
 selection, so its own count there flatters it: bench/context_review.md holds a reading of 50
 "after" bullets by hand, the independent check.
@@ -66,10 +67,13 @@ def brief_of(cluster, settings, workdir: Path) -> briefing.Brief:
 
 
 QUOTES: list = []  # (cluster id, Quote) of the last measure()
+OPENING = [briefing.Settings.model_fields["opening_bullets"].default]  # --max-position N: N + 1; -1: anywhere
 
 
 def measure(clusters, self_contained: bool) -> tuple[list[tuple[str, briefing.Point, tuple[str, ...]]], int]:
-    settings = briefing.load_settings(self_contained=self_contained, date="2017-01-01")
+    # "before": the selector as it was (no penalty, no brackets, bullets from anywhere in an article)
+    opening = OPENING[0] if self_contained else 0
+    settings = briefing.load_settings(self_contained=self_contained, date="2017-01-01", opening_bullets=opening)
     rows = []
     QUOTES.clear()
     # a fixed folder: an article's id hashes its path, and ties are broken by id
@@ -137,12 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--half", choices=("all", "odd", "even"), default="all",
                     help="draw the --sample bullets from these clusters only (odd: the held-out ones)")
     ap.add_argument("--max-position", type=int, default=None,
-                    help="experiment: bullets only from an article's sentences up to this position")
+                    help="general bullets only from an article's sentences up to this position (-1: anywhere; "
+                         "default: the settings' opening_bullets - 1)")
     args = ap.parse_args(argv)
     if args.max_position is not None:
-        import briefing.context as context
-
-        context.BULLET_MAX_POSITION = args.max_position
+        OPENING[0] = args.max_position + 1 if args.max_position >= 0 else 0
     path = args.data / "multi-news" / "clusters.tsv"
     if not path.is_file():
         print(f"no Multi-News clusters at {path}", file=sys.stderr)

@@ -34,10 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     summarizer = get_summarizer("newsrank")
     print(f"{len(docs)} CNN Corpus articles, newsrank, k = gold sentences\n")
     print("| selector | ROUGE-1 F | ROUGE-2 F | ROUGE-L F |\n|---|---:|---:|---:|")
-    for label, on, bullets in (
-        ("self_contained = false", False, False),
-        ("self_contained = true (default; an article summary)", True, False),
-        ("self_contained = true, bullets = true (the brief's selector)", True, True),
+    for label, on, bullets, opening in (
+        ("self_contained = false", False, False, None),
+        ("self_contained = true (default; an article summary)", True, False, None),
+        ("self_contained = true, bullets = true, from anywhere (opening_bullets = 0)", True, True, None),
+        ("self_contained = true, bullets = true, opening_bullets = 2 (the brief's selector)", True, True, 1),
     ):
         outs = []
         for d in docs:
@@ -46,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
                 outs.append([])
                 continue
             sel = Selector(
-                summarizer, None, sentences=len(d.reference), per_section=0, self_contained=on, bullets=bullets
+                summarizer, None, sentences=len(d.reference), per_section=0, self_contained=on, bullets=bullets,
+                max_position=opening,
             )
             outs.append([p.text for p in sel.select(article, split_sentences(article.text))])
         m = mean_scores(rouge.score(d.reference, o) for d, o in zip(docs, outs))

@@ -994,12 +994,6 @@ UNRESOLVED_PENALTY = 0.25
 # while the article has a sentence that stands alone (briefing.summarize falls back to it
 # otherwise); a section's own picks keep the softer penalty, so a section keeps its main fact.
 HARD_PREFERENCE = True
-# Experimental (off): a brief's bullets only from an article's first sentences (position <= this).
-# Read by hand, an article's opening sentence needs context far less often than any later one
-# (bench/context_review.md).
-BULLET_MAX_POSITION: int | None = None
-
-
 # --- a stricter test for sentences past an article's opening (issue 11, third round) --------------
 #
 # Read by hand, an article's opening sentence almost never needs context (0 of 13 in one sample of
@@ -1202,6 +1196,10 @@ _VERDICT_OPEN_RE = re.compile(
 _DECK_RE = re.compile(
     r"^(?:Background|Analysis|Explainer|Timeline|Profile|Highlights|Footage|Scenes|Video|Photos|Pictures|More)\s+"
     r"(?:on|of|from|about|as|to)\s"
+    # a video's deck: "Times reporters Scott Gold, Hugo Martin, Cindy Carcano discuss the aftermath of ..."
+    r"|^(?:[A-Z][\w.’']*\s+){0,3}(?:reporters?|correspondents?|editors?|writers?|columnists?|anchors?|hosts?|panelists?)"
+    r"\s[^.]{0,80}?\b(?:discuss|discusses|explain|explains|talk about|talks about|break down|breaks down|weigh in on|"
+    r"weighs in on|look at|looks at|react to|reacts to)\s"
 )
 
 

@@ -209,6 +209,7 @@ def make_selector(settings: Settings, sections: Sequence[SectionSpec] | None = N
         self_contained=settings.self_contained,
         date_format=settings.date_format,
         bullets=True,  # points are read one by one: a bullet that needs its article is worse than one fewer
+        max_position=settings.opening_bullets - 1 if settings.opening_bullets > 0 else None,
     )
 
 

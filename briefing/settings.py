@@ -74,6 +74,11 @@ class Settings(BaseSettings):
         description="Prefer sentences that stand alone and bracket what their article resolves "
         "(who 'his' is, which date 'Friday' is): briefing.context, briefing.dates.",
     )
+    opening_bullets: int = Field(
+        default=2, ge=0, le=1000,
+        description="A bullet that is not a section's own on-topic pick comes from its article's first N "
+        "sentences, which news writing makes stand alone (0: from anywhere in the article).",
+    )
 
     # Daily runs (briefing daily / schedule): archive, inputs, fetching and e-mail delivery.
     archive: Path = Field(default=Path("out/briefing.sqlite3"), description="SQLite archive.")

@@ -301,6 +301,7 @@ class Selector:
         self_contained: bool = True,
         date_format: str = "%-d %B %Y",
         bullets: bool = False,
+        max_position: int | None = None,
     ):
         """whole_quotes: never choose a sentence that opens or closes a quotation it does not
         contain whole (it reads wrongly on its own), unless the article has nothing else.
@@ -314,7 +315,11 @@ class Selector:
         (briefing.context.back_references), and places are left empty rather than filled with
         sentences that lean on the article (unless the article has nothing that stands alone).
         Without it (an article summary, read in article order as one text) those references are
-        left to the summary's own earlier sentences, and ``sentences`` places are filled."""
+        left to the summary's own earlier sentences, and ``sentences`` places are filled.
+        max_position (bullets): the general picks come from the sentences at most this far into the
+        article (0: its first): read by hand, a bullet from an article's first two sentences needs
+        context about one time in eight, a later one about one in two (bench/context_review.md).
+        A section's own on-topic picks come from anywhere in the article."""
         if sentences < 1:
             raise SummarizerError("sentences per article must be at least 1")
         self.summarizer = summarizer
@@ -328,6 +333,7 @@ class Selector:
         self.self_contained = self_contained
         self.date_format = date_format
         self.bullets = bullets
+        self.max_position = max_position
 
     def may_route(self, spans: Sequence[SentenceSpan]) -> bool:
         """Whether any sentence select() could choose has evidence for a section (always, without
@@ -367,11 +373,9 @@ class Selector:
         def balanced(i: int) -> bool:
             return not self.whole_quotes or quotes_balanced(candidates[i].text)
 
-        from briefing.context import BULLET_MAX_POSITION
-
         def stands(i: int) -> bool:
-            if self.bullets and BULLET_MAX_POSITION is not None and candidates[i].index > BULLET_MAX_POSITION:
-                return False
+            if self.bullets and self.max_position is not None and candidates[i].index > self.max_position:
+                return False  # a general bullet from the article's opening sentences only
             return steering is None or lead or steering.get(i)[3]
 
         order = sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))

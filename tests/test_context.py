@@ -578,3 +578,35 @@ def test_a_post_and_an_unattributed_first_person_sentence_are_never_bullets(tmp_
     brief = briefing.build_brief([tmp_path], briefing.load_settings(date="2018-02-17", other_news=True))
     texts = [p.text for p in brief.points]
     assert texts and not any("Adam Schiff" in t or t.startswith("I never said") for t in texts)
+
+
+def test_bullets_come_from_the_opening_sentences_and_a_section_pick_from_anywhere():
+    from briefing.pipeline import make_selector
+    from briefing.sections import SectionMatcher
+
+    steel = briefing.SectionSpec(key="steel", title="Steel", terms={"steel": 2, "tariff": 2, "tariffs": 2}, min_score=3.0)
+    text = (
+        "Rex Tillerson met NATO ministers in Brussels on a cold Tuesday morning.\n"
+        "NATO ministers agreed to raise defence spending to two percent of GDP.\n"
+        "Canada announced a new fund for veterans returning from missions abroad.\n"
+        "Norway said it would buy four new submarines for its navy next year.\n"
+        "The European Union imposed steel tariffs on Chinese imports, raising tariffs to 25 percent."
+    )
+    spans = split_sentences(text)
+    anywhere = Selector(ByPosition(), sentences=3, bullets=True)
+    opening = Selector(ByPosition(), sentences=3, bullets=True, max_position=1)
+    assert [p.text[:6] for p in anywhere.select(_article(text), spans)] == ["Rex Ti", "NATO m", "Canada"]
+    assert [p.text[:6] for p in opening.select(_article(text), spans)] == ["Rex Ti", "NATO m"]
+    sectioned = Selector(ByPosition(), SectionMatcher([steel]), sentences=3, bullets=True, max_position=1)
+    picked = [p.text[:6] for p in sectioned.select(_article(text), spans)]
+    assert picked == ["Rex Ti", "NATO m", "The Eu"]  # the section's own on-topic sentence, from anywhere
+    assert make_selector(briefing.load_settings()).max_position == 1  # default: the first two sentences
+    assert make_selector(briefing.load_settings(opening_bullets=0), [steel]).max_position is None
+
+
+def test_a_videos_deck_naming_its_reporters_is_no_bullet():
+    from briefing.context import anywhere_reasons
+
+    assert anywhere_reasons("Times reporters Scott Gold, Hugo Martin, Cindy Carcano discuss the aftermath of Sandy.")
+    assert anywhere_reasons("CNN correspondent Jim Sciutto explains what the new sanctions mean.")
+    assert not anywhere_reasons("Reporters gathered outside the court as the verdict was read on Monday.")
