@@ -373,9 +373,10 @@ class Selector:
         def balanced(i: int) -> bool:
             return not self.whole_quotes or quotes_balanced(candidates[i].text)
 
+        def opening(i: int) -> bool:  # a general bullet from the article's opening sentences only
+            return not self.bullets or self.max_position is None or candidates[i].index <= self.max_position
+
         def stands(i: int) -> bool:
-            if self.bullets and self.max_position is not None and candidates[i].index > self.max_position:
-                return False  # a general bullet from the article's opening sentences only
             return steering is None or lead or steering.get(i)[3]
 
         order = sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))
@@ -388,7 +389,8 @@ class Selector:
         # allowed: usable and balanced, else usable, else every candidate (an article with nothing else)
         allowed = lambda i: usable(i) and balanced(i)  # noqa: E731
         # the top picks: what stands alone first (a reference to the article only when nothing does)
-        best = _top(order_ub, self.sentences, rating, lambda i: allowed(i) and stands(i))
+        # (the position first: a sentence past the opening is never looked at for a general bullet)
+        best = _top(order_ub, self.sentences, rating, lambda i: opening(i) and allowed(i) and stands(i))
         # bullets: an article with nothing that stands alone gives no general pick (it is still read,
         # listed among the sources, and a section can still take its own on-topic sentence)
         k = 1 if self.bullets else self.sentences
