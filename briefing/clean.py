@@ -87,7 +87,7 @@ _CREDIT_SOURCE = re.compile(rf"^(?P<src>{_SOURCE_ALTERNATION})[’']s\b", re.IGN
 # A standalone "s" after a word: an apostrophe lost in transmission ("Russia s continued").
 _STRIPPED_POSSESSIVE = re.compile(r"(?<=[A-Za-z]) s(?=[\s,.;:!?])")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w)\s+(?=[.,;:!?](?:\s|$))")
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]\s]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
@@ -154,11 +154,11 @@ def _may_credit(line: str) -> bool:
 
 
 def is_terminal(line: str) -> bool:
-    """True when a line ends like a sentence (full stop, question, quote): _TERMINAL, read from
-    the end of the line instead of searched through all of it."""
-    if line[-1:] in ('"', "”", "’"):
-        return True
-    body = line.rstrip("\"'”’)]")
+    """True when a line ends like a sentence (full stop, question or exclamation, perhaps inside
+    closing quotes or brackets): _TERMINAL, read from the end of the line instead of searched
+    through all of it. A closing quote alone does not end a sentence: 'Police ID the officer ...;
+    chiefs calls him "gentleman"' is a headline."""
+    body = line.rstrip("\"'”’)] ")
     return body[-1:] in (".", "!", "?", "…") and body[-1:] != ""
 
 

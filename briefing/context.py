@@ -124,7 +124,8 @@ _QUOTED_RE = re.compile(r"“[^“”]*”?|\"[^\"]*\"?")
 _FUNCTION_CAPS = frozenset(
     "The A An But And Or So Yet Also However Still He She It They We I You His Her Their Its Our "
     "In On At Of For From To By With As If When While After Before Since This That These Those "
-    "There Here Then Now Meanwhile Instead Later Earlier Asked Speaking According".split()
+    "There Here Then Now Meanwhile Instead Later Earlier Asked Speaking According "
+    "Nobody Everybody Everyone Someone Somebody Anyone Anybody Nothing Everything Something".split()
 )
 
 
@@ -454,7 +455,7 @@ def _glued_names(text: str) -> bool:
             return True
     return False
 _TWEETED_RE = re.compile(r"\b(?:tweeted|wrote|posted|said|says|according to)\b")
-_ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$|\.\.\.\s*$")
+_ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]\s]*$|\.\.\.\s*$")
 # "Part of this princely sum", "According to that study": a demonstrative after a preposition
 # points back; "Some people here", "a notable conclave here in 2007": a place the brief never names.
 _DEMONSTRATIVE_RE = re.compile(
@@ -509,9 +510,28 @@ class Mentions:
         return found
 
     def mentioned_before(self, word: str, i: int) -> bool:
-        """Whether word (or its singular) is in one of the _WINDOW sentences before sentence i."""
+        """Whether word (or its singular) is in one of the _WINDOW sentences before sentence i, or,
+        for a noun made from a verb, that verb ("the discovery" after "poems ... were discovered")."""
         stem = _singular(word)
-        return any(stem in self.words(j) for j in range(max(0, i - _WINDOW), i))
+        window = range(max(0, i - _WINDOW), i)
+        if any(stem in self.words(j) for j in window):
+            return True
+        verb = _verb_of(stem)
+        return bool(verb) and any(w.startswith(verb) for j in window for w in self.words(j))
+
+
+_DEVERBAL = ("ment", "tion", "sion", "ery", "ance", "ence", "al", "ure")
+
+
+def _verb_of(noun: str) -> str:
+    """The verb a noun is made from, as a prefix of its forms ("discovery" -> "discov",
+    "announcement" -> "announc", "removal" -> "remov"); "" when the noun is not one or the
+    prefix would be too short to tell."""
+    for suffix in _DEVERBAL:
+        if noun.endswith(suffix):
+            base = noun[: -len(suffix)].rstrip("e")
+            return base if len(base) >= 5 else ""
+    return ""
 
 
 _WORD_RE = re.compile(r"[a-z][a-z\-]{3,}")
@@ -761,10 +781,12 @@ class _Names:
                     found.add(book.canonical(m.group("name")))
                     words = m.group("name").split()
                     strong.update((" ".join(words[-2:]), " ".join(words[-3:])))
-                for m in _SUBJECT_RE.finditer(sentence):  # "Khan has been freed", "Khan also has released"
+                for m in (*_SUBJECT_RE.finditer(sentence), *_HER_RE.finditer(sentence)):
+                    # "Khan has been freed", "Khan also has released", "Williams revealed her pregnancy"
                     word = m.group("name")
                     if word in book.short and word not in book._ambiguous:
                         found.add(book.short[word])
+                        strong.add(book.short[word])
             self._persons = {n for n in found if n in book.full}
             # full names shown to be people as written out (not through a short form)
             self._strong = {n for n in strong if n in book.full}
@@ -807,8 +829,9 @@ _TITLED_RE = re.compile(
     rf"\b(?:{_TITLES})(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s+(?P<name>(?:[A-Z][a-z’'\-]+\s+){{0,2}}[A-Z][a-z’'\-]+)"
 )
 # A surname as the subject of a verb a person does: the name of someone ("Khan also has released").
+_HER_RE = re.compile(r"(?:^|[.;,]\s+)(?P<name>[A-Z][a-z’'\-]+)\s+(?:[a-z]+ed|has|had|was|is)\s+(?:her|his)\b")
 _SUBJECT_RE = re.compile(
-    r"(?:^|[.;]\s+|,\s+and\s+)(?P<name>[A-Z][a-z’'\-]+)\s+(?:also\s+|later\s+|then\s+)?"
+    r"(?:^|[.;]\s+|,\s+and\s+|,\s+(?=[A-Z][a-z’'\-]+\s+(?:has|had|was|is)\s))(?P<name>[A-Z][a-z’'\-]+)\s+(?:also\s+|later\s+|then\s+)?"
     r"(?:has|had|was|is|says|said|told|added|wrote|asked|believes|thinks|claims|claimed|insisted|denied|admitted)\b"
 )
 _AGED_RE = re.compile(r"(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}),\s+\d{1,3},")
@@ -1076,8 +1099,10 @@ def strict_reasons(text: str, edits: Sequence[Edit] = ()) -> tuple[str, ...]:
         if personal and not (bracketed or _person_before(outside[: m.start()])) or not personal and not _named_before(text, m.start()):
             reasons.append("pronoun")
             break
-    if _MID_IT_RE.match(body):
-        reasons.append("pronoun")  # "Over the weekend it became the latest multinational to ..."
+    mid_it = _MID_IT_RE.match(body)
+    if mid_it and not _SAID_IT_RE.search(mid_it.group(0)):
+        # "Over the weekend it became the latest multinational to ..." (not "The Kremlin said it would")
+        reasons.append("pronoun")
     if _TRANSCRIPT_RE.match(body):
         reasons.append("speaker")  # "Jon Wertheim: This is obviously downtown San Francisco."
     if _OPEN_IT_RE.match(body) and not _EXPLETIVE_IT_RE.match(body) and not _inside(offset, edits):
@@ -1107,6 +1132,7 @@ _MID_IT_RE = re.compile(
     r"^[A-Z][a-z]+(?:\s+[\w’'\-]+){0,5},?\s+it\s+(?:[a-z]+ed|is|was|has|had|will|would|became|becomes|remains|says|said|"
     r"took|made|won|lost|began|came|went|got)\b"
 )
+_SAID_IT_RE = re.compile(r"\b(?:said|says|announced|told|added|warned|stated|confirmed)\b(?:\s+\w+){0,3}\s+it\s")
 _TRANSCRIPT_RE = re.compile(r"^(?:[A-Z][\w.’'\-]+\s+){0,3}[A-Z][\w.’'\-]+(?:\s+\([^)]{1,20}\))?:\s+\S")
 _PERSON_BEFORE_RE = re.compile(
     rf"\b[A-Z][a-z’'\-]+\s+(?:also\s+)?(?:{_SAY}|[a-z]{{3,}}ed|has|had|was|is|will|would)\b"
@@ -1165,13 +1191,28 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
         reasons.append("pronoun")
     if _EXCLAIMED_RE.search(outside) or _VERDICT_OPEN_RE.match(text):
         reasons.append("speaker")  # "... - no collusion!", "Very sad that the FBI missed ...": whose words?
-    if _DECK_RE.match(text) or _PHOTO_SHOWS_RE.match(text):
-        reasons.append("cut")  # "Background on Tuesday's leadership transition ...", "A handout photo ... shows ..."
+    if _DECK_RE.match(text) or _PHOTO_SHOWS_RE.match(text) or _PROGRAMME_CAPTION_RE.search(text):
+        # "Background on Tuesday's leadership transition ...", "A handout photo ... shows ...",
+        # "Colls and her team excavate in ‘Treblinka: Hitler’s Killing Machine.’" (a still's caption)
+        reasons.append("cut")
+    if _ORDINAL_OPEN_RE.match(text):
+        reasons.append("connective")  # "First, let's get one thing straight.": the first of what?
+    if _LETS_RE.search(outside):
+        reasons.append("speaker")  # the writer's own voice ("let's"): an opinion, whose?
     if _TITLED_ROLE_RE.search(outside):
         reasons.append("definite")  # "The Palm Beach Gardens resident is engaged to ...": who?
     return tuple(reasons)
 
 
+_ORDINAL_OPEN_RE = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Next|Last|Also),\s")
+_LETS_RE = re.compile(r"\b[Ll]et[’']s\b")
+# A programme still's caption: a short present-tense line that ends on the programme's quoted title,
+# "Colls and her team excavate in ‘Treblinka: Hitler’s Killing Machine.’"
+_PROGRAMME_CAPTION_RE = re.compile(
+    r"^(?!.*\b(?:said|says|told|according|was|were|is|are|has|had|have|will|would|did|could)\b)"
+    r"(?!.*\b[a-z]{3,}ed\b)(?:\S+\s+){1,14}?(?:in|on)\s+[‘“\"']"
+    r"[A-Z](?:[^‘’“”\"]|’(?=[a-z]))" r"{2,80}?[.!?]?[’”\"'][.]?\s*$"
+)
 _PHOTO_SHOWS_RE = re.compile(
     r"^(?:A|An|This|The)\s+(?:handout\s+|file\s+|undated\s+|still\s+)?(?:photo|photograph|picture|image|video still|screenshot|"
     r"screen grab|frame grab)\b.{0,120}?\b(?:shows|showing)\b"
@@ -1247,6 +1288,31 @@ def bare_names(resolver: "Resolver", i: int, edits: Sequence[Edit] = ()) -> tupl
         if any(e.start == e.end and (e.start == m.start() or e.start == m.end()) for e in edits):
             continue  # "[Matthew] Lesser", "Angela [Shymanski]"
         return ("name",)
+    return _lone_surname(resolver, outside, book)
+
+
+_LONE_SPEAKER_RE = re.compile(
+    r"\b(?P<w>[A-Z][a-z’'\-]{2,})\s+(?:also\s+)?(?:said|says|wrote|writes|told|added|explained)\b"
+)
+
+
+def _lone_surname(resolver: "Resolver", outside: str, book: "NameBook") -> tuple[str, ...]:
+    """("name",) for a speaker the whole article calls by one name only, a person by its own
+    account ("Baker wrote ...", and later "Baker said she was touched"): who is Baker? The brief
+    has no name to bracket. Not for a name the article also gives in full, a function word, nor
+    a one-word name that may be an organisation ("Google said"): only a he/she/his/her right after
+    the name somewhere in the article makes it a person."""
+    m = _LONE_SPEAKER_RE.search(outside)
+    if not m or re.search(r"[A-Z][\w’'.\-]*\s+$", outside[: m.start()]):
+        return ()  # "Dean Baker said": part of a longer name
+    word = m.group("w")
+    if word in _NOT_NAME_WORDS or word in book.short or word in _FUNCTION_CAPS:
+        return ()
+    if any(word in n.split() for n in resolver.names.book(len(resolver.spans)).full):
+        return ()  # the article names them in full somewhere
+    person = re.compile(re.escape(word) + r"\s+(?:\w+\s+){0,2}(?:she|he|her|his)\b")
+    if any(person.search(t) for t in resolver.spans):
+        return ("name",)
     return ()
 
 
@@ -1267,11 +1333,16 @@ def _acts_alone(outside: str, m: re.Match[str]) -> bool:
     return bool(_ACTS_RE.match(outside, m.end()) or re.search(r"\b(?:said|says)\s+$", before))
 
 
+_NAMED_PLACE_AFTER_RE = re.compile(r"^\s+(?:to|from|for|in|at|with|against|across|inside)\s+(?:the\s+)?[A-Z][a-z]")
+
+
 def _undefined_definite(outside: str) -> bool:
     """A "the"/"these"/"those" phrase of lowercase words ending in a person, group, thing or
     event noun (or a plural), with nothing after it saying which ("the teens were ...")."""
     stops = _stops()
     for d in _DETERMINER_RE.finditer(outside):
+        if outside[max(0, d.start() - 5): d.start()] == "told ":
+            continue  # the audience of a quotation: "..., Tillerson told the ministers."
         pos = d.end()
         for _ in range(4):
             w = _NP_WORD_RE.match(outside, pos)
@@ -1294,8 +1365,8 @@ def _undefined_definite(outside: str) -> bool:
                 stem = _singular(base)
                 plural = stem != base and base not in _STRICT_GENERIC_PLURALS
                 if plural or stem in _ROLE_NOUNS or base in _ROLE_NOUNS:
-                    if base == word and _DEFINED_AFTER_RE.match(after):
-                        break
+                    if base == word and (_DEFINED_AFTER_RE.match(after) or _NAMED_PLACE_AFTER_RE.match(after)):
+                        break  # "the man who ...", "the gas deliveries to Slovakia"
                     return True
                 break
             pos = w.end() + 1
@@ -1333,6 +1404,8 @@ def anchored(text: str, lowercase: "set[str] | frozenset[str] | None" = None) ->
     word when the article also writes it lower case ("Results ..." and "the results"), a name when
     it does not ("Hungary dropped ..."). Without it, English's 20,000 most frequent words are
     common (which makes "Hungary" or "Trump" opening a sentence no anchor: stricter)."""
+    if text[:1] in "“\"" and _NAMED_SPEAKER_RE.search(text):
+        return True  # a quotation its named speaker closes: "“Our goal ...,” Tillerson told the ministers."
     tokens = _TOKEN_RE.findall(text)[:_ANCHOR_WORDS]
     for k, tok in enumerate(tokens):
         word = tok.strip(".’'-&")

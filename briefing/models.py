@@ -121,6 +121,12 @@ class Point(_Frozen):
         "'Previously reported' only when a new source adds to them.",
     )
     story_id: str | None = Field(default=None, description="The story the point belongs to.")
+    stands_alone: bool = Field(
+        default=True,
+        description="False when briefing.context found the sentence still leaning on its article "
+        "(an unresolved reference back): it was chosen only because a section had nothing on its "
+        "topic that reads alone, and the brief never shows it beneath another point.",
+    )
     edits: tuple[Edit, ...] = Field(
         default=(), description="Bracketed insertions into text (offsets into text), in order."
     )

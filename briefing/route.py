@@ -48,6 +48,8 @@ def _stands_alone(point: Point, *, strict: bool = True) -> bool:
     except ImportError:
         pattern = _LEANS_BACK if strict else _REFERS_BACK
         return not pattern.match(point.text)
+    if strict and not point.stands_alone:
+        return False  # the selector found it leaning on its article
     if getattr(point, "edits", ()):
         return True
     kinds = set(dangling(point.text))
@@ -62,6 +64,18 @@ _LEANS_BACK = re.compile(
     r"^[\"“‘'(]*(?:" + _REFERS + r"|but|and|also|however|still|meanwhile)\b", re.IGNORECASE
 )
 _REFERS_BACK = re.compile(r"^[\"“‘'(]*(?:" + _REFERS + r")\b", re.IGNORECASE)
+
+
+def _standing(story: Story) -> Story:
+    """story shown whole (Other news, or a brief without sections): led by a point that reads
+    alone when it has one, and nothing that leans on its article beneath it. (A story none of
+    whose points is even readable alone, ``_lead_of``, is not shown: its articles stay among the
+    sources.)"""
+    points = story.points
+    standing = [p for p in points if p.stands_alone]
+    if not standing or len(standing) == len(points):
+        return story
+    return story.model_copy(update={"lead": standing[0], "supporting": tuple(standing[1:])})
 
 
 def _lead_of(points: Sequence[Point]) -> Point | None:
@@ -156,7 +170,8 @@ class Router:
             facets = {k: v for k, v in facets.items() if k in leads}
             _attach_neighbours(story, facets, loose)
             if not facets:
-                if self.other_news or not self.sections:
+                if (self.other_news or not self.sections) and _lead_of(list(story.points)) is not None:
+                    story = _standing(story)
                     story = story.model_copy(update={"supporting": story.supporting[: self.story_points - 1]})
                     other.append(story)
                     shown.append(story)
@@ -164,15 +179,18 @@ class Router:
             on_topic.append(story)
             # The story's main fact for the key points: its lead, or its strongest on-topic point
             # when the lead itself fits no section.
-            main[story.id] = story.lead if self.section_of(story.lead) else next(
-                p for p in story.points if self.section_of(p)
+            main[story.id] = story.lead if self.section_of(story.lead) and story.lead.stands_alone else next(
+                (p for p in story.points if self.section_of(p) and p.stands_alone),
+                next(p for p in story.points if self.section_of(p)),
             )
             placed: list[Point] = []
             for key, points in facets.items():
                 room = min(self.max_points - used[key], self.story_points)
                 if room <= 0:
                     continue
-                points = [leads[key], *(p for p in points if p is not leads[key])][:room]
+                # beneath the lead only what reads alone (a leaning pick can only lead, when the
+                # section has nothing else of the story)
+                points = [leads[key], *(p for p in points if p is not leads[key] and p.stands_alone)][:room]
                 used[key] += len(points)
                 buckets[key].append(
                     story.model_copy(update={"lead": points[0], "supporting": tuple(points[1:])})

@@ -379,6 +379,17 @@ class Selector:
         def stands(i: int) -> bool:
             return steering is None or lead or steering.get(i)[3]
 
+        def opening_anchored(i: int) -> bool:
+            # an article's opening that names nobody and nothing ("Nobody said living in space was
+            # going to be easy.", "It takes superior artistry to ..."): a hook that may lead its
+            # own story but says nothing beneath another point (past the opening, steering tests it)
+            if steering is None or lead or candidates[i].index > 0:
+                return True
+            from briefing.context import anchored, lowercase_words
+
+            steering.lowercase = getattr(steering, "lowercase", None) or lowercase_words(steering.texts)
+            return anchored(candidates[i].text, steering.lowercase)
+
         order = sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))
         if eager:
             for i in order:
@@ -415,7 +426,13 @@ class Selector:
                     if not on:
                         continue
                     bound = sorted(((on[i] + ub, i) for ub, i in order_ub if i in on), key=lambda t: (-t[0], t[1]))
-                    for i, _ in _top(bound, self.per_section, lambda i: on[i] + rating(i), allowed):
+                    # a bullet read alone: a section's own pick stands alone too (else the
+                    # section does without it); an article summary takes the best on-topic ones
+                    fits = (lambda i: allowed(i) and stands(i)) if self.bullets else allowed
+                    picks = _top(bound, self.per_section, lambda i: on[i] + rating(i), fits)
+                    if not picks and self.bullets:  # nothing on the topic stands alone: its best one
+                        picks = _top(bound, 1, lambda i: on[i] + rating(i), allowed)
+                    for i, _ in picks:
                         chosen.setdefault(i, rating(i))
             else:
                 for i in chosen:
@@ -451,6 +468,7 @@ class Selector:
                     ),
                     method=self.summarizer.name,
                     topics=topics[i],
+                    stands_alone=stands(i) and (not self.bullets or opening_anchored(i)),
                     edits=edits + self._dates(article, span.text),
                 )
             )

@@ -610,3 +610,121 @@ def test_a_videos_deck_naming_its_reporters_is_no_bullet():
     assert anywhere_reasons("Times reporters Scott Gold, Hugo Martin, Cindy Carcano discuss the aftermath of Sandy.")
     assert anywhere_reasons("CNN correspondent Jim Sciutto explains what the new sanctions mean.")
     assert not anywhere_reasons("Reporters gathered outside the court as the verdict was read on Monday.")
+
+
+# --- stop 19: what a fresh reading of 50 bullets still found (bench/context_review.md, seed 43) ---
+
+
+def test_a_noun_made_from_a_verb_refers_back_to_that_verb():
+    spans = [
+        "More than 20 unpublished poems by Pablo Neruda have been discovered in boxes of his papers in Chile.",
+        "His Spanish publisher Seix Barral called the discovery a literary event of universal importance.",
+    ]
+    assert back_references(spans, 1) == ("definite",)  # "the discovery" after "discovered"
+    unrelated = ["The museum opened a new wing on Monday.", spans[1]]
+    assert back_references(unrelated, 1) == ()  # nothing was discovered before: not a reference back
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("First, let’s get one thing straight.", "connective"),
+        ("Let's not forget the episode in which they destroy a pickup truck.", "speaker"),
+        ("Colls and her team excavate in ‘Treblinka: Hitler’s Killing Machine.’", "cut"),
+    ],
+)
+def test_openings_that_never_stand_alone(text, reason):
+    from briefing.context import anywhere_reasons
+
+    assert reason in anywhere_reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He starred in “Annie Hall.”",  # past tense: a fact, not a still's caption
+        "Rubio said Sunday on CBS’s “Face the Nation” that he would vote against the bill.",
+        "Trump said of the debate on Tuesday: “Let’s see the ratings.”",  # "let's" inside a quotation
+        "The first vote is due on Tuesday, officials said.",
+    ],
+)
+def test_sentences_like_them_are_not_flagged(text):
+    from briefing.context import anywhere_reasons
+
+    assert anywhere_reasons(text) == ()
+
+
+def test_said_it_would_names_its_it_and_a_named_place_defines_a_phrase():
+    from briefing.context import strict_reasons
+
+    kremlin = ("The Kremlin said on Friday it would cut the last remaining gas deliveries to Slovakia in "
+               "response to European sanctions.")
+    assert strict_reasons(kremlin) == ()
+    assert "pronoun" in strict_reasons("Over the weekend it became the latest company to leave Russia.")
+    assert "definite" in strict_reasons("The teens were taken to hospital on Friday.")
+
+
+def test_a_section_pick_stands_alone_unless_the_article_has_nothing_else_on_the_topic():
+    from briefing.sections import SectionMatcher, SectionSpec
+
+    spec = SectionSpec(key="sanctions", title="Sanctions", terms={"sanctions": 2.0, "embargo": 2.0},
+                       phrases={"asset freeze": 2.0})
+    matcher = SectionMatcher((spec,))
+    text = (
+        "Flooding closed three bridges in the city centre on Monday, the mayor said.\n"
+        "Engineers inspected the bridges overnight and found no damage to the supports.\n"
+        "The move came hours after the sanctions and the asset freeze took effect.\n"
+        "Separately, the European Union extended its sanctions and its embargo on Russian oil until July."
+    )
+    spans = split_sentences(text)
+    points = Selector(ByPosition(), matcher, sentences=1, per_section=2, bullets=True).select(_article(text), spans)
+    on_topic = [p for p in points if p.topics]
+    # "The move came hours after ..." leans on its article; the EU sentence stands: only it is taken
+    assert [p.text[:12] for p in on_topic] == ["Separately, "]
+    assert all(p.stands_alone for p in points)
+    leaning_only = "\n".join(text.splitlines()[:3])
+    spans = split_sentences(leaning_only)
+    points = Selector(ByPosition(), matcher, sentences=1, per_section=2, bullets=True).select(
+        _article(leaning_only), spans
+    )
+    fallback = [p for p in points if p.topics]
+    # nothing on the topic stands: the section still gets its one best sentence, marked as leaning
+    assert [p.text[:8] for p in fallback] == ["The move"] and not fallback[0].stands_alone
+
+
+def test_a_surname_gets_its_first_name_when_the_article_shows_a_person():
+    from briefing.context import bare_names, surname_edits
+
+    spans = [
+        "Tennis superstar Serena Williams gave birth to a baby girl at a Florida hospital, ESPN reports.",
+        "A local reporter confirmed Williams checked into the hospital on Wednesday.",
+        "Williams revealed her pregnancy in April.",  # "her": Williams is a person
+    ]
+    r = Resolver(spans)
+    edits = surname_edits(r, 1)
+    assert [e.text for e in edits] == ["[Serena] "]
+    assert bare_names(r, 1) == ("name",) and bare_names(r, 1, edits) == ()
+
+
+def test_a_speaker_the_article_calls_by_one_name_only_needs_context():
+    from briefing.context import bare_names
+
+    spans = [
+        "“Last night I came across a very sweet homeless man,” Baker wrote on a crowdfunding site.",
+        "Baker said she was touched by the flood of donations.",
+    ]
+    assert bare_names(Resolver(spans), 0) == ("name",)  # who is Baker? the article never says
+    company = ["Google said on Monday it would close the service.", "Google said its engineers found the bug."]
+    assert bare_names(Resolver(company), 0) == ()  # one word, but nothing says a person
+    full = ["Economist Dean Baker said most economists agree.", "Baker said he was right."]
+    assert bare_names(Resolver(full), 0) == ()  # named in full there (a later "Baker" gets "[Dean]")
+
+
+def test_an_opening_that_names_nothing_is_a_hook_not_a_point_to_show_beneath_another():
+    text = (
+        "Nobody said living in space was going to be easy.\n"
+        "Astronauts on the Moon could suffer bronchitis from lunar dust, a study by NASA found on Monday."
+    )
+    spans = split_sentences(text)
+    points = Selector(ByPosition(), sentences=2, bullets=True, max_position=1).select(_article(text), spans)
+    assert [(p.text[:6], p.stands_alone) for p in points] == [("Nobody", False), ("Astron", True)]

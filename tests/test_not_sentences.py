@@ -33,6 +33,8 @@ TAIL = "Diplomats from France and Germany said a decision on climate finance cou
         ("Report says forensics team plan to use radar equipment to look underground for clues to the disappearance", "deck"),
         ("Sanctions Talks Resume In Brussels", "headline"),
         ("Sports.", "headline"),
+        # a closing quotation mark alone does not end a sentence
+        ('Police ID the officer who fired fatal shot as Darren Wilson; chiefs calls him "gentleman"', "deck"),
     ],
 )
 def test_each_non_sentence_kind_is_dropped(line, kind):
@@ -47,6 +49,8 @@ def test_real_sentences_are_kept():
         "U.S.-Russia talks resumed on Monday in Geneva, officials said.",
         "When The Beatles played in Hamburg, crowds gathered outside the club.",
         "We are monitoring threats sent to various locations. They are NOT considered credible at this time.pic.twitter.com/Gow",
+        "“Instead of being reassured, we are asking, ‘What is the best therapy to do the job?’ ”",
+        "He called the plan “a disaster for the region.”",
     ]
     cleaned = clean_text("\n".join([LEAD, *keep, TAIL]))
     assert cleaned.text.split("\n") == [LEAD, *keep, TAIL]

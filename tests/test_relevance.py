@@ -157,6 +157,38 @@ def test_points_without_evidence_join_no_section_and_key_point_is_on_topic(match
     assert [p.text for p in key] == [fact.text]
 
 
+def test_a_point_the_selector_found_leaning_only_ever_leads(matcher):
+    fact = _pt("The EU extended its sanctions against Russian banks and energy firms until July.", 0.6, matcher)
+    leaning = _pt("The package also bans transshipment of sanctioned Russian gas through European ports.",
+                  0.9, matcher, sentence=4).model_copy(update={"stands_alone": False})
+    assert leaning.topics and fact.topics
+    story = Story(id="s3", headline="t", articles=("a1",), outlets=("Reuters",), lead=leaning,
+                  supporting=(fact,), topics=fact.topics, weight=1.0)
+    key, sections, shown = Router(load_sections()).route_stories([story])
+    sanctions = next(s for s in sections if s.key == "sanctions")
+    assert [p.text for p in sanctions.points] == [fact.text]  # not beneath the fact that stands
+    assert [p.text for p in key] == [fact.text]
+    alone = Story(id="s4", headline="t", articles=("a1",), outlets=("Reuters",), lead=leaning,
+                  topics=leaning.topics, weight=1.0)
+    _, sections, _ = Router(load_sections()).route_stories([alone])
+    # the section's only material on the story: it leads rather than the section losing the story
+    assert [p.text for s in sections for p in s.points] == [leaning.text]
+    off = _pt("Markets were calm on Friday, traders said in a note to clients.", 0.5, matcher, sentence=0)
+    other = Story(id="s5", headline="t", articles=("a1",), outlets=("Reuters",),
+                  lead=off.model_copy(update={"stands_alone": False}),
+                  supporting=(_pt("Oil prices rose two percent in London trading on Friday.", 0.4, matcher, sentence=2),),
+                  weight=1.0)
+    _, sections, _ = Router(load_sections(), other_news=True).route_stories([other])
+    shown_other = next(s for s in sections if s.key == "other-news").stories[0]
+    # a story shown whole leads with what stands alone, and shows nothing leaning beneath it
+    assert shown_other.lead.text.startswith("Oil prices") and shown_other.supporting == ()
+    tweet = _pt("They are spending too much time trying to prove collusion - there is no collusion.", 0.5,
+                matcher, sentence=2).model_copy(update={"stands_alone": False})
+    unreadable = Story(id="s6", headline="t", articles=("a1",), outlets=("Reuters",), lead=tweet, weight=1.0)
+    _, sections, shown = Router(load_sections(), other_news=True).route_stories([unreadable])
+    assert shown == () and all(not s.stories for s in sections)  # nothing of it reads alone: not shown
+
+
 def test_a_section_leads_with_a_point_that_stands_alone(matcher):
     lean = _pt("His comments on Friday echo earlier calls to keep sanctions on Russia in place.", 0.9, matcher)
     fact = _pt("The EU extended its sanctions against Russian banks and energy firms until July.", 0.6, matcher)

@@ -170,11 +170,13 @@ def test_daily_development_shows_only_what_is_new(tmp_path):
         briefs_dir=str(tmp_path / "briefs"),
     )
     briefing.run_daily("2026-11-20", settings)
-    # Day 2: BBC reports the same story, restating the Reuters lead, and adds a new fact.
+    # Day 2: BBC reports the same story, restating the Reuters lead, and adds a new fact (one that
+    # stands alone: "over the new sanctions package" would lean on the lead, and a section's pick
+    # is read alone like any bullet)
     lines = body.splitlines()
     _write(inbox, "day2.txt", "BBC", "Russia vows response to EU gas sanctions",
-           lines[0] + "\nRussia's foreign ministry summoned the EU ambassador in Moscow on Friday over "
-           "the new sanctions package and the gas ban.")
+           lines[0] + "\nRussia's foreign ministry summoned the EU ambassador in Moscow on Friday to "
+           "protest against EU sanctions on its energy.")
     brief2, path2 = briefing.run_daily("2026-11-21", settings)
     texts = [p.text for p in brief2.points if p.first_reported is None]
     assert lines[0] not in texts  # the day-1 lead is not new
