@@ -1195,6 +1195,10 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
         # "Background on Tuesday's leadership transition ...", "A handout photo ... shows ...",
         # "Colls and her team excavate in ‘Treblinka: Hitler’s Killing Machine.’" (a still's caption)
         reasons.append("cut")
+    if _PP_DEFINITE_OPEN_RE.match(text):
+        reasons.append("definite")  # "Under the new rules, Hansen's campaign might pass.": which rules?
+    if _NO_FURTHER_RE.search(outside):
+        reasons.append("connective")  # "... said there would be no further comment.": on what?
     if _ORDINAL_OPEN_RE.match(text):
         reasons.append("connective")  # "First, let's get one thing straight.": the first of what?
     if _LETS_RE.search(outside):
@@ -1204,6 +1208,13 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
     return tuple(reasons)
 
 
+_PP_DEFINITE_OPEN_RE = re.compile(
+    r"^(?:Under|After|Despite|Following|Before|During|Amid|Given|Because of|In response to|Since)\s+the\s+"
+    r"(?:new\s+|latest\s+|recent\s+|proposed\s+)?(?!(?:current|existing|present|past|last|next|first|same|end|time|day|week|month|year|years|"
+    r"weekend|morning|afternoon|evening|night|years?|decades?|centuries|century|age|war|pandemic|recession)\b)"
+    r"[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?,\s"
+)
+_NO_FURTHER_RE = re.compile(r"\bno further comment|\bcomment further\b|\bdeclined further comment", re.IGNORECASE)
 _ORDINAL_OPEN_RE = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Next|Last|Also),\s")
 _LETS_RE = re.compile(r"\b[Ll]et[’']s\b")
 # A programme still's caption: a short present-tense line that ends on the programme's quoted title,

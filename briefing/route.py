@@ -68,9 +68,8 @@ _REFERS_BACK = re.compile(r"^[\"“‘'(]*(?:" + _REFERS + r")\b", re.IGNORECASE
 
 def _standing(story: Story) -> Story:
     """story shown whole (Other news, or a brief without sections): led by a point that reads
-    alone when it has one, and nothing that leans on its article beneath it. (A story none of
-    whose points is even readable alone, ``_lead_of``, is not shown: its articles stay among the
-    sources.)"""
+    alone when it has one, and nothing that leans on its article beneath it. (A story with no
+    point that reads alone is not shown there: its articles stay among the sources.)"""
     points = story.points
     standing = [p for p in points if p.stands_alone]
     if not standing or len(standing) == len(points):
@@ -170,7 +169,9 @@ class Router:
             facets = {k: v for k, v in facets.items() if k in leads}
             _attach_neighbours(story, facets, loose)
             if not facets:
-                if (self.other_news or not self.sections) and _lead_of(list(story.points)) is not None:
+                if (self.other_news or not self.sections) and any(
+                    p.stands_alone and _stands_alone(p, strict=False) for p in story.points
+                ):
                     story = _standing(story)
                     story = story.model_copy(update={"supporting": story.supporting[: self.story_points - 1]})
                     other.append(story)

@@ -284,6 +284,12 @@ class _Steering:
         return rating * penalty(left, resolved=bool(found) and not left), found, True, not (left and HARD_PREFERENCE)
 
 
+_NEWS_DAYS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today tonight January February "
+    "March April June July August September October November December".split()
+)
+
+
 class Selector:
     """Chooses the sentences of one article that become points."""
 
@@ -387,8 +393,12 @@ class Selector:
                 return True
             from briefing.context import anchored, lowercase_words
 
+            text = candidates[i].text
+            first = text.split()[:10]
+            if any(c.isdigit() for c in " ".join(first)) or any(w.strip(",.") in _NEWS_DAYS for w in first):
+                return True  # a figure or a day is news: "Craft beer sales rose 20% ...", "A judge ruled on Tuesday ..."
             steering.lowercase = getattr(steering, "lowercase", None) or lowercase_words(steering.texts)
-            return anchored(candidates[i].text, steering.lowercase)
+            return anchored(text, steering.lowercase)
 
         order = sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))
         if eager:

@@ -728,3 +728,18 @@ def test_an_opening_that_names_nothing_is_a_hook_not_a_point_to_show_beneath_ano
     spans = split_sentences(text)
     points = Selector(ByPosition(), sentences=2, bullets=True, max_position=1).select(_article(text), spans)
     assert [(p.text[:6], p.stands_alone) for p in points] == [("Nobody", False), ("Astron", True)]
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("Under the new rules, Hansen’s campaign might pass.", "definite"),
+        ("During the hearing, Clinton rebuked criticism of her handling of the attack.", "definite"),
+        ("Her publicist said in an email on Wednesday that there would be no further comment.", "connective"),
+    ],
+)
+def test_an_opening_that_points_back_even_as_an_article_s_first_sentence(text, reason):
+    from briefing.context import anywhere_reasons
+
+    assert reason in anywhere_reasons(text)
+    assert anywhere_reasons("Under the current guidelines, statins are recommended for only 15 percent of adults.") == ()
