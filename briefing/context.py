@@ -606,7 +606,8 @@ _TITLES = (
     "Professor|Prof\\.|King|Queen|Prince|Princess|Pope|Ambassador|Chief|Director|Commissioner|"
     "Spokesman|Spokeswoman|Attorney General|Lt\\.|Col\\.|Sgt\\.|Capt\\.|Officer|Detective|Sheriff|Coach|"
     "Actor|Actress|Singer|Rapper|Comedian|Sir|Dame|Mr|Mrs|Ms|Dr|actor|actress|singer|rapper|comedian|"
-    "author|reporter|anchor|founder|lawyer|attorney"
+    "author|reporter|anchor|founder|lawyer|attorney|owner|chairman|chairwoman|CEO|star|player|manager|striker|"
+    "quarterback|novelist|activist|economist|psychologist|expert"
 )
 _CAP = r"[A-Z][a-z’'\-]+(?:[A-Z][a-z]+)?"
 _NAME_RE = re.compile(rf"\b(?P<name>{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,5}})\b")
@@ -1039,7 +1040,10 @@ _EXPLETIVE_IT_RE = re.compile(
     r"possible|impossible|hard|easy|difficult|important|rare|common|illegal|legal|too|very|the\s+\w+|a\s+\w+|"
     r"\w+ed)\s+){0,3}(?:to|that|whether|if|how|why|what|when|where|since|for)\b"
 )
-_STRICT_DEMONSTRATIVE_RE = re.compile(r"\b(?:this|these|those)\s+(?P<w>[a-z][\w\-]*)", re.IGNORECASE)
+_STRICT_DEMONSTRATIVE_RE = re.compile(
+    r"\b(?:this|these|those)\s+(?P<w>[a-z][\w\-]*)|(?<!said )(?<!says )(?<!so )\b[Tt]hat\s+(?P<t>question|questions|issue|idea|"
+    r"problem|decision|claim|move|plan|deal|statement|comment|remark|incident|approach|argument|theory|scenario)\b"
+)
 _HERE_END_RE = re.compile(r"\b(?:here|there)\s*[.!]\s*$")
 _SUCH_A_RE = re.compile(r"\bsuch\s+(?:an?\s+)?(?!as\b)[a-z]+", re.IGNORECASE)
 _QUANTITY_OPEN_RE = re.compile(
@@ -1063,7 +1067,7 @@ _STRICT_GENERIC_PLURALS = frozenset(
     "seconds people americans years decades centuries police authorities markets streets".split()
 )
 _POINTS_AT_PAGE_RE = re.compile(
-    r"\b(?:below|above)\s*[).,;:]|\b(?:an|one)\s+example\s*[.!]\s*$|\bexamples\s*[.!]\s*$|\bthe following\b",
+    r"\b(?:below|above)\s*[).,;:]|\bthe\s+above\b|\b(?:an|one)\s+example\s*[.!]\s*$|\bexamples\s*[.!]\s*$|\bthe following\b",
     re.IGNORECASE,
 )
 
@@ -1108,6 +1112,9 @@ def strict_reasons(text: str, edits: Sequence[Edit] = ()) -> tuple[str, ...]:
     if _OPEN_IT_RE.match(body) and not _EXPLETIVE_IT_RE.match(body) and not _inside(offset, edits):
         reasons.append("pronoun")
     for m in _STRICT_DEMONSTRATIVE_RE.finditer(outside):
+        if m.group("t"):
+            reasons.append("definite")  # "Answering that question is clear, ...": which question?
+            break
         if m.group("w").lower() not in _TIME_NOUNS and not _VERBISH_RE.match(m.group("w")) and m.group("w") not in _stops():
             reasons.append("definite")
             break
@@ -1308,23 +1315,31 @@ _LONE_SPEAKER_RE = re.compile(
 
 
 def _lone_surname(resolver: "Resolver", outside: str, book: "NameBook") -> tuple[str, ...]:
-    """("name",) for a speaker the whole article calls by one name only, a person by its own
-    account ("Baker wrote ...", and later "Baker said she was touched"): who is Baker? The brief
-    has no name to bracket. Not for a name the article also gives in full, a function word, nor
-    a one-word name that may be an organisation ("Google said"): only a he/she/his/her right after
-    the name somewhere in the article makes it a person."""
-    m = _LONE_SPEAKER_RE.search(outside)
-    if not m or re.search(r"[A-Z][\w’'.\-]*\s+$", outside[: m.start()]):
-        return ()  # "Dean Baker said": part of a longer name
-    word = m.group("w")
-    if word in _NOT_NAME_WORDS or word in book.short or word in _FUNCTION_CAPS:
-        return ()
-    if any(word in n.split() for n in resolver.names.book(len(resolver.spans)).full):
-        return ()  # the article names them in full somewhere
-    person = re.compile(re.escape(word) + r"\s+(?:\w+\s+){0,2}(?:she|he|her|his)\b")
-    if any(person.search(t) for t in resolver.spans):
-        return ("name",)
+    """("name",) for a person the whole article calls by one name only, a person by its own
+    account: a speaker ("Baker wrote ...", and later "Baker said she was touched") or someone acting
+    ("Early in Dara's career, she was told ..."): who is Baker, who is Dara? The brief has no name
+    to bracket. Not for a name the article also gives in full, a function word, nor a one-word
+    name that may be an organisation ("Google said"): only a he/she/his/her right after the name
+    somewhere in the article makes it a person."""
+    full_words = None
+    for m in (*_LONE_SPEAKER_RE.finditer(outside), *_LONE_ACTOR_RE.finditer(outside)):
+        if re.search(r"[A-Z][\w’'.\-]*\s+$", outside[: m.start("w")]) or _CAP_AFTER_RE.match(outside, m.end("w")):
+            continue  # "Dean Baker said", "Baker Street": part of a longer name
+        word = m.group("w")
+        if word in _NOT_NAME_WORDS or word in book.short or word in _FUNCTION_CAPS or word in _CALENDAR:
+            continue
+        if full_words is None:
+            full_words = {w for n in resolver.names.book(len(resolver.spans)).full for w in n.split()}
+        if word in full_words:
+            continue  # the article names them in full somewhere
+        person = re.compile(re.escape(word) + r"(?:[’']s)?\s+(?:[\w’']+,?\s+){0,2}(?:she|he|her|his)\b")
+        if any(person.search(t) for t in resolver.spans):
+            return ("name",)
     return ()
+
+
+# "Early in Dara's career", "Gulnaz shields another child": one capitalised word acting or owning
+_LONE_ACTOR_RE = re.compile(r"\b(?P<w>[A-Z][a-z]{2,})(?:[’']s\s+[a-z]|\s+(?:[a-z]+s|[a-z]+ed|has|had|was|is)\b)")
 
 
 _ACTS_RE = re.compile(

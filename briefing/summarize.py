@@ -380,7 +380,18 @@ class Selector:
             return not self.whole_quotes or quotes_balanced(candidates[i].text)
 
         def opening(i: int) -> bool:  # a general bullet from the article's opening sentences only
-            return not self.bullets or self.max_position is None or candidates[i].index <= self.max_position
+            if not self.bullets or self.max_position is None:
+                return True
+            index = candidates[i].index
+            if index > self.max_position:
+                return False
+            if steering is None or lead:
+                return True
+            # not the answer to an opening question: after "What happens when you ask a super-car
+            # designer to create a super luxurious train?" comes "Magic, judging by ..."
+            return not any(
+                candidates[j].index < index and candidates[j].text.rstrip(" \"'”’)").endswith("?") for j in range(i)
+            )
 
         def stands(i: int) -> bool:
             return steering is None or lead or steering.get(i)[3]

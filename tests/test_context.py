@@ -743,3 +743,34 @@ def test_an_opening_that_points_back_even_as_an_article_s_first_sentence(text, r
 
     assert reason in anywhere_reasons(text)
     assert anywhere_reasons("Under the current guidelines, statins are recommended for only 15 percent of adults.") == ()
+
+
+def test_what_a_second_reading_on_cnn_briefs_found():
+    from briefing.context import bare_names, strict_reasons, surname_edits
+
+    assert "definite" in strict_reasons("Answering that question is clear, but not without a clear qualification.")
+    assert strict_reasons("Officials said that plan would cost $3 billion over ten years.") == ()
+    assert "cut" in strict_reasons("Magic, judging by the above images released by rail company JR East.")
+    dara = ["Early in Dara's career, she was told by a coach to rein in her candor.", "Dara now runs a firm."]
+    assert bare_names(Resolver(dara), 0) == ("name",)  # a person by first name only, all article long
+    apple = ["Apple holds a press event Wednesday and its fans expect a new iPad.", "Apple said its tablet sold well."]
+    assert bare_names(Resolver(apple), 0) == ()
+    sterling = [
+        "This isn't the first time Los Angeles Clippers owner Donald Sterling has faced such allegations.",
+        "Audio recordings of racist comments attributed to Sterling surfaced over the weekend.",
+    ]
+    assert [e.text for e in surname_edits(Resolver(sterling), 1)] == ["[Donald] "]  # "owner" before the name
+
+
+def test_the_answer_to_an_opening_question_is_no_bullet():
+    text = (
+        "What happens when you ask a super-car designer to create a super luxurious train?\n"
+        "Magic results, judging by new images released by Japanese rail company JR East on Monday.\n"
+        "The train will carry 34 passengers on routes through eastern Japan from the spring of 2017."
+    )
+    spans = split_sentences(text)
+    points = Selector(ByPosition(), sentences=3, bullets=True, max_position=1).select(_article(text), spans)
+    assert points == []  # the question is none, its answer leans on it, the third is past the opening
+    plain = "\n".join(text.splitlines()[1:])
+    points = Selector(ByPosition(), sentences=3, bullets=True, max_position=1).select(_article(plain), split_sentences(plain))
+    assert [p.text[:5] for p in points][:1] == ["Magic"]  # without the question before it, it may be one
