@@ -12,7 +12,8 @@ sections plus "Other news" (``other_news = true``, so every story is shown). Cou
   half of their content words (overlap coefficient);
 - key points: how many per story (never two for the same story).
 
-    .venv/bin/python bench/story_coverage.py [--data ../shared/eval-data] [--half odd]
+    .venv/bin/python bench/story_coverage.py [--data ../shared/eval-data] [--half odd] [--show]
+    .venv/bin/python bench/story_coverage.py --restatements   # how SAME_STORY_THRESHOLD was chosen
 """
 
 from __future__ import annotations
@@ -48,12 +49,48 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
+def restatements() -> int:
+    """bench/story_restatements.tsv holds pairs of shown bullets from different articles of one
+    story (the 81 Multi-News briefs before folding), each read by hand: do they state the same
+    fact? The threshold is chosen on one half of the clusters (the lowest with no false merge) and
+    scored on the other half, both ways round."""
+    import csv
+
+    from briefing.samepoint import DEFAULT_THRESHOLD, SAME_STORY_THRESHOLD, same_point
+
+    with open(HERE / "story_restatements.tsv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    grid = [t / 100 for t in range(10, 36)]
+
+    def score(rs, t):
+        merged = [r for r in rs if same_point(r["a"], r["b"], t)]
+        right = sum(r["same_fact"] == "yes" for r in merged)
+        return right, len(merged) - right, sum(r["same_fact"] == "yes" for r in rs)
+
+    print(f"{len(rows)} pairs, {sum(r['same_fact'] == 'yes' for r in rows)} the same fact (read by hand)")
+    for tune, test in ((0, 1), (1, 0)):
+        a = [r for r in rows if int(r["cluster"]) % 2 == tune]
+        b = [r for r in rows if int(r["cluster"]) % 2 == test]
+        t = min(t for t in grid if score(a, t)[1] == 0)
+        ok, wrong, pos = score(b, t)
+        names = ("even", "odd")
+        print(f"- chosen on {names[tune]} clusters: {t:.2f}; on {names[test]}: {ok} of {pos} restatements merged, {wrong} wrong")
+    for t in (SAME_STORY_THRESHOLD, DEFAULT_THRESHOLD):
+        ok, wrong, pos = score(rows, t)
+        print(f"- at {t:.2f} on all pairs: {ok} of {pos} merged, {wrong} wrong")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--half", choices=("all", "odd", "even"), default="all")
     ap.add_argument("--show", action="store_true", help="print each pair of restated bullets")
+    ap.add_argument("--restatements", action="store_true",
+                    help="choose samepoint.SAME_STORY_THRESHOLD on bench/story_restatements.tsv (two folds)")
     args = ap.parse_args(argv)
+    if args.restatements:
+        return restatements()
     path = args.data / "multi-news" / "clusters.tsv"
     if not path.is_file():
         print(f"no Multi-News clusters at {path}", file=sys.stderr)

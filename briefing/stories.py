@@ -426,7 +426,7 @@ def build_story(
             chosen = [m for m in members if m.id in keep]
         ranked = _summarize_story([p for m in chosen for p in m.points], chosen, threshold)
     best_score = ranked[0].score
-    ranked = _opening_first(ranked)
+    ranked = _opening_first(_fold_restatements(ranked))
     ranked = [p.model_copy(update={"story_id": sid}) for p in ranked[:max_points]]  # None: all
     lead = ranked[0]
     lead_article = next((m for m in members if m.id == lead.citations[0].article_id), members[0])
@@ -447,6 +447,32 @@ def build_story(
         topics=topics,
         weight=story_weight(len(set(m.source for m in members)), len(members), best_score, rel),
     )
+
+
+def _fold_restatements(ranked: list) -> list:
+    """The story's points with a point that restates a stronger one from another article folded
+    into it (briefing.samepoint.restates): one point, its text the stronger one's, citing both
+    outlets (corroboration), instead of the same fact twice in other words ("Serena Williams gave
+    birth to a baby girl ..., ESPN reports." / "Serena Williams has given birth to a baby girl, a
+    source confirms to E!")."""
+    from briefing.samepoint import restates
+
+    out: list = []
+    for p in ranked:
+        mine = {c.article_id for c in p.citations}
+        for k, q in enumerate(out):
+            if mine.isdisjoint(c.article_id for c in q.citations) and restates(q.text, p.text):
+                topics = dict(q.topics)
+                for key, value in p.topics:
+                    topics[key] = max(value, topics.get(key, 0.0))
+                out[k] = q.model_copy(update={
+                    "citations": q.citations + p.citations,
+                    "topics": tuple(sorted(topics.items(), key=lambda kv: -kv[1])),
+                })
+                break
+        else:
+            out.append(p)
+    return out
 
 
 def _opening_first(ranked: list) -> list:

@@ -319,3 +319,26 @@ def test_must_stay_apart_counts_pairs_of_stories_sharing_a_predicted_one():
     named = [s for _, stories in APART for s in stories]
     assert all(len(stories) >= 2 for _, stories in APART) and len(named) == len(set(named))
     assert len(set(TOGETHER_DAY)) == 12
+
+
+def test_two_outlets_restating_one_fact_in_a_story_become_one_point_citing_both(tmp_path):
+    from briefing.samepoint import DEFAULT_THRESHOLD, SAME_STORY_THRESHOLD, restates, same_point
+
+    espn = "Tennis superstar Serena Williams gave birth to a baby girl at St. Mary's Medical Center, ESPN reports."
+    eonline = "Serena Williams has given birth to a baby girl, a source confirms to E!"
+    assert restates(espn, eonline) and not same_point(espn, eonline, DEFAULT_THRESHOLD)
+    assert SAME_STORY_THRESHOLD < DEFAULT_THRESHOLD
+    day = tmp_path / "day"
+    day.mkdir()
+    _write(day, "espn.txt", "ESPN", "Serena Williams gives birth to baby girl",
+           espn + "\nWilliams, 35, announced her pregnancy in April on social media with a photo of herself.")
+    _write(day, "eonline.txt", "E! News", "Serena Williams welcomes baby girl",
+           eonline + "\nThe tennis champion and her fiance, Reddit co-founder Alexis Ohanian, announced their engagement last year.")
+    brief = briefing.build_brief([day], briefing.load_settings(other_news=True))
+    story = next(s for s in brief.stories if "Serena Williams" in s.lead.text)
+    texts = [p.text for p in story.points]
+    assert sum(t in (espn, eonline) for t in texts) == 1  # the birth once, not twice in other words
+    birth = next(p for p in story.points if p.text in (espn, eonline))
+    assert set(birth.sources) == {"ESPN", "E! News"}  # both outlets cited on it
+    # a different fact from another outlet is not folded in: numbers, a name or too few shared words
+    assert not restates(espn, "Williams, 35, announced her pregnancy in April on social media with a photo of herself.")
