@@ -204,7 +204,10 @@ class Router:
                 }))
         pool = on_topic if self.sections else ranked
         shown_ids = {s.id for s in shown}
-        key_points = tuple(main.get(s.id, s.lead) for s in pool if s.id in shown_ids)[: self.key_points]
+        # a key point is read alone at the top of the brief: never one that leans on its article
+        key_points = tuple(
+            p for s in pool if s.id in shown_ids and (p := main.get(s.id, s.lead)).stands_alone
+        )[: self.key_points]
         sections = [
             Section(
                 key=spec.key,

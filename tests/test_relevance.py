@@ -170,9 +170,10 @@ def test_a_point_the_selector_found_leaning_only_ever_leads(matcher):
     assert [p.text for p in key] == [fact.text]
     alone = Story(id="s4", headline="t", articles=("a1",), outlets=("Reuters",), lead=leaning,
                   topics=leaning.topics, weight=1.0)
-    _, sections, _ = Router(load_sections()).route_stories([alone])
+    key, sections, _ = Router(load_sections()).route_stories([alone])
     # the section's only material on the story: it leads rather than the section losing the story
     assert [p.text for s in sections for p in s.points] == [leaning.text]
+    assert key == ()  # but it is no key point: those are read alone at the top of the brief
     off = _pt("Markets were calm on Friday, traders said in a note to clients.", 0.5, matcher, sentence=0)
     other = Story(id="s5", headline="t", articles=("a1",), outlets=("Reuters",),
                   lead=off.model_copy(update={"stands_alone": False}),
