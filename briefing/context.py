@@ -1208,8 +1208,8 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
         reasons.append("connective")  # "... said there would be no further comment.": on what?
     if _ORDINAL_OPEN_RE.match(text):
         reasons.append("connective")  # "First, let's get one thing straight.": the first of what?
-    if _LETS_RE.search(outside):
-        reasons.append("speaker")  # the writer's own voice ("let's"): an opinion, whose?
+    if _LETS_RE.search(outside) or _MYSELF_RE.search(outside):
+        reasons.append("speaker")  # the writer's own voice ("let's", "Democrats, myself included, ..."): whose?
     if _TITLED_ROLE_RE.search(outside):
         reasons.append("definite")  # "The Palm Beach Gardens resident is engaged to ...": who?
     return tuple(reasons)
@@ -1420,6 +1420,28 @@ _CALENDAR = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December".split()
 )
+
+
+# An article's opening written to draw the reader in, not to state the news: a line to the reader
+# ("Trust the carriers of the Persian Gulf to cause mischief again."), a scene ("It was an exciting
+# day for ..."), a denial that sets up the next sentence ("Dr. Milton Flores, 58, is not the leader
+# of a religious sect"), a post quoted for colour, two slogans set against each other.
+_HOOK_RES = (
+    re.compile(r"^(?:(?:Trust|Imagine|Consider|Picture|Remember|Forget|Guess)\s+(?:the|a|an|me|us|your|my|this|that|these|"
+               r"those|about|what|how|when|if|for)\b|Meet\s+(?:the\s+)?[A-Z]|Think\s+(?:of|about|again)\b|Behold\b|"
+               r"Welcome to\b|Don[’']t\s+\w+\s+(?:the|a|an|your|me|us)\b)"),
+    re.compile(r"^It\s+(?:was|is|[’']s)\s+(?:a|an|another|one)\s+(?:[\w\-]+\s+){0,3}(?:day|night|week|year|month|moment|"
+               r"morning|evening|time|pose|scene|sight|story|tale)\b"),
+    re.compile(r"^(?:[A-Z][\w.’'\-]*,?\s+){1,5}(?:\d{1,3},\s+)?(?:is|was|are|were)\s+not\s+(?:the|a|an|your)\s[^,;]{3,60}\sor\s"),
+    re.compile(r"^[“\"].{0,200}[”\"],?\s+@\w+\s+(?:posted|tweeted|wrote)\b"),
+    re.compile(r"^[“\"][^”\"]+[”\"]\s+(?:versus|vs\.?|or)\s+[“\"]"),
+)
+
+
+def hook(text: str) -> bool:
+    """Whether an article's opening sentence is a hook rather than the news (_HOOK_RES); such a
+    sentence may lead its own story when nothing else does, never sit beneath another point."""
+    return any(r.search(text) for r in _HOOK_RES)
 
 
 def anchored(text: str, lowercase: "set[str] | frozenset[str] | None" = None) -> bool:

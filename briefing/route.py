@@ -68,13 +68,22 @@ _REFERS_BACK = re.compile(r"^[\"“‘'(]*(?:" + _REFERS + r")\b", re.IGNORECASE
 
 def _standing(story: Story) -> Story:
     """story shown whole (Other news, or a brief without sections): led by a point that reads
-    alone when it has one, and nothing that leans on its article beneath it. (A story with no
-    point that reads alone is not shown there: its articles stay among the sources.)"""
+    alone when it has one, and nothing that leans on its article beneath it: beneath the lead only
+    other articles' openings and on-topic picks (bench/context_review.md, stop 19: a later sentence
+    chosen for its own article's sake leaned on the lead above it one time in five). (A story with
+    no point that reads alone is not shown there: its articles stay among the sources.)"""
     points = story.points
     standing = [p for p in points if p.stands_alone]
-    if not standing or len(standing) == len(points):
+    if not standing:
         return story
-    return story.model_copy(update={"lead": standing[0], "supporting": tuple(standing[1:])})
+    # beneath the lead: other articles' openings, and what a section found on its topic; a later
+    # sentence picked for its article's own sake mostly continues that article's opening
+    # ("Senegal is the fifth country in the region where the virus has spread.")
+    lead = standing[0]
+    under = tuple(p for p in standing[1:] if p.topics or any(c.sentence == 0 for c in p.citations))
+    if lead is story.lead and under == story.supporting:
+        return story
+    return story.model_copy(update={"lead": lead, "supporting": under})
 
 
 def _lead_of(points: Sequence[Point]) -> Point | None:

@@ -402,9 +402,11 @@ class Selector:
             # own story but says nothing beneath another point (past the opening, steering tests it)
             if steering is None or lead or candidates[i].index > 0:
                 return True
-            from briefing.context import anchored, lowercase_words
+            from briefing.context import anchored, hook, lowercase_words
 
             text = candidates[i].text
+            if hook(text):
+                return False  # "Trust the carriers of the Persian Gulf to cause mischief again."
             first = text.split()[:10]
             if any(c.isdigit() for c in " ".join(first)) or any(w.strip(",.") in _NEWS_DAYS for w in first):
                 return True  # a figure or a day is news: "Craft beer sales rose 20% ...", "A judge ruled on Tuesday ..."

@@ -314,12 +314,15 @@ def test_surname_only_gets_the_first_name_in_brackets():
 def test_brief_bullets_name_a_person_called_by_surname(tmp_path):
     text = (
         "Democratic state Rep. Matthew Lesser, 35, said on Tuesday that a campaign mailer was anti-Semitic.\n"
-        "Lesser said the race for the state Senate seat in Connecticut had been hard-fought until now.\n"
+        "Lesser said Russian hackers had tried to interfere in the election for the state Senate seat "
+        "in Connecticut.\n"
     )
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    # (the second sentence is on a section's topic: a later sentence picked only for its article's
+    # own sake is not shown beneath that article's lead)
     brief = briefing.build_brief([tmp_path], briefing.load_settings(other_news=True))
     shown = [p.display for p in brief.points]
-    assert any(d.startswith("[Matthew] Lesser said the race") for d in shown), shown
+    assert any(d.startswith("[Matthew] Lesser said Russian hackers") for d in shown), shown
     for p in brief.points:
         assert verbatim_outside_brackets(p)
 
@@ -774,3 +777,29 @@ def test_the_answer_to_an_opening_question_is_no_bullet():
     plain = "\n".join(text.splitlines()[1:])
     points = Selector(ByPosition(), sentences=3, bullets=True, max_position=1).select(_article(plain), split_sentences(plain))
     assert [p.text[:5] for p in points][:1] == ["Magic"]  # without the question before it, it may be one
+
+
+@pytest.mark.parametrize(
+    "text, is_hook",
+    [
+        ("Trust the carriers of the Persian Gulf to cause mischief again.", True),
+        ("It was an exciting day for Laura Dominguez and her 11-year-old daughter Paulina.", True),
+        ("Dr. Milton Flores, 58, is not the leader of a religious sect or underground cult.", True),
+        ("“Build a biscuit, put a sheepdog on top,” @sammsy posted to Twitter Thursday morning.", True),
+        ("“No negotiating with terrorists” versus “Leave no soldier behind.”", True),
+        ("Trust in government fell to a record low in 2014, a poll found.", False),
+        ("It was the deadliest attack on U.S. soil since 2001.", False),
+        ("Obama is not the first president to visit Cuba.", False),
+    ],
+)
+def test_hooks_are_told_from_news(text, is_hook):
+    from briefing.context import hook
+
+    assert hook(text) is is_hook
+
+
+def test_the_writer_s_own_voice_at_an_article_s_opening_is_nobody_s_fact():
+    from briefing.context import anywhere_reasons
+
+    assert "speaker" in anywhere_reasons("Democrats, myself included, tend to respect and value expertise.")
+    assert anywhere_reasons("The mayor of Rome, Virginia Raggi, said on Tuesday that she had inspected the bridge herself.") == ()

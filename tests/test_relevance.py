@@ -333,3 +333,19 @@ def test_a_section_can_require_one_of_its_words():
     assert m.topics("Officials warned of foreign interference in the coming elections in France.")
     free = SectionMatcher([spec.model_copy(update={"requires": ()})])
     assert free.topics("China said it would allow no foreign interference in Tibet-related affairs.")
+
+
+def test_a_story_shown_whole_keeps_beneath_its_lead_only_other_openings_and_on_topic_picks(matcher):
+    lead = _pt("Senegal has confirmed its first Ebola case, the country's health ministry said on Friday.",
+               0.9, matcher, article="a1", sentence=0)
+    second = _pt("Senegal is the fifth country in the region where the virus has spread.", 0.6, matcher,
+                 article="a1", sentence=1)
+    other = _pt("Guinea closed its border with Senegal last week to stop the outbreak spreading, officials said.",
+                0.5, matcher, article="a2", sentence=0)
+    assert not (lead.topics or second.topics or other.topics)
+    story = Story(id="s7", headline="t", articles=("a1", "a2"), outlets=("Reuters",), lead=lead,
+                  supporting=(second, other), weight=1.0)
+    _, sections, _ = Router(load_sections(), other_news=True).route_stories([story])
+    shown = next(s for s in sections if s.key == "other-news").stories[0]
+    # the article's own second sentence continues its lead ("the virus"); another outlet's opening stands
+    assert shown.lead.text == lead.text and [p.text for p in shown.supporting] == [other.text]
