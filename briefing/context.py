@@ -1206,6 +1206,8 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
         reasons.append("definite")  # "Under the new rules, Hansen's campaign might pass.": which rules?
     if _NO_FURTHER_RE.search(outside):
         reasons.append("connective")  # "... said there would be no further comment.": on what?
+    if _TIME_SHIFT_OPEN_RE.match(text):
+        reasons.append("connective")  # "Sixty years prior, ...": prior to what?
     if _ORDINAL_OPEN_RE.match(text):
         reasons.append("connective")  # "First, let's get one thing straight.": the first of what?
     if _LETS_RE.search(outside) or _MYSELF_RE.search(outside):
@@ -1222,6 +1224,9 @@ _PP_DEFINITE_OPEN_RE = re.compile(
     r"[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?,\s"
 )
 _NO_FURTHER_RE = re.compile(r"\bno further comment|\bcomment further\b|\bdeclined further comment", re.IGNORECASE)
+_TIME_SHIFT_OPEN_RE = re.compile(
+    r"^(?:[A-Z][a-z]+|\d+)(?:[\s\-][a-z]+)?\s+(?:years|months|weeks|days|decades|hours)\s+(?:prior|earlier|before|later|on)\b"
+)
 _ORDINAL_OPEN_RE = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Next|Last|Also),\s")
 _LETS_RE = re.compile(r"\b[Ll]et[’']s\b")
 # A programme still's caption: a short present-tense line that ends on the programme's quoted title,
@@ -1427,9 +1432,15 @@ _CALENDAR = frozenset(
 # day for ..."), a denial that sets up the next sentence ("Dr. Milton Flores, 58, is not the leader
 # of a religious sect"), a post quoted for colour, two slogans set against each other.
 _HOOK_RES = (
-    re.compile(r"^(?:(?:Trust|Imagine|Consider|Picture|Remember|Forget|Guess)\s+(?:the|a|an|me|us|your|my|this|that|these|"
-               r"those|about|what|how|when|if|for)\b|Meet\s+(?:the\s+)?[A-Z]|Think\s+(?:of|about|again)\b|Behold\b|"
-               r"Welcome to\b|Don[’']t\s+\w+\s+(?:the|a|an|your|me|us)\b)"),
+    re.compile(r"^(?:(?:Trust|Imagine|Consider|Picture|Remember|Forget|Guess|Follow|Ask|Take|Try|Watch|Listen|Look|Step|"
+               r"Spend|Walk|Stand|Tell|Put|Check|Get|Call|Read|Hear|Scroll|Close|Open)\s+(?:the|a|an|me|us|your|my|this|that|"
+               r"these|those|about|what|how|when|if|for|at|out|old|new|any|all|[A-Z][a-z]+\s+[A-Z][a-z]+)\b|Meet\s+(?:the\s+)?[A-Z]|"
+               r"Think\s+(?:of|about|again)\b|Behold\b|Welcome to\b|Don[’']t\s+\w+\s+(?:the|a|an|your|me|us)\b)"),
+    # "For Atlanta Hawks controlling owner Bruce Levenson, “a light bulb went off.”": a quotation's tail as the news
+    re.compile(r"^For\s+[A-Z][^,]{2,80},\s+[“\"]"),
+    # "Six years ago Hope Koch's life began to change dramatically."
+    re.compile(r"^(?:\w+\s+){1,2}(?:years|months|weeks|days|decades)\s+ago,?\s+.{0,60}\b(?:life|lives|world)\s+"
+               r"(?:began|changed|was|were|would|turned)\b"),
     re.compile(r"^It\s+(?:was|is|[’']s)\s+(?:a|an|another|one)\s+(?:[\w\-]+\s+){0,3}(?:day|night|week|year|month|moment|"
                r"morning|evening|time|pose|scene|sight|story|tale)\b"),
     re.compile(r"^(?:[A-Z][\w.’'\-]*,?\s+){1,5}(?:\d{1,3},\s+)?(?:is|was|are|were)\s+not\s+(?:the|a|an|your)\s[^,;]{3,60}\sor\s"),
@@ -1438,10 +1449,24 @@ _HOOK_RES = (
 )
 
 
+# A dateline run into the sentence by a source that dropped its "(CNN) --": "Camden, Maine Follow ..."
+_GLUED_PLACE_RE = re.compile(r"^[A-Z][a-z.]+,?$")
+
+
 def hook(text: str) -> bool:
-    """Whether an article's opening sentence is a hook rather than the news (_HOOK_RES); such a
-    sentence may lead its own story when nothing else does, never sit beneath another point."""
-    return any(r.search(text) for r in _HOOK_RES)
+    """Whether an article's opening sentence is a hook rather than the news (_HOOK_RES), also
+    behind a dateline run into it; such a sentence may lead its own story when nothing else does,
+    never sit beneath another point, and a story of nothing else is not shown."""
+    if any(r.search(text) for r in _HOOK_RES):
+        return True
+    # behind up to three capitalised words of a place: "Camden, Maine Follow Daniel Kish ..."
+    words = text.split(" ", 4)
+    for k in (1, 2, 3):
+        if len(words) <= k or not all(_GLUED_PLACE_RE.match(w) for w in words[:k]):
+            break
+        if _HOOK_RES[0].match(" ".join(words[k:])):
+            return True
+    return False
 
 
 def anchored(text: str, lowercase: "set[str] | frozenset[str] | None" = None) -> bool:

@@ -790,6 +790,12 @@ def test_the_answer_to_an_opening_question_is_no_bullet():
         ("Trust in government fell to a record low in 2014, a poll found.", False),
         ("It was the deadliest attack on U.S. soil since 2001.", False),
         ("Obama is not the first president to visit Cuba.", False),
+        ("For Atlanta Hawks controlling owner Bruce Levenson, “a light bulb went off.”", True),
+        ("Six years ago Hope Koch's life began to change dramatically.", True),
+        ("Camden, Maine Follow Daniel Kish out onto a dock and ask him about the view.", True),  # dateline run in
+        ("Forget old conspiracy theories about snake bites and fatal poisons.", True),
+        ("Take-Two Interactive said on Monday its sales rose 10% in the quarter.", False),
+        ("For the first time, NASA has landed a probe on a comet.", False),
     ],
 )
 def test_hooks_are_told_from_news(text, is_hook):
@@ -803,3 +809,10 @@ def test_the_writer_s_own_voice_at_an_article_s_opening_is_nobody_s_fact():
 
     assert "speaker" in anywhere_reasons("Democrats, myself included, tend to respect and value expertise.")
     assert anywhere_reasons("The mayor of Rome, Virginia Raggi, said on Tuesday that she had inspected the bridge herself.") == ()
+
+
+def test_a_time_shift_with_nothing_to_shift_from_leans():
+    from briefing.context import anywhere_reasons
+
+    assert "connective" in anywhere_reasons("Sixty years prior, the peninsula was signed away by Nikita Khrushchev.")
+    assert anywhere_reasons("Ten years ago, Facebook had 1 million users.") == ()
