@@ -229,12 +229,56 @@ _GLUED_BYLINE = re.compile(
 )
 
 
+# "Tripoli, Libya Libya's General National Congress ...", "Fort Hood, Texas Surviving victims ...":
+# a place and its country or US state, then a capitalised word: a dateline whatever follows.
+_COUNTRIES_AND_STATES = frozenset(
+    """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
+    Belarus Belgium Bolivia Bosnia Brazil Bulgaria Burundi Cambodia Cameroon Canada Chad Chile China Colombia
+    Congo Croatia Cuba Cyprus Czechia Denmark Ecuador Egypt England Eritrea Estonia Ethiopia Finland France
+    Gabon Gambia Georgia Germany Ghana Greece Guatemala Guinea Haiti Honduras Hungary Iceland India Indonesia
+    Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kosovo Kuwait Kyrgyzstan Laos Latvia
+    Lebanon Liberia Libya Lithuania Luxembourg Macedonia Madagascar Malawi Malaysia Mali Malta Mauritania
+    Mexico Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nepal Netherlands Nicaragua
+    Niger Nigeria Norway Oman Pakistan Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar Romania
+    Russia Rwanda Scotland Senegal Serbia Singapore Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland
+    Syria Taiwan Tajikistan Tanzania Thailand Tunisia Turkey Turkmenistan Uganda Ukraine Uruguay Uzbekistan
+    Venezuela Vietnam Wales Yemen Zambia Zimbabwe Alabama Alaska Arizona Arkansas California Colorado
+    Connecticut Delaware Florida Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+    Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming""".split()
+) | frozenset((
+    "South Africa", "South Korea", "North Korea", "South Sudan", "Saudi Arabia", "United Kingdom", "New Zealand",
+    "Sri Lanka", "Sierra Leone", "Ivory Coast", "Costa Rica", "El Salvador", "Puerto Rico", "Hong Kong",
+    "New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina", "South Carolina", "North Dakota",
+    "South Dakota", "Rhode Island", "West Virginia", "United Arab Emirates", "Czech Republic", "Dominican Republic",
+))
+_DATELINE_PLACE_COUNTRY = re.compile(r"^(?P<place>[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]+){0,2}), (?=[A-Z])")
+# A place alone, then a word that can only open a sentence: "Seoul They were once ...", "Moscow Among ..."
+_SENTENCE_OPENERS = (
+    "The|A|An|Two|Three|Several|Some|As|In|On|At|For|With|When|While|After|Before|Among|Nearly|Almost|More|"
+    "There|They|It|He|She|We|His|Her|Their|Its|Many|Most|Few|Once|Even|Just|Since|Despite|Although|If|Inside|"
+    "Outside|Across|Along|Behind|Beneath|Every|Each|Just|Not|No|Only|Over|Under|From|To|Tens|Hundreds|Thousands"
+)
+_DATELINE_GLUED_OPENER = re.compile(
+    r"^(?P<place>[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]+){0,2}) (?=(?:" + _SENTENCE_OPENERS + r")\s+\S)"
+)
+
+
 def _strip_glued_dateline(line: str) -> tuple[str, str | None]:
     """(rest, place) for a first line opening with a place glued to the sentence."""
-    m = _DATELINE_GLUED.match(line)
-    if not m or any(w.lower().strip(",") in _NOT_PLACES for w in m.group("place").split()):
-        return line, None
-    return line[m.end():].strip(), m.group("place").strip(" ,")
+    m = _DATELINE_PLACE_COUNTRY.match(line)
+    if m and not any(w.lower().strip(",") in _NOT_PLACES for w in m.group("place").split()):
+        words = line[m.end():].split(" ", 4)
+        for k in (1, 2, 3):  # the country or state: "Libya", "South Africa", "United Arab Emirates"
+            country = " ".join(words[:k])
+            rest = line[m.end() + len(country):]
+            if len(words) > k and country in _COUNTRIES_AND_STATES and rest[:1] == " " and rest[1:2].isupper() | (rest[1:2] in "\"“"):
+                return rest.strip(), f"{m.group('place')}, {country}"
+    for pattern in (_DATELINE_GLUED, _DATELINE_GLUED_OPENER):
+        m = pattern.match(line)
+        if m and not any(w.lower().strip(",") in _NOT_PLACES for w in m.group("place").split()):
+            return line[m.end():].strip(), m.group("place").strip(" ,")
+    return line, None
 
 
 # Lines that are never article text, by kind. Each pattern is matched at the line's start

@@ -65,6 +65,9 @@ def test_real_sentences_are_kept():
         "CARACAS, Venezuela—",
         "WASHINGTON — ",
         "Washington ",  # a CNN dateline whose "(CNN) --" was cut off
+        "Tripoli, Libya ",  # the same, with its country
+        "Johannesburg, South Africa ",
+        "Fort Hood, Texas ",
     ],
 )
 def test_datelines_gone_from_points_and_offsets_exact(dateline, tmp_path):
@@ -209,3 +212,24 @@ def test_a_quotation_glued_after_a_full_stop_is_its_own_sentence():
 
     spans = split_sentences('The robot was knocked down last week."I think this is a first for us," the spokesman said.')
     assert [s.text for s in spans] == ["The robot was knocked down last week.", '"I think this is a first for us," the spokesman said.']
+
+
+@pytest.mark.parametrize(
+    "line, rest, place",
+    [
+        ("Seoul They were once referred to as the Vatican's spies.", "They were once", "Seoul"),
+        ("Moscow Among the tens of thousands of people in Bolotnaya Square is Alexey.", "Among the tens", "Moscow"),
+        ("Mafraq, Jordan There are so many refugees here that locals call it Syria Town.", "There are so", "Mafraq, Jordan"),
+        ("Camden, Maine Follow Daniel Kish out onto a dock and ask him about the view.", "Follow Daniel", "Camden, Maine"),
+    ],
+)
+def test_a_place_run_into_the_first_sentence_is_a_dateline(line, rest, place):
+    cleaned = clean_text(f"{line}\n{TAIL}")
+    assert cleaned.text.startswith(rest) and cleaned.place == place
+
+
+def test_a_first_sentence_opening_on_a_name_keeps_it():
+    for line in ("President Obama said on Monday that the talks were over.",
+                 "Rubio, Florida's junior senator, said on Sunday he would run.",
+                 "Beijing President Xi Jinping's campaign against corruption has hit its biggest target."):
+        assert clean_text(f"{line}\n{TAIL}").text.startswith(line)
