@@ -1206,6 +1206,8 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
         reasons.append("definite")  # "Under the new rules, Hansen's campaign might pass.": which rules?
     if _NO_FURTHER_RE.search(outside):
         reasons.append("connective")  # "... said there would be no further comment.": on what?
+    if _PLACE_DEIXIS_OPEN_RE.match(text):
+        reasons.append("connective")  # "Outside, fighters ... fired mortars at ...": outside what?
     if _TIME_SHIFT_OPEN_RE.match(text):
         reasons.append("connective")  # "Sixty years prior, ...": prior to what?
     if _ORDINAL_OPEN_RE.match(text):
@@ -1224,6 +1226,7 @@ _PP_DEFINITE_OPEN_RE = re.compile(
     r"[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?,\s"
 )
 _NO_FURTHER_RE = re.compile(r"\bno further comment|\bcomment further\b|\bdeclined further comment", re.IGNORECASE)
+_PLACE_DEIXIS_OPEN_RE = re.compile(r"^(?:Outside|Inside|Nearby|Elsewhere|Next door|Across the street|Upstairs|Downstairs),\s")
 _TIME_SHIFT_OPEN_RE = re.compile(
     r"^(?:[A-Z][a-z]+|\d+)(?:[\s\-][a-z]+)?\s+(?:years|months|weeks|days|decades|hours)\s+(?:prior|earlier|before|later|on)\b"
 )

@@ -4,8 +4,9 @@ A bullet read days later cannot say which Friday it means. ``date_edits(text, ar
 finds the relative dates of one sentence and returns bracketed insertions after each, resolved
 against the article's date: "on Friday [24 March 2017]", "last month [February 2017]",
 "yesterday [23 March 2017]", "this week [week of 20 March 2017]". A weekday is the latest such day
-on or before the article's date, or the next one when the sentence speaks of the future ("will",
-"next Friday", "is due to"). When the article's date is unknown nothing is bracketed (the brief's
+on or before the article's date, or the next one when its clause (else the sentence) speaks of the
+future ("will", "he'll", "next Friday", "is due to"): "arrived Saturday [14 December 2013] ..., where
+he'll be buried Sunday [15 December 2013]". When the article's date is unknown nothing is bracketed (the brief's
 Sources list says "date not given" for that article instead).
 """
 
@@ -25,7 +26,29 @@ _RELATIVE = re.compile(
     r"|\b(?P<rel>last|this|next)\s+(?P<unit>week|weekend|month|year)\b",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(r"\b(?:will|would|is due|are due|is set|are set|is expected|are expected|plans? to|is scheduled|are scheduled|is to|are to|upcoming)\b", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|would|is due|are due|is set|are set|is expected|are expected|plans? to|is scheduled|are scheduled|"
+    r"is to|are to|upcoming)\b|\w[’']ll\b",
+    re.IGNORECASE,
+)
+# A verb in the past in the same clause as the day: "arrived Saturday", "said on Friday"
+_PAST = re.compile(
+    r"\b(?:[a-z]{2,}ed|was|were|had|did|said|told|met|went|came|took|made|left|won|lost|began|fell|rose|held|gave|"
+    r"saw|became|ran|spoke|struck|hit|shot|sent|led|brought|thought|felt|found|kept|paid|sold|wrote)\b"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:—–(]|\b(?:where|when|and|but|while|after|before)\b")
+
+
+def _future_at(text: str, start: int, sentence_future: bool) -> bool:
+    """Whether the day at text[start:] is spoken of in the future: by the words of its own clause
+    ("..., where he'll be buried Sunday" is ahead, "arrived Saturday" behind), else by the
+    sentence's."""
+    clause = _CLAUSE_BREAK.split(text[max(0, start - 120):start])[-1]
+    if _FUTURE.search(clause):
+        return True
+    if _PAST.search(clause):
+        return False
+    return sentence_future
 
 
 def _fmt(d: _dt.date, fmt: str) -> str:
@@ -81,7 +104,7 @@ def date_edits(text: str, article_date: _dt.date | None, date_format: str = "%-d
     future = bool(_FUTURE.search(text))
     edits = []
     for m in _RELATIVE.finditer(text):
-        shown = resolve_relative(m, article_date, future, date_format)
+        shown = resolve_relative(m, article_date, _future_at(text, m.start(), future), date_format)
         if shown and text[m.end() : m.end() + 2] != " [":
             edits.append(Edit(start=m.end(), end=m.end(), text=f" [{shown}]"))
     return tuple(edits)

@@ -400,11 +400,15 @@ class Selector:
             # an article's opening that names nobody and nothing ("Nobody said living in space was
             # going to be easy.", "It takes superior artistry to ..."): a hook that may lead its
             # own story but says nothing beneath another point (past the opening, steering tests it)
-            if steering is None or lead or candidates[i].index > 0:
+            if steering is None or lead:
                 return True
             from briefing.context import anchored, hook, lowercase_words
 
             text = candidates[i].text
+            if candidates[i].index > 0:
+                # past the opening only a hook is told here ("Dr. Milton Flores, 58, is not the leader
+                # of a religious sect or underground cult." after an opening that did not stand)
+                return candidates[i].index > 1 or not hook(text)
             if hook(text):
                 return False  # "Trust the carriers of the Persian Gulf to cause mischief again."
             first = text.split()[:10]

@@ -816,3 +816,10 @@ def test_a_time_shift_with_nothing_to_shift_from_leans():
 
     assert "connective" in anywhere_reasons("Sixty years prior, the peninsula was signed away by Nikita Khrushchev.")
     assert anywhere_reasons("Ten years ago, Facebook had 1 million users.") == ()
+
+
+def test_a_place_that_points_back_leans():
+    from briefing.context import anywhere_reasons
+
+    assert "connective" in anywhere_reasons("Outside, fighters fired mortars at the detention facility in Tal Afar.")
+    assert anywhere_reasons("Outside Baghdad, fighters fired mortars at a police station on Monday.") == ()

@@ -93,3 +93,18 @@ def test_undated_article_is_flagged_and_unbracketed(tmp_path):
     texts = [p.text for p in doc.paragraphs]
     assert any(t.startswith("AP: Storm hits coast, date not given.") for t in texts)
     assert any("on Friday [24 March 2017]" in t for t in texts)
+
+
+def test_each_day_takes_the_tense_of_its_own_clause():
+    import datetime as dt
+
+    from briefing.dates import date_edits
+    from briefing.models import apply_edits
+
+    text = ("The coffin carrying Nelson Mandela's body arrived Saturday in his ancestral village of Qunu, "
+            "where he'll be buried Sunday amid the hills of his boyhood.")
+    shown = apply_edits(text, date_edits(text, dt.date(2013, 12, 14)))  # a Saturday
+    assert "arrived Saturday [14 December 2013]" in shown and "buried Sunday [15 December 2013]" in shown
+    text = "Tillerson said Friday that US sanctions will remain in place."
+    shown = apply_edits(text, date_edits(text, dt.date(2017, 12, 7)))  # a Thursday: the Friday before
+    assert "said Friday [1 December 2017]" in shown
