@@ -123,9 +123,11 @@ class Point(_Frozen):
     story_id: str | None = Field(default=None, description="The story the point belongs to.")
     stands_alone: bool = Field(
         default=True,
-        description="False when briefing.context found the sentence still leaning on its article "
-        "(an unresolved reference back): it was chosen only because a section had nothing on its "
-        "topic that reads alone, and the brief never shows it beneath another point.",
+        description="False when briefing.context found the sentence leaning on its article (an "
+        "unresolved reference back: chosen only because a section had nothing on its topic that "
+        "reads alone) or a hook rather than news (an opening such as 'Trust the carriers of the "
+        "Persian Gulf to cause mischief again.'). Such a point may lead a story of its own or a "
+        "section's share of one, never sits beneath another point, and is never a key point.",
     )
     edits: tuple[Edit, ...] = Field(
         default=(), description="Bracketed insertions into text (offsets into text), in order."

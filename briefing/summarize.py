@@ -284,6 +284,7 @@ class _Steering:
         return rating * penalty(left, resolved=bool(found) and not left), found, True, not (left and HARD_PREFERENCE)
 
 
+# days and months that make an opening news ("A judge ruled on Tuesday ..."); not "May", a verb too
 _NEWS_DAYS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today tonight January February "
     "March April June July August September October November December".split()
@@ -396,10 +397,11 @@ class Selector:
         def stands(i: int) -> bool:
             return steering is None or lead or steering.get(i)[3]
 
-        def opening_anchored(i: int) -> bool:
-            # an article's opening that names nobody and nothing ("Nobody said living in space was
-            # going to be easy.", "It takes superior artistry to ..."): a hook that may lead its
-            # own story but says nothing beneath another point (past the opening, steering tests it)
+        def reads_as_news(i: int) -> bool:
+            # not a hook (briefing.context.hook) in the article's first two sentences, nor an opening
+            # that names nobody and nothing ("Nobody said living in space was going to be easy.",
+            # "It takes superior artistry to ..."): a hook may lead its own story but says nothing
+            # beneath another point (past the opening, steering tests the rest)
             if steering is None or lead:
                 return True
             from briefing.context import anchored, hook, lowercase_words
@@ -495,7 +497,7 @@ class Selector:
                     ),
                     method=self.summarizer.name,
                     topics=topics[i],
-                    stands_alone=stands(i) and (not self.bullets or opening_anchored(i)),
+                    stands_alone=stands(i) and (not self.bullets or reads_as_news(i)),
                     edits=edits + self._dates(article, span.text),
                 )
             )
