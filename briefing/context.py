@@ -1041,8 +1041,10 @@ _EXPLETIVE_IT_RE = re.compile(
     r"\w+ed)\s+){0,3}(?:to|that|whether|if|how|why|what|when|where|since|for)\b"
 )
 _STRICT_DEMONSTRATIVE_RE = re.compile(
-    r"\b(?:this|these|those)\s+(?P<w>[a-z][\w\-]*)|(?<!said )(?<!says )(?<!so )\b[Tt]hat\s+(?P<t>question|questions|issue|idea|"
-    r"problem|decision|claim|move|plan|deal|statement|comment|remark|incident|approach|argument|theory|scenario)\b"
+    r"\b(?:this|these|those)\s+(?P<w>[a-z][\w\-]*)|(?<!said )(?<!says )(?<!so )\b[Tt]hat\s+(?:(?!(?:the|a|an|its|his|her|their|our|my|your|this|no|any|some|every)\b)"
+    r"[a-z]+\s+)?(?P<t>question|"
+    r"questions|issue|idea|problem|decision|claim|move|plan|deal|statement|comment|remark|incident|approach|argument|"
+    r"theory|scenario|declaration|announcement|admission|confession|warning|threat|promise|pledge|assessment|verdict)\b"
 )
 _HERE_END_RE = re.compile(r"\b(?:here|there)\s*[.!]\s*$")
 _SUCH_A_RE = re.compile(r"\bsuch\s+(?:an?\s+)?(?!as\b)[a-z]+", re.IGNORECASE)

@@ -752,6 +752,8 @@ def test_what_a_second_reading_on_cnn_briefs_found():
     from briefing.context import bare_names, strict_reasons, surname_edits
 
     assert "definite" in strict_reasons("Answering that question is clear, but not without a clear qualification.")
+    assert "definite" in strict_reasons("Maj. Nidal Hasan made that blunt declaration at the outset of his court-martial.")
+    assert strict_reasons("Judge Amy Berman Jackson ruled on Monday that a pledge made in 2019 was binding on Virginia.") == ()
     assert strict_reasons("Officials said that plan would cost $3 billion over ten years.") == ()
     assert "cut" in strict_reasons("Magic, judging by the above images released by rail company JR East.")
     dara = ["Early in Dara's career, she was told by a coach to rein in her candor.", "Dara now runs a firm."]
