@@ -349,7 +349,7 @@ _PRESENT = (
     "seems|includes|contains|comes|goes|makes|takes|gives|wants|needs|means|stands|sits|lies|runs|gets"
 )
 _DEFINITE_SUBJECT_RE = re.compile(
-    r"^The\s+(?P<mods>(?:(?:[a-z][\w\-’']*|\d[\d,.\-]*[\w\-]*)\s+){0,3}?)(?P<head>[a-z][\w\-]*)"
+    r"^The\s+(?P<mods>(?:(?:[a-z][\w\-’']*|\d[\d,.\-]*[\w\-]*|[A-Z]-[a-z]+)\s+){0,3}?)(?P<head>[a-z][\w\-]*)"
     r"(?:(?:\s+(?:also|still|now|then|just|never|not|previously|already|recently|reportedly|apparently|"
     r"initially|originally|later|first|had|has|have|been|being))*\s+"
     r"(?!(?:called|named|dubbed|known|nicknamed|titled|entitled|labeled|labelled)\b)(?:[a-z]+ed|" + _IRREGULAR_PAST + "|" + _PRESENT
@@ -1208,6 +1208,10 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
         reasons.append("definite")  # "Under the new rules, Hansen's campaign might pass.": which rules?
     if _NO_FURTHER_RE.search(outside):
         reasons.append("connective")  # "... said there would be no further comment.": on what?
+    if _UNNAMED_COUNTRY_RE.search(outside) and not _names_a_country(outside):
+        reasons.append("definite")  # "... striking the North African country ...": which?
+    if _CALLS_IT_RE.search(outside):
+        reasons.append("pronoun")  # "Jeff Kurr calls it a great white shark": what?
     if _PLACE_DEIXIS_OPEN_RE.match(text):
         reasons.append("connective")  # "Outside, fighters ... fired mortars at ...": outside what?
     if _TIME_SHIFT_OPEN_RE.match(text):
@@ -1228,6 +1232,22 @@ _PP_DEFINITE_OPEN_RE = re.compile(
     r"[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?,\s"
 )
 _NO_FURTHER_RE = re.compile(r"\bno further comment|\bcomment further\b|\bdeclined further comment", re.IGNORECASE)
+_UNNAMED_COUNTRY_RE = re.compile(
+    r"\b[Tt]he\s+(?:[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?\s+)(?:country|nation|kingdom|republic)\b(?!\s+of\b|,?\s+[A-Z])"
+)
+def _names_a_country(text: str) -> bool:
+    from briefing.clean import _COUNTRIES_AND_STATES
+
+    words = re.findall(r"[A-Z][a-z]+", text)
+    return any(w in _COUNTRIES_AND_STATES or f"{a} {b}" in _COUNTRIES_AND_STATES for a, b, w in zip(words, words[1:], words[1:])) or (
+        bool(words) and words[0] in _COUNTRIES_AND_STATES
+    )
+
+
+_CALLS_IT_RE = re.compile(
+    r"\b(?:calls|called|dubs|dubbed|describes|described|labels|labeled|labelled|considers)\s+it\s+(?:a|an|the)\b"
+    r"(?![\w\s\-’']{0,40}?\b(?:that|to|when|how|what|whether)\b)"  # "called it a disgrace that ...": it is what follows
+)
 _PLACE_DEIXIS_OPEN_RE = re.compile(r"^(?:Outside|Inside|Nearby|Elsewhere|Next door|Across the street|Upstairs|Downstairs),\s")
 _TIME_SHIFT_OPEN_RE = re.compile(
     r"^(?:[A-Z][a-z]+|\d+)(?:[\s\-][a-z]+)?\s+(?:years|months|weeks|days|decades|hours)\s+(?:prior|earlier|before|later|on)\b"

@@ -825,3 +825,14 @@ def test_a_place_that_points_back_leans():
 
     assert "connective" in anywhere_reasons("Outside, fighters fired mortars at the detention facility in Tal Afar.")
     assert anywhere_reasons("Outside Baghdad, fighters fired mortars at a police station on Monday.") == ()
+
+
+def test_an_unnamed_country_and_an_it_named_by_someone_lean():
+    from briefing.context import anywhere_reasons
+
+    assert "definite" in anywhere_reasons(
+        "The slaying of an opposition leader is the latest turmoil striking the North African country.")
+    assert anywhere_reasons("He visited the Gulf state of Qatar on Monday.") == ()
+    assert anywhere_reasons("The Asian nation, Vietnam, said on Monday it would respond.") == ()
+    assert "pronoun" in anywhere_reasons("Shark expert Jeff Kurr calls it a great white shark, not a dolphin.")
+    assert anywhere_reasons("The mayor of Genoa called it a disgrace that the bridge collapsed on Tuesday.") == ()
