@@ -231,7 +231,7 @@ _GLUED_BYLINE = re.compile(
 
 # "Tripoli, Libya Libya's General National Congress ...", "Fort Hood, Texas Surviving victims ...":
 # a place and its country or US state, then a capitalised word: a dateline whatever follows.
-_COUNTRIES_AND_STATES = frozenset(
+COUNTRIES_AND_STATES = frozenset(
     """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
     Belarus Belgium Bolivia Bosnia Brazil Bulgaria Burundi Cambodia Cameroon Canada Chad Chile China Colombia
     Congo Croatia Cuba Cyprus Czechia Denmark Ecuador Egypt England Eritrea Estonia Ethiopia Finland France
@@ -272,7 +272,7 @@ def _strip_glued_dateline(line: str) -> tuple[str, str | None]:
         for k in (1, 2, 3):  # the country or state: "Libya", "South Africa", "United Arab Emirates"
             country = " ".join(words[:k])
             rest = line[m.end() + len(country):]
-            if len(words) > k and country in _COUNTRIES_AND_STATES and rest[:1] == " " and rest[1:2].isupper() | (rest[1:2] in "\"“"):
+            if len(words) > k and country in COUNTRIES_AND_STATES and rest[:1] == " " and (rest[1:2].isupper() or rest[1:2] in ('"', "“")):
                 return rest.strip(), f"{m.group('place')}, {country}"
     for pattern in (_DATELINE_GLUED, _DATELINE_GLUED_OPENER):
         m = pattern.match(line)

@@ -1236,11 +1236,12 @@ _UNNAMED_COUNTRY_RE = re.compile(
     r"\b[Tt]he\s+(?:[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?\s+)(?:country|nation|kingdom|republic)\b(?!\s+of\b|,?\s+[A-Z])"
 )
 def _names_a_country(text: str) -> bool:
-    from briefing.clean import _COUNTRIES_AND_STATES
+    """Whether text names a country or US state ("Liberia", "South Africa")."""
+    from briefing.clean import COUNTRIES_AND_STATES
 
     words = re.findall(r"[A-Z][a-z]+", text)
-    return any(w in _COUNTRIES_AND_STATES or f"{a} {b}" in _COUNTRIES_AND_STATES for a, b, w in zip(words, words[1:], words[1:])) or (
-        bool(words) and words[0] in _COUNTRIES_AND_STATES
+    return any(w in COUNTRIES_AND_STATES for w in words) or any(
+        f"{a} {b}" in COUNTRIES_AND_STATES for a, b in zip(words, words[1:])
     )
 
 
