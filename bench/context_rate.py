@@ -46,7 +46,9 @@ DATA = HERE.parent.parent / "shared" / "eval-data"
 ARTICLE_SENTENCES: dict[str, list[str]] = {}  # article id -> its sentences (the last brief_of)
 
 
-def brief_of(cluster, settings, workdir: Path) -> briefing.Brief:
+def write_cluster(cluster, workdir: Path) -> list[Path]:
+    """The cluster's documents as files under workdir/c<id>, one article a file (Multi-News marks
+    paragraph breaks " \\n \\n ")."""
     folder = workdir / f"c{cluster.id}"
     folder.mkdir()
     paths = []
@@ -54,6 +56,11 @@ def brief_of(cluster, settings, workdir: Path) -> briefing.Brief:
         path = folder / f"{i:02d}.txt"
         path.write_text(doc.replace(" \n \n ", "\n\n") + "\n", encoding="utf-8")
         paths.append(path)
+    return paths
+
+
+def brief_of(cluster, settings, workdir: Path) -> briefing.Brief:
+    paths = write_cluster(cluster, workdir)
     results = [r for r in article_results(paths, settings) if isinstance(r.ref, briefing.SourceRef)]
     for r in results:
         ARTICLE_SENTENCES[r.ref.id] = [t for _, _, _, t in r.sentences]

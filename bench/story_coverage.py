@@ -28,10 +28,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
 
 import briefing  # noqa: E402
 from briefing.evaluate.data import load_multinews  # noqa: E402
 from briefing.samepoint import same_point  # noqa: E402
+from context_rate import write_cluster  # noqa: E402
 
 DATA = HERE.parent.parent / "shared" / "eval-data"
 _WORD = re.compile(r"[a-z0-9']+")
@@ -104,14 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="story-coverage-"))
     try:
         for cluster in clusters:
-            folder = work / f"c{cluster.id}"
-            folder.mkdir()
-            paths = []
-            for i, doc in enumerate(cluster.documents):
-                p = folder / f"{i:02d}.txt"
-                p.write_text(doc.replace(" \n \n ", "\n\n") + "\n", encoding="utf-8")
-                paths.append(p)
-            brief = briefing.build_brief(paths, settings)
+            brief = briefing.build_brief(write_cluster(cluster, work), settings)
             counts["clusters"] += 1
             counts["articles"] += len(brief.sources)
             counts["stories"] += len(brief.stories)

@@ -1235,6 +1235,8 @@ _NO_FURTHER_RE = re.compile(r"\bno further comment|\bcomment further\b|\bdecline
 _UNNAMED_COUNTRY_RE = re.compile(
     r"\b[Tt]he\s+(?:[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?\s+)(?:country|nation|kingdom|republic)\b(?!\s+of\b|,?\s+[A-Z])"
 )
+
+
 def _names_a_country(text: str) -> bool:
     """Whether text names a country or US state ("Liberia", "South Africa")."""
     from briefing.clean import COUNTRIES_AND_STATES
