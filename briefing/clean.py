@@ -499,6 +499,18 @@ def _page_junk_kind(line: str, low: str) -> str | None:
     return _caption_or_teaser(line)
 
 
+# A picture's caption naming who made or sent the thing shown, with no verb of its own:
+# "Campaign mailer sent by GOP state Senate candidate Ed Charamut." ("He was shot by police." has one.)
+_BY_CAPTION = re.compile(
+    r"(?:An?\s+|The\s+)?(?:[\w\-’'.]+\s+){0,4}(?:sent|taken|shot|released|provided|obtained|posted|published|drawn|"
+    r"designed|painted|created|distributed|mailed|shown|captured|filmed|recorded|photographed)\s+(?:out\s+)?by\s+"
+    r"(?!(?:the\s+)?(?:police|officers?|troops|soldiers|gunmen|militants|a\s+sniper)\b)"
+)
+# The Hill's inline links: "James Clapper James Robert ClapperClapper: Trump was serious ... MORE said"
+# (the name, then the name in full glued to the headlines of related stories, up to "MORE").
+_LINK_WIDGET = re.compile(r"\s(?:[A-Z][\w.\-’']*\s){1,2}[A-Z][a-z\-’']+(?=[A-Z][a-z\-’']+:\s)[^\n]{0,700}?\sMORE\b")
+
+
 def _caption_or_teaser(line: str) -> str | None:
     """The rest of _page_junk_kind: a picture described, a dated or wire-credited photo caption,
     or a teaser cut off mid-sentence."""
@@ -506,6 +518,8 @@ def _caption_or_teaser(line: str) -> str | None:
         m = _SHOWING_CAPTION.match(line)
         if m and not _FINITE_AUX.search(line, m.end()):
             return "photo caption"
+    if " by " in line and len(line) < 200 and _BY_CAPTION.match(line) and not _FINITE_AUX.search(line):
+        return "photo caption"  # "Campaign mailer sent by GOP state Senate candidate Ed Charamut."
     tail = line[-60:]
     if "/" in tail and _WIRE_CREDIT_END.search(tail):
         return "photo caption"
@@ -547,6 +561,8 @@ def _repair(line: str) -> str:
         line = line.lstrip("—– ")
     if "[" in line:
         line = _WIRE_CODE.sub(" ", line)
+    if "MORE" in line:
+        line = _LINK_WIDGET.sub("", line)
     line = line.strip()
     if _MAYBE_STRIPPED_POSSESSIVE.search(line):
         line = _STRIPPED_POSSESSIVE.sub("'s", line)

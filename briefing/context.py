@@ -609,8 +609,8 @@ _TITLES = (
     "author|reporter|anchor|founder|lawyer|attorney|owner|chairman|chairwoman|CEO|star|player|manager|striker|"
     "quarterback|novelist|activist|economist|psychologist|expert"
 )
-_CAP = r"[A-Z][a-z’'\-]+(?:[A-Z][a-z]+)?"
-_NAME_RE = re.compile(rf"\b(?P<name>{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,5}})\b")
+_CAP = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'\-]+(?:[A-Z][a-zß-öø-ÿ]+)?"
+_NAME_RE = re.compile(rf"\b(?P<name>{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,7}})\b")
 _NOT_NAME_WORDS = frozenset(
     """The A An In On At Of For From To By With And But Or As If When While After Before Since This That
     These Those It He She They We I You His Her Their Its Our My Your There Here Where What Who Why How
@@ -637,7 +637,9 @@ _NOT_NAME_WORDS = frozenset(
     Qaeda Jazeera Shabaab Arabiya Nusra Aqsa Taliban Hamas Hezbollah Boko Haram Brotherhood Quran Koran
     Bible Holy Great Monsters Ambassador Senator Governor Mayor Judge Justice General Director Chief
     Commissioner Spokesman Spokeswoman Officer Detective Sheriff Coach Professor King Queen Prince
-    Princess Pope Representative Chancellor Vice Attorney Lt Col Sgt Capt""".split()
+    Princess Pope Representative Chancellor Vice Attorney Lt Col Sgt Capt Intelligence Homeland Treasury
+    Commerce Interior Affairs Health Education Energy Transportation Agriculture Labor Labour Veterans
+    Staff Joint Chiefs Economic Finance Former Socialist Socialists Communist Conservative Liberal""".split()
 )
 
 
@@ -1222,7 +1224,57 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
         reasons.append("speaker")  # the writer's own voice ("let's", "Democrats, myself included, ..."): whose?
     if _TITLED_ROLE_RE.search(outside):
         reasons.append("definite")  # "The Palm Beach Gardens resident is engaged to ...": who?
+    if "definite" not in reasons and _this_thing(outside):
+        reasons.append("definite")  # "Ravenous wild goats ruled this island ...": which island?
+    if _PROMPT_SENTENCE_RE.match(text) or _gerund_fragment(outside):
+        # a line to the page's reader ("Read more Letters to the Editor.", "Click through for the
+        # whole thing.") or a headline with no verb ("Playing Skyrim with no armour, ...")
+        reasons.append("cut")
     return tuple(reasons)
+
+
+_THIS_THING_RE = re.compile(r"\b(?:this|these)\s+(?P<w>[a-z][\w\-]*)(?:\s+(?P<n>[a-z]+))?")
+
+
+def _this_thing(outside: str) -> bool:
+    """A demonstrative phrase about a thing ("this island", "these facts"), not a time ("this week",
+    "this holiday season", "this election cycle"): the thing is the article's, not the bullet's."""
+    for m in _THIS_THING_RE.finditer(outside):
+        w, n = m.group("w").lower(), (m.group("n") or "").lower()
+        if w in _TIME_NOUNS or n in _TIME_NOUNS or n in ("cycle", "period", "term", "session"):
+            continue
+        if _VERBISH_RE.match(w) or w in _stops():
+            continue
+        return True
+    return False
+
+
+_PROMPT_SENTENCE_RE = re.compile(
+    r"^(?:Read|See|Click|Tap|Scroll|Submit)\s+(?:more|through|here|below|down|this\s+(?:article|story|post|page)|"
+    r"(?:your|a)\s+(?:letter|story|tip|photo|comment|question))\b"
+)
+# finite verbs and auxiliaries a sentence has and a headline lacks ("Playing Skyrim with no armour, ...")
+_FINITE = frozenset(
+    "is are was were be been has have had will would can could may might must should shall does did do said says "
+    "told say tells make makes made took takes gave gives went goes came comes got gets won wins lost loses met left "
+    "found finds began begins brought held kept keeps led paid put ran runs saw sees sent set spent stood struck "
+    "thought thinks wrote writes fell built bought caught chose drew drove flew fought hit knew knows meant rose "
+    "sold shot sought spoke taught threw understood wore seems appears remains become became becomes includes "
+    "shows means needs wants looks feels lets helps i you we they he she it".split()
+)
+_GERUND_OPEN_RE = re.compile(r"^[A-Z][a-z]+ing\b")
+
+
+def _gerund_fragment(outside: str) -> bool:
+    """A headline or deck in the form of a phrase: an opening -ing word and, in at most 20 words,
+    no finite verb ("Playing Skyrim with no armour, weapons, non-Illusion spells, or punching.",
+    "Breaking nose news!")."""
+    if not _GERUND_OPEN_RE.match(outside):
+        return False
+    found = re.findall(r"[a-z’']+", outside.lower())
+    if len(found) > 20:
+        return False
+    return not any(w.replace("’", "'").split("'")[0] in _FINITE or len(w) > 4 and w.endswith("ed") for w in found[1:])
 
 
 _PP_DEFINITE_OPEN_RE = re.compile(
@@ -1474,6 +1526,11 @@ _HOOK_RES = (
     re.compile(r"^(?:[A-Z][\w.’'\-]*,?\s+){1,5}(?:\d{1,3},\s+)?(?:is|was|are|were)\s+not\s+(?:the|a|an|your)\s[^,;]{3,60}\sor\s"),
     re.compile(r"^[“\"].{0,200}[”\"],?\s+@\w+\s+(?:posted|tweeted|wrote)\b"),
     re.compile(r"^[“\"][^”\"]+[”\"]\s+(?:versus|vs\.?|or)\s+[“\"]"),
+    # a label, then the line it announces: "A tip for stressed-out parents: Beware ...", "A generally
+    # accepted myth: Men talk about sports, women don’t." (not "The trend is clear: ...")
+    re.compile(r"^(?:A|An|The|One|Our|My|Here[’']s)\s+(?:(?!(?:is|are|was|were|has|have|had)\b)[\w\-’']+\s+){0,4}"
+               r"(?!(?:is|are|was|were|clear|said|says|added|adds|wrote|writes|reads|read|stated|states|tweeted|posted|"
+               r"noted|notes|warned|warns|explained|explains|announced|declared|asked|told|replied)\b)[\w\-’']+:\s+\S"),
 )
 
 
@@ -1522,12 +1579,15 @@ def anchored(text: str, lowercase: "set[str] | frozenset[str] | None" = None) ->
                 common = low in lowercase or "-" in low and low.split("-")[0] in lowercase
             else:
                 common = _common_word(low) or "-" in low and _common_word(low.split("-")[0])  # "High-jinks"
+            if k == 0 and len(low) >= 6 and _ADJECTIVE_END_RE.search(low):
+                common = True  # "Ravenous wild goats ...": an adjective, even if the article writes it nowhere else
             if low in _stops() or common and not base.isupper() and not nxt[:1].isupper():
                 continue  # "Results indicate", "Wealthy Romans": a common word opening the sentence
         return True
     return False
 
 
+_ADJECTIVE_END_RE = re.compile(r"(?:ous|ful|able|ible|less)$")
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*")
 
 

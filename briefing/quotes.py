@@ -242,6 +242,10 @@ class QuoteFinder:
         self._candidates: list[tuple[tuple, Quote]] = []
         self._order = 0
         self._articles: dict[str, int] = {}  # article id -> input order, for citation order
+        # article id -> its sentences and, once built, the people it names: a speaker one article
+        # calls by surname only is looked up in the others (``_full_names``)
+        self._texts: dict[str, list[str]] = {}
+        self._people: dict[str, Speakers] = {}
 
     def add(self, ref: SourceRef, spans: Iterable[SentenceSpan | tuple[int, int, int, str]]) -> None:
         """Look for quotes in one article's sentences."""
@@ -251,6 +255,7 @@ class QuoteFinder:
             (s.index, s.start, s.end, s.text) if isinstance(s, SentenceSpan) else tuple(s) for s in spans
         ]
         self._articles.setdefault(ref.id, len(self._articles))
+        self._texts[ref.id] = [r[3] for r in rows]
         kept = 0
         runs = list(_runs(rows))
         people: Speakers | None = None
@@ -264,7 +269,8 @@ class QuoteFinder:
                 continue
             if k + 1 < len(runs) and turns_around(runs[k + 1][3]):
                 continue  # "But he later said ...": the quote alone would mislead
-            people = people or Speakers([r[3] for r in rows])
+            people = people or self._people.get(ref.id) or Speakers(self._texts[ref.id])
+            self._people[ref.id] = people
             for speaker, quote in found:
                 n = len(quote.split())
                 if n > self.max_words:
@@ -279,6 +285,38 @@ class QuoteFinder:
                 kept += 1
         if len(self._candidates) > 4 * self.pool:
             self._candidates = sorted(self._candidates, key=lambda c: c[0])[: self.pool]
+
+    def _full_name(self, quote: Quote, articles: Collection[str] | None) -> Quote:
+        """A speaker its article calls by surname only ("Chen") under the one full name the brief's
+        other articles give for that surname ("Chen Guangcheng"), with the role given there at first
+        mention; unchanged when no article, or more than one person, fits."""
+        if len(quote.speaker.split()) != 1 or not quote.speaker[:1].isupper():
+            return quote
+        surname = quote.speaker
+        found: dict[str, str | None] = {}
+        for article_id, texts in self._texts.items():
+            if articles is not None and article_id not in articles:
+                continue
+            if not any(surname in t for t in texts):
+                continue
+            people = self._people.get(article_id)
+            if people is None:
+                people = self._people[article_id] = Speakers(texts)
+            lower = None
+            for full in people.book.full:
+                if len(full.split()) > 1 and full.split()[-1] == surname:
+                    if lower is None:
+                        from briefing.context import lowercase_words
+
+                        lower = lowercase_words(texts)
+                    if full.split()[0].lower() in lower:
+                        continue  # "Socialist Maduro": a word before the surname, not a first name
+                    role = people.role(full)
+                    found[full] = found.get(full) or role
+        if len(found) != 1:
+            return quote
+        (full, role), = found.items()
+        return quote.model_copy(update={"speaker": full, "role": quote.role or role})
 
     def _position(self, citation: Citation) -> tuple[int, int]:
         return self._articles.get(citation.article_id, len(self._articles)), citation.sentence
@@ -325,6 +363,7 @@ class QuoteFinder:
             )
 
         merged = [rq for rq in merged if not repeated(rq[1])]  # nothing said twice
+        merged = [(rank, self._full_name(quote, articles)) for rank, quote in merged]
         merged = _one_name_each(merged)
         merged.sort(key=lambda rq: (-len(rq[1].sources), rq[0]))
         chosen: list[Quote] = []

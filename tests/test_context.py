@@ -798,6 +798,10 @@ def test_the_answer_to_an_opening_question_is_no_bullet():
         ("Forget old conspiracy theories about snake bites and fatal poisons.", True),
         ("Take-Two Interactive said on Monday its sales rose 10% in the quarter.", False),
         ("For the first time, NASA has landed a probe on a comet.", False),
+        ("A generally accepted myth: Men talk about sports, women don’t.", True),  # saved pages, stop 20
+        ("A tip for stressed-out parents: Beware conventional wisdom.", True),
+        ("The trend is clear: The desktop operating system will merge with the mobile one.", False),
+        ("The company said: “We will appeal the ruling.”", False),
     ],
 )
 def test_hooks_are_told_from_news(text, is_hook):
@@ -836,3 +840,30 @@ def test_an_unnamed_country_and_an_it_named_by_someone_lean():
     assert anywhere_reasons("The Asian nation, Vietnam, said on Monday it would respond.") == ()
     assert "pronoun" in anywhere_reasons("Shark expert Jeff Kurr calls it a great white shark, not a dolphin.")
     assert anywhere_reasons("The mayor of Genoa called it a disgrace that the bridge collapsed on Tuesday.") == ()
+
+
+def test_what_a_brief_of_saved_web_pages_showed():
+    """Stop 20: a brief of 26 English pages from trafilatura's test data (read by hand) showed a
+    demonstrative thing no bullet names, prompts to the page's reader and a headline as bullets."""
+    from briefing.context import anchored, anywhere_reasons
+
+    assert "definite" in anywhere_reasons("Ravenous wild goats ruled this island for over a century.")
+    assert "definite" in anywhere_reasons("Dropping these facts about the holiday will impress your friends at the bar.")
+    for fine in (
+        "Erick Munoz wants his wife's wish fulfilled this holiday season, a lawyer said on Monday.",
+        "Germans have learned a lot about Angela Merkel in this election cycle.",
+        "The storm hit the coast this week, killing 12 people.",
+    ):
+        assert "definite" not in anywhere_reasons(fine), fine
+    for prompt in ("Read more Letters to the Editor.", "Click through for the whole thing.",
+                   "Read this article in Spanish on CNN en Español.", "Submit your letter to the editor via this form."):
+        assert "cut" in anywhere_reasons(prompt), prompt
+    assert "cut" in anywhere_reasons("Playing Skyrim with no armour, weapons, non-Illusion spells, or punching.")
+    assert "cut" in anywhere_reasons("Breaking nose news!")
+    for sentence in ("Preparing for surgery can be stressful and overwhelming for patients in Ohio.",
+                     "Citing security concerns, officials closed the road to Kabul airport on Monday.",
+                     "Surviving victims of the Fort Hood massacre testified on Monday."):
+        assert "cut" not in anywhere_reasons(sentence), sentence
+    # an adjective opening a sentence is no name, even if the article writes it nowhere else
+    assert not anchored("Ravenous wild goats ruled this island for over a century.", frozenset())
+    assert anchored("Hungary dropped its objection on Monday.", frozenset())

@@ -233,3 +233,22 @@ def test_a_first_sentence_opening_on_a_name_keeps_it():
                  "Rubio, Florida's junior senator, said on Sunday he would run.",
                  "Beijing President Xi Jinping's campaign against corruption has hit its biggest target."):
         assert clean_text(f"{line}\n{TAIL}").text.startswith(line)
+
+
+def test_a_caption_naming_who_sent_the_thing_shown_is_not_a_sentence():
+    from briefing.clean import notice_kind
+
+    assert notice_kind("Campaign mailer sent by GOP state Senate candidate Ed Charamut.") == "photo caption"
+    for line in ("He was shot by police on Monday night in the city of Ferguson.",
+                 "Letters sent by the senator to the agency show that he was warned in 2015."):
+        assert notice_kind(line) is None, line
+
+
+def test_the_hill_s_inline_links_are_cut_out_of_the_sentence():
+    text = ("Former Director of National Intelligence James Clapper James Robert ClapperClapper: Trump was serious "
+            "when he said he wants citizens to act like North Koreans do for Kim The Hill's 12:30 Report MORE said on "
+            "Sunday that there are more shoes to drop after an indictment from special counsel Robert Mueller Robert "
+            "Swan MuellerSasse: US should applaud choice of Mueller to lead Russia probe MORE’s probe.")
+    assert clean_text(f"{text}\n{TAIL}").text.startswith(
+        "Former Director of National Intelligence James Clapper said on Sunday that there are more shoes to drop "
+        "after an indictment from special counsel Robert Mueller’s probe.")

@@ -105,3 +105,36 @@ def test_seed_brief_key_quotes_show_roles(seed_brief):
         assert f"| {q.who} |" in md
     assert any(q.speaker == "Rex Tillerson" and q.role and "Secretary of State" in q.role for q in seed_brief.quotes)
     assert any(q.who == "Alexey Pushkov, a senior Russian lawmaker" for q in seed_brief.quotes)
+
+
+def test_a_surname_only_speaker_takes_the_one_full_name_another_article_gives():
+    """Stop 20: "Maduro" and "Clapper" stood alone in the Key quotes of Multi-News briefs, though
+    another article of the story (or a long title before the name) gave the full name and role."""
+    finder = QuoteFinder(max_quotes=5)
+    a = "Kellogg pulled out of Venezuela on Tuesday.\nVenezuelan President Nicolás Maduro responded on state television."
+    b = ("Socialist Maduro has blamed companies for shortages.\n"
+         "“We’ve begun judicial proceedings against the business leaders of Kellogg’s,” Maduro said on Tuesday.")
+    finder.add(briefing.SourceRef(id="a", source="Reuters", title="T"), split_sentences(a))
+    finder.add(briefing.SourceRef(id="b", source="AP", title="T"), split_sentences(b))
+    (q,) = finder.quotes()
+    assert q.who == "Nicolás Maduro, Venezuelan President"
+
+
+def test_a_surname_two_people_share_stays_as_written():
+    finder = QuoteFinder(max_quotes=5)
+    a = "Ferguson Police Chief Thomas Jackson spoke on Friday.\nThe Rev. Jesse Jackson visited the town on Sunday."
+    b = "Protests went on.\n“He is a gentleman and a quiet officer, by all accounts,” Jackson said on Friday."
+    finder.add(briefing.SourceRef(id="a", source="CNN", title="T"), split_sentences(a))
+    finder.add(briefing.SourceRef(id="b", source="AP", title="T"), split_sentences(b))
+    (q,) = finder.quotes()
+    assert q.speaker == "Jackson"
+
+
+def test_a_long_title_before_the_name_is_the_role():
+    text = ("White House Press Secretary Sarah Huckabee Sanders said Monday that the senator had been invited.\n"
+            "“We hope that she will join with us and be a part of things,” Sanders said.\n"
+            "Former Director of National Intelligence James Clapper said on Sunday that more was to come.\n"
+            "“Not addressed is potential involvement of the Russian government,” Clapper said.")
+    quotes = _quotes(text)
+    assert {q.who for q in quotes} == {"Sarah Huckabee Sanders, White House Press Secretary",
+                                       "James Clapper, Former Director of National Intelligence"}
