@@ -264,8 +264,31 @@ _DATELINE_GLUED_OPENER = re.compile(
 )
 
 
+# Cities that head datelines, for a dateline glued to a title and a name: "Hong Kong President Barack
+# Obama met on Friday with the Dalai Lama" is a Hong Kong dateline, not a president of Hong Kong.
+_DATELINE_CITIES = (
+    "Washington|New York|London|Paris|Berlin|Moscow|Beijing|Hong Kong|Tokyo|Seoul|Jerusalem|Gaza|Cairo|Baghdad|"
+    "Kabul|Islamabad|New Delhi|Mumbai|Tehran|Damascus|Beirut|Istanbul|Ankara|Kiev|Kyiv|Brussels|Geneva|Rome|"
+    "Madrid|Lisbon|Athens|Vienna|Warsaw|Stockholm|Oslo|Copenhagen|Dublin|Nairobi|Johannesburg|Lagos|Tripoli|Tunis|"
+    "Dubai|Abu Dhabi|Doha|Riyadh|Sanaa|Amman|Mexico City|Havana|Caracas|Bogota|Lima|Buenos Aires|Sao Paulo|"
+    "Ottawa|Toronto|Sydney|Bangkok|Manila|Jakarta|Singapore|Kuala Lumpur|Hanoi|Taipei|Shanghai|Karachi|Dhaka|"
+    "Los Angeles|Chicago|Atlanta|Miami|Houston|Boston|San Francisco|Dallas|Denver|Seattle|Phoenix|New Orleans"
+)
+_CITY_BEFORE_TITLE = re.compile(
+    rf"^(?P<place>(?:(?:Northern|Southern|Eastern|Western|Central)\s+)?(?:{_DATELINE_CITIES})) (?=(?:President|Vice President|"
+    r"Prime Minister|Chancellor|King|Queen|Prince|Pope|Gov\.|Governor|Sen\.|Senator|Rep\.|Secretary of State|"
+    r"Foreign Minister|Defense Minister|Sheikh|Gen\.|General|Police Chief)\s+[A-Z][\w.’'\-]+)"
+)
+
+
+_STATE_TITLE = re.compile(r"(?:Gov\.|Governor|Sen\.|Senator|Rep\.)\s")
+
+
 def _strip_glued_dateline(line: str) -> tuple[str, str | None]:
     """(rest, place) for a first line opening with a place glued to the sentence."""
+    m = _CITY_BEFORE_TITLE.match(line)
+    if m and not (m.group("place") in ("New York", "Washington") and _STATE_TITLE.match(line, m.end())):
+        return line[m.end():].strip(), m.group("place")  # not "New York Gov. Andrew Cuomo", a state's own
     m = _DATELINE_PLACE_COUNTRY.match(line)
     if m and not any(w.lower().strip(",") in _NOT_PLACES for w in m.group("place").split()):
         words = line[m.end():].split(" ", 4)

@@ -1521,11 +1521,17 @@ _HOOK_RES = (
     # "Six years ago Hope Koch's life began to change dramatically."
     re.compile(r"^(?:\w+\s+){1,2}(?:years|months|weeks|days|decades)\s+ago,?\s+.{0,60}\b(?:life|lives|world)\s+"
                r"(?:began|changed|was|were|would|turned)\b"),
-    re.compile(r"^It\s+(?:was|is|[’']s)\s+(?:a|an|another|one)\s+(?:[\w\-]+\s+){0,3}(?:day|night|week|year|month|moment|"
+    re.compile(r"^(?:It|Today|Yesterday|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:was|is|[’']s)\s+(?:a|an|another|one)\s+(?:[\w\-]+\s+){0,3}(?:day|night|week|year|month|moment|"
                r"morning|evening|time|pose|scene|sight|story|tale)\b"),
     re.compile(r"^(?:[A-Z][\w.’'\-]*,?\s+){1,5}(?:\d{1,3},\s+)?(?:is|was|are|were)\s+not\s+(?:the|a|an|your)\s[^,;]{3,60}\sor\s"),
     re.compile(r"^[“\"].{0,200}[”\"],?\s+@\w+\s+(?:posted|tweeted|wrote)\b"),
     re.compile(r"^[“\"][^”\"]+[”\"]\s+(?:versus|vs\.?|or)\s+[“\"]"),
+    # a scene: somebody the reader does not know yet, sitting, lying, remembering ("Juvilyn Tanega sits
+    # inside her sweltering tent looking at pictures of ...", "Ikra lies on her mother's lap, ...")
+    re.compile(r"^(?!(?:The|A|An|In|But|And|At|On)\b)(?:[A-Z][\w.’'\-]*\s+){1,4}(?:sits|stands|lies|stares|gazes|peers|"
+               r"recalls|remembers|smiles|sighs|sips|kneels|wanders|glances|pauses|leans|weeps|cradles|clutches|perches|"
+               r"squats|crouches|shuffles|strolls|paces|grins|winces|chuckles|beams|lounges|reclines)\b"
+               r"(?!\s+(?:down\s+with|by|trial|to|firm|accused|behind|against|ready|out|on\s+the\s+(?:board|committee|panel)))"),
     # a label, then the line it announces: "A tip for stressed-out parents: Beware ...", "A generally
     # accepted myth: Men talk about sports, women don’t." (not "The trend is clear: ...")
     re.compile(r"^(?:A|An|The|One|Our|My|Here[’']s)\s+(?:(?!(?:is|are|was|were|has|have|had)\b)[\w\-’']+\s+){0,4}"
@@ -1581,10 +1587,20 @@ def anchored(text: str, lowercase: "set[str] | frozenset[str] | None" = None) ->
                 common = _common_word(low) or "-" in low and _common_word(low.split("-")[0])  # "High-jinks"
             if k == 0 and len(low) >= 6 and _ADJECTIVE_END_RE.search(low):
                 common = True  # "Ravenous wild goats ...": an adjective, even if the article writes it nowhere else
+            elif k == 0 and low.endswith("ing") and nxt[:1].islower() and _verb_stem_known(low):
+                common = True  # "Preparing for surgery can be ...": a verb's -ing form (not "Beijing said")
             if low in _stops() or common and not base.isupper() and not nxt[:1].isupper():
                 continue  # "Results indicate", "Wealthy Romans": a common word opening the sentence
         return True
     return False
+
+
+def _verb_stem_known(word: str) -> bool:
+    """Whether an -ing word is an everyday verb's form: "preparing" (prepare), "running" (run)."""
+    stem = word[:-3]
+    return len(stem) >= 3 and (
+        _common_word(stem) or _common_word(stem + "e") or len(stem) > 3 and stem[-1] == stem[-2] and _common_word(stem[:-1])
+    )
 
 
 _ADJECTIVE_END_RE = re.compile(r"(?:ous|ful|able|ible|less)$")

@@ -802,6 +802,12 @@ def test_the_answer_to_an_opening_question_is_no_bullet():
         ("A tip for stressed-out parents: Beware conventional wisdom.", True),
         ("The trend is clear: The desktop operating system will merge with the mobile one.", False),
         ("The company said: “We will appeal the ruling.”", False),
+        ("Tuesday was a tragic day for girls everywhere.", True),  # CNN seed 10, stop 20
+        ("Juvilyn Tanega sits inside her sweltering tent looking at pictures of her children.", True),
+        ("Ikra lies on her mother's lap, her eyes stained with tears.", True),
+        ("Obama sits down with Putin on Monday for talks on Syria.", False),
+        ("Trump stands by his comments about the judge, his lawyer said.", False),
+        ("The Loliondo region in northern Tanzania lies along the migratory route.", False),
     ],
 )
 def test_hooks_are_told_from_news(text, is_hook):
@@ -867,3 +873,6 @@ def test_what_a_brief_of_saved_web_pages_showed():
     # an adjective opening a sentence is no name, even if the article writes it nowhere else
     assert not anchored("Ravenous wild goats ruled this island for over a century.", frozenset())
     assert anchored("Hungary dropped its objection on Monday.", frozenset())
+    # nor a verb's -ing form: "Preparing for surgery can be stressful and overwhelming." (CNN seed 10)
+    assert not anchored("Preparing for surgery can be stressful and overwhelming.", frozenset())
+    assert anchored("Beijing said on Monday it would retaliate.", frozenset())

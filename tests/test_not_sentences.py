@@ -221,6 +221,9 @@ def test_a_quotation_glued_after_a_full_stop_is_its_own_sentence():
         ("Moscow Among the tens of thousands of people in Bolotnaya Square is Alexey.", "Among the tens", "Moscow"),
         ("Mafraq, Jordan There are so many refugees here that locals call it Syria Town.", "There are so", "Mafraq, Jordan"),
         ("Camden, Maine Follow Daniel Kish out onto a dock and ask him about the view.", "Follow Daniel", "Camden, Maine"),
+        # a city glued to a title and a name (CNN seed 10, stop 20): no "president of Hong Kong"
+        ("Hong Kong President Barack Obama met on Friday with the Dalai Lama, despite an appeal from China.", "President Barack", "Hong Kong"),
+        ("Beijing President Xi Jinping's campaign against corruption has hit its biggest target.", "President Xi", "Beijing"),
     ],
 )
 def test_a_place_run_into_the_first_sentence_is_a_dateline(line, rest, place):
@@ -231,7 +234,9 @@ def test_a_place_run_into_the_first_sentence_is_a_dateline(line, rest, place):
 def test_a_first_sentence_opening_on_a_name_keeps_it():
     for line in ("President Obama said on Monday that the talks were over.",
                  "Rubio, Florida's junior senator, said on Sunday he would run.",
-                 "Beijing President Xi Jinping's campaign against corruption has hit its biggest target."):
+                 "Washington Post reporters said on Monday that the paper would appeal.",
+                 "London Bridge was closed on Saturday after a van hit pedestrians.",
+                 "New York Gov. Andrew Cuomo announced on Sunday a program to fund college courses in prisons."):
         assert clean_text(f"{line}\n{TAIL}").text.startswith(line)
 
 
