@@ -281,11 +281,39 @@ _CITY_BEFORE_TITLE = re.compile(
 )
 
 
+_CITY_START = re.compile(rf"^(?P<place>{_DATELINE_CITIES}) (?=[A-Z])")
+# Words that go on a city's name ("Washington Post", "New York Police Department", "London Bridge") and
+# cities that are also first names ("Paris Hilton", "Sydney Leathers"): no dateline there.
+_CITY_COMPOUNDS = frozenset(
+    """Post Times Police Tribune Herald Journal Bridge Stock Fire Marathon Mayor Airport Zoo Symphony Philharmonic
+    Giants Jets Knicks Yankees Mets Lakers Dodgers Clippers Bulls Bears Cubs Red Celtics Redskins Wizards Nationals
+    Capitals Heat Dolphins Marlins Hawks Falcons Braves Rockets Astros Texans Cowboys Mavericks Seahawks Mariners
+    Broncos Nuggets Suns Saints Pelicans 49ers Warriors Sounders Chronicle Examiner Sun Globe Star Daily Metropolitan
+    Museum University City County State Street Square Park Road Avenue International Film Fashion Declaration Summit
+    Conference Agreement Accord Accords Convention Protocol Olympics Olympic Paralympic Games Motor Auto Book Evening
+    Morning Review Magazine Observer Underground Metro Transport Exchange Court Crown High Central Tower Eye Public
+    Board Department Council Assembly Stadium Center Centre Harbor Harbour Port Opera Ballet Children Hospital Medical
+    School Schools Community Area Region Memorial Institute College Academy Club Athletic United FC Fed Federal
+    Reserve Water Electric Gas Power Housing Transit Subway Mint Aquarium Consensus Group Process Talks Peace Treaty
+    Spring Springs Heights Township Borough Province Municipal Gazette Standard Telegraph Mail Independent Express
+    Dispatch Record Register Press Weekly News Today Tonight Sentinel Bee Ledger Courier Inquirer Beacon Plain""".split()
+)
+_FIRST_NAME_CITIES = frozenset("Paris Sydney Houston Dallas Denver Phoenix Atlanta Austin Lima Boston Chicago Miami Dublin".split())
 _STATE_TITLE = re.compile(r"(?:Gov\.|Governor|Sen\.|Senator|Rep\.)\s")
 
 
 def _strip_glued_dateline(line: str) -> tuple[str, str | None]:
     """(rest, place) for a first line opening with a place glued to the sentence."""
+    m = _CITY_START.match(line)
+    if m and " " in line[m.end():]:
+        # a city, then a word no name of that city goes on with: "Cairo Egypt's first ...", "London U.S.
+        # President ...", "Moscow Kremlin critic ...", "Los Angeles Comedian Phyllis Diller ..." (not
+        # "Washington Post", "New York Police", "London Mayor", nor "Paris Hilton")
+        nxt = line[m.end():].split(" ", 1)[0].strip(",.:;")
+        nxt = nxt[:-2] if nxt[-2:] in ("'s", "’s") else nxt
+        state = m.group("place") in ("New York", "Washington") and _STATE_TITLE.match(line, m.end())  # "New York Gov."
+        if m.group("place") not in _FIRST_NAME_CITIES and nxt not in _CITY_COMPOUNDS and nxt != m.group("place") and not state:
+            return line[m.end():].strip(), m.group("place")
     m = _CITY_BEFORE_TITLE.match(line)
     if m and not (m.group("place") in ("New York", "Washington") and _STATE_TITLE.match(line, m.end())):
         return line[m.end():].strip(), m.group("place")  # not "New York Gov. Andrew Cuomo", a state's own

@@ -1262,13 +1262,13 @@ _FINITE = frozenset(
     "sold shot sought spoke taught threw understood wore seems appears remains become became becomes includes "
     "shows means needs wants looks feels lets helps i you we they he she it".split()
 )
-_GERUND_OPEN_RE = re.compile(r"^[A-Z][a-z]+ing\b")
+_GERUND_OPEN_RE = re.compile(r"^[A-Z][a-z]+(?:ing|[a-z]{2}ed)\b")
 
 
 def _gerund_fragment(outside: str) -> bool:
-    """A headline or deck in the form of a phrase: an opening -ing word and, in at most 20 words,
-    no finite verb ("Playing Skyrim with no armour, weapons, non-Illusion spells, or punching.",
-    "Breaking nose news!")."""
+    """A headline, deck or caption in the form of a phrase: an opening -ing or -ed word and, in at
+    most 20 words, no finite verb ("Playing Skyrim with no armour, weapons, non-Illusion spells, or
+    punching.", "Breaking nose news!", "Burned rubble near a Bali travel guidebook.")."""
     if not _GERUND_OPEN_RE.match(outside):
         return False
     found = re.findall(r"[a-z’']+", outside.lower())
@@ -1512,15 +1512,16 @@ _CALENDAR = frozenset(
 # day for ..."), a denial that sets up the next sentence ("Dr. Milton Flores, 58, is not the leader
 # of a religious sect"), a post quoted for colour, two slogans set against each other.
 _HOOK_RES = (
-    re.compile(r"^(?:(?:Trust|Imagine|Consider|Picture|Remember|Forget|Guess|Follow|Ask|Take|Try|Watch|Listen|Look|Step|"
+    re.compile(r"^(?:Talk\s+about\s+(?:a|an|the)\b|(?:Trust|Imagine|Consider|Picture|Remember|Forget|Guess|Follow|Ask|Take|Try|Watch|Listen|Look|Step|"
                r"Spend|Walk|Stand|Tell|Put|Check|Get|Call|Read|Hear|Scroll|Close|Open)\s+(?:the|a|an|me|us|your|my|this|that|"
                r"these|those|about|what|how|when|if|for|at|out|old|new|any|all|[A-Z][a-z]+\s+[A-Z][a-z]+)\b|Meet\s+(?:the\s+)?[A-Z]|"
                r"Think\s+(?:of|about|again)\b|Behold\b|Welcome to\b|Don[’']t\s+\w+\s+(?:the|a|an|your|me|us)\b)"),
     # "For Atlanta Hawks controlling owner Bruce Levenson, “a light bulb went off.”": a quotation's tail as the news
     re.compile(r"^For\s+[A-Z][^,]{2,80},\s+[“\"]"),
     # "Six years ago Hope Koch's life began to change dramatically."
-    re.compile(r"^(?:\w+\s+){1,2}(?:years|months|weeks|days|decades)\s+ago,?\s+.{0,60}\b(?:life|lives|world)\s+"
-               r"(?:began|changed|was|were|would|turned)\b"),
+    # a look back before the news: "Four years ago, Beth Cirami walked into ...", "Fifty years ago, smoking was
+    # linked to cancer ...", "Six years ago Hope Koch's life began to change dramatically."
+    re.compile(r"^(?:A|An|[\w\-]+)(?:\s+[\w\-]+)?\s+(?:years|months|weeks|decades|centuries)\s+ago\b"),
     re.compile(r"^(?:It|Today|Yesterday|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:was|is|[’']s)\s+(?:a|an|another|one)\s+(?:[\w\-]+\s+){0,3}(?:day|night|week|year|month|moment|"
                r"morning|evening|time|pose|scene|sight|story|tale)\b"),
     re.compile(r"^(?:[A-Z][\w.’'\-]*,?\s+){1,5}(?:\d{1,3},\s+)?(?:is|was|are|were)\s+not\s+(?:the|a|an|your)\s[^,;]{3,60}\sor\s"),
@@ -1540,6 +1541,16 @@ _HOOK_RES = (
 )
 
 
+# A scene told in the past perfect or progressive, with no day and nobody saying so: "Heather Kern's
+# heart had raced ever since she was 11.", "The children at Plaza Towers Elementary School were stuffing
+# their backpacks, ..." (news has "said Tuesday", "has died", "were killed").
+_NARRATIVE_RE = re.compile(r"^[^,]{0,60}?\b(?:had\s+(?:been|[a-z]+ed)|was\s+[a-z]+ing|were\s+[a-z]+ing)\b")
+_NEWS_MARK_RE = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|said|says|told|"
+    r"reported|according|announced)\b|\d"
+)
+
+
 # A dateline run into the sentence by a source that dropped its "(CNN) --": "Camden, Maine Follow ..."
 _GLUED_PLACE_RE = re.compile(r"^[A-Z][a-z.]+,?$")
 
@@ -1550,6 +1561,8 @@ def hook(text: str) -> bool:
     never sit beneath another point, and a story of nothing else is not shown."""
     if any(r.search(text) for r in _HOOK_RES):
         return True
+    if _NARRATIVE_RE.match(text) and not _NEWS_MARK_RE.search(text):
+        return True  # a story told, not news: "She had been a Dave Matthews fan since she was 9."
     # behind up to three capitalised words of a place: "Camden, Maine Follow Daniel Kish ..."
     words = text.split(" ", 4)
     for k in (1, 2, 3):

@@ -803,6 +803,14 @@ def test_the_answer_to_an_opening_question_is_no_bullet():
         ("The trend is clear: The desktop operating system will merge with the mobile one.", False),
         ("The company said: “We will appeal the ruling.”", False),
         ("Tuesday was a tragic day for girls everywhere.", True),  # CNN seed 10, stop 20
+        ("Talk about a vast, isolated island wilderness.", True),  # CNN seed 11
+        ("Four years ago, Beth Cirami walked into Malissa Booth's tattoo shop, mournful and anxious.", True),
+        ("Fifty years ago, smoking was linked to cancer in the first surgeon general's report.", True),
+        ("Talks about a ceasefire in Gaza resumed in Cairo on Monday.", False),
+        ("She had been a Dave Matthews fan since she was nine.", True),
+        ("The children at Plaza Towers Elementary School were stuffing their backpacks, looking forward to going home.", True),
+        ("Rebels were advancing on the capital on Monday, witnesses said.", False),
+        ("The ferry had been carrying 476 people when it sank.", False),
         ("Juvilyn Tanega sits inside her sweltering tent looking at pictures of her children.", True),
         ("Ikra lies on her mother's lap, her eyes stained with tears.", True),
         ("Obama sits down with Putin on Monday for talks on Syria.", False),
@@ -866,6 +874,8 @@ def test_what_a_brief_of_saved_web_pages_showed():
         assert "cut" in anywhere_reasons(prompt), prompt
     assert "cut" in anywhere_reasons("Playing Skyrim with no armour, weapons, non-Illusion spells, or punching.")
     assert "cut" in anywhere_reasons("Breaking nose news!")
+    assert "cut" in anywhere_reasons("Burned rubble near a Bali travel guidebook.")  # CNN seed 12
+    assert "cut" not in anywhere_reasons("Armed men stormed the parliament in Kiev on Monday.")
     for sentence in ("Preparing for surgery can be stressful and overwhelming for patients in Ohio.",
                      "Citing security concerns, officials closed the road to Kabul airport on Monday.",
                      "Surviving victims of the Fort Hood massacre testified on Monday."):

@@ -224,6 +224,12 @@ def test_a_quotation_glued_after_a_full_stop_is_its_own_sentence():
         # a city glued to a title and a name (CNN seed 10, stop 20): no "president of Hong Kong"
         ("Hong Kong President Barack Obama met on Friday with the Dalai Lama, despite an appeal from China.", "President Barack", "Hong Kong"),
         ("Beijing President Xi Jinping's campaign against corruption has hit its biggest target.", "President Xi", "Beijing"),
+        ("Cairo Egypt's first democratically elected president, Mohamed Morsi, will appoint a woman as a deputy.",
+         "Egypt's first", "Cairo"),
+        ("London Britain's Prince Harry is officially single again after splitting with his girlfriend.", "Britain's Prince", "London"),
+        ("London U.S. President Barack Obama's plan to expand the campaign into Syria risks a wider war.", "U.S. President", "London"),
+        ("Moscow Kremlin critic Mikhail Khodorkovsky arrived in Germany after Vladimir Putin released him.", "Kremlin critic", "Moscow"),
+        ("Los Angeles Comedian Phyllis Diller, known for her self-deprecating humor, died on Monday.", "Comedian Phyllis", "Los Angeles"),
     ],
 )
 def test_a_place_run_into_the_first_sentence_is_a_dateline(line, rest, place):
@@ -236,6 +242,9 @@ def test_a_first_sentence_opening_on_a_name_keeps_it():
                  "Rubio, Florida's junior senator, said on Sunday he would run.",
                  "Washington Post reporters said on Monday that the paper would appeal.",
                  "London Bridge was closed on Saturday after a van hit pedestrians.",
+                 "Paris Hilton said on Monday that she would open a hotel in Dubai next year.",
+                 "New York University's hospital was forced to evacuate 200 patients after its generator failed.",
+                 "Los Angeles Police Department detectives have arrested a man in the killing of a rapper.",
                  "New York Gov. Andrew Cuomo announced on Sunday a program to fund college courses in prisons."):
         assert clean_text(f"{line}\n{TAIL}").text.startswith(line)
 
