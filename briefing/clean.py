@@ -65,6 +65,10 @@ _WIRE_CODE = re.compile(r"\s*\[(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9
 _DATELINE_PAREN = re.compile(
     r"^(?P<place>[A-Z][\w.'’ ,/-]{1,60}?)\s*\((?P<src>[A-Z][\w .&-]{1,30}|[A-Za-z][\w-]{1,30}\.(?:com|org|net|tv|co\.uk))\)\s*[-–—]+\s*"
 )
+# A known outlet in brackets with no dash, the sentence run on: "London (CNN)It was the interview ..."
+_DATELINE_PAREN_GLUED = re.compile(
+    r"^(?P<place>[A-Z][\w.'’ ,/-]{1,60}?)\s*\((?P<src>[A-Z][\w .&-]{1,30})\)\s*(?=[A-Z“\"])"
+)
 _DATELINE_BARE = re.compile(
     rf"^(?P<place>[A-Z][\w.'’/-]*(?:,?\s[A-Z][\w.'’/-]*){{0,3}}?)\s+(?P<src>{_SOURCE_ALTERNATION})\s*[-–—]+\s*",
     re.IGNORECASE,
@@ -167,6 +171,9 @@ def _strip_dateline(line: str) -> tuple[str, str | None, str | None]:
     m = _DATELINE_LEAD.match(line)
     if m and attribution.outlet_name(m.group("src")):
         return line[m.end():].strip(), attribution.canonical_source(m.group("src")), None
+    m = _DATELINE_PAREN_GLUED.match(line)
+    if m and attribution.outlet_name(m.group("src")):  # "London (CNN)It was the interview ..."
+        return line[m.end():].strip(), attribution.canonical_source(m.group("src")), m.group("place").strip(" ,")
     for pattern in (_DATELINE_PAREN, _DATELINE_BARE):
         m = pattern.match(line)
         if m:
@@ -190,8 +197,14 @@ _DATELINE_COLON = re.compile(
 _LABELS = frozenset("BREAKING EXCLUSIVE WATCH VIDEO UPDATE UPDATED NOTE CORRECTION ANALYSIS OPINION EDITORIAL LIVE".split())
 
 
+_VIA_CREDIT = re.compile(r"^[A-Z][\w.&'’ ]{1,30}\s+via\s+[A-Z][\w.&'’ ]{1,30}?\s*[–—]+\s*(?=[A-Z“\"])")
+
+
 def _strip_place_dateline(line: str) -> tuple[str, str | None]:
     """(rest of the line, place) for a line opening with a dateline that names no outlet."""
+    v = _VIA_CREDIT.match(line)
+    if v:  # "KVELLER via JTA — The state of Washington has sworn in ...": a credit, no place
+        return line[v.end():].strip(), None
     m = _DATELINE_PLACE.match(line)
     if not m:
         c = _DATELINE_COLON.match(line)
@@ -226,6 +239,13 @@ _GLUED_BYLINE = re.compile(
     r"(?:By\s+){1,2}(?:[A-Z][\w.’'\-]+\s+){1,3}?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}"
     r"(?:\s+in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?\s+(?=[A-Z\"“‘])"
+    # "By Aaron Humes: The Americas cannot ignore ..."
+    r"|By\s+(?:[A-Z][\w.’'\-]+\s+){0,3}[A-Z][\w.’'\-]+\s*(?::|\s[|–—])\s+(?=[A-Z\"“‘])"
+)
+# An outlet's name and a dash before the first sentence: "Kaieteur News – Police investigators ..."
+_OUTLET_DASH = re.compile(
+    r"^(?:[A-Z][\w.’'&]+\s+){0,3}(?:News|Times|Post|Herald|Express|Observer|Guardian|Today|Tribune|Gazette|Online|"
+    r"Newsday|Chronicle|Journal|Star)\s+[–—]+\s+(?=[A-Z\"“])"
 )
 
 
@@ -693,6 +713,10 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                 body, place = _strip_glued_dateline(line)
             if body == line and not kept and line.startswith("By "):
                 m = _GLUED_BYLINE.match(line)  # "By Karen Graham Oct 31, 2015 in Entertainment A famous ..."
+                if m:
+                    body = line[m.end():]
+            if body == line and not kept:
+                m = _OUTLET_DASH.match(line)
                 if m:
                     body = line[m.end():]
             if body != line:  # a dateline (its place kept), or a label such as "THE FACT CHECKER |"

@@ -662,6 +662,8 @@ def _clean_name(raw: str) -> str | None:
     for words in reversed(runs):
         if 2 <= len(words) <= 3 and len(words[0].strip(".")) >= 2:
             return " ".join(words)
+        if len(words) in (4, 5) and words[-1].rstrip(".") not in ("Jr", "Sr", "II", "III") and len(words[-2]) >= 2:
+            return " ".join(words[-2:])  # "Super Value Debra Symonette": a company's name, then hers
     return None
 
 
@@ -1226,14 +1228,14 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
         reasons.append("definite")  # "The Palm Beach Gardens resident is engaged to ...": who?
     if "definite" not in reasons and _this_thing(outside):
         reasons.append("definite")  # "Ravenous wild goats ruled this island ...": which island?
-    if _PROMPT_SENTENCE_RE.match(text) or _gerund_fragment(outside):
+    if _PROMPT_SENTENCE_RE.match(text) or _gerund_fragment(outside) or _cut_first_letter(text):
         # a line to the page's reader ("Read more Letters to the Editor.", "Click through for the
         # whole thing.") or a headline with no verb ("Playing Skyrim with no armour, ...")
         reasons.append("cut")
     return tuple(reasons)
 
 
-_THIS_THING_RE = re.compile(r"\b(?:this|these)\s+(?P<w>[a-z][\w\-]*)(?:\s+(?P<n>[a-z]+))?")
+_THIS_THING_RE = re.compile(r"(?:\b(?:this|these)|:\s+(?:This|These))\s+(?P<w>[a-z][\w\-]*)(?:\s+(?P<n>[a-z]+))?")
 
 
 def _this_thing(outside: str) -> bool:
@@ -1243,10 +1245,22 @@ def _this_thing(outside: str) -> bool:
         w, n = m.group("w").lower(), (m.group("n") or "").lower()
         if w in _TIME_NOUNS or n in _TIME_NOUNS or n in ("cycle", "period", "term", "session"):
             continue
-        if _VERBISH_RE.match(w) or w in _stops():
+        if _VERBISH_RE.match(w):
             continue
+        if w in _stops() and not (w in ("new", "latest", "same", "other", "last", "first", "next") and n and n not in _stops()):
+            continue  # "this is", "these are"; but "this new phase" is a thing
         return True
     return False
+
+
+def _cut_first_letter(text: str) -> bool:
+    """A sentence whose first letter a page set apart (a drop cap) and lost: "urkey, Poland and ..."
+    (not "iPhone sales ...", "de Blasio said ...")."""
+    if not text[:1].islower():
+        return False
+    first = re.match(r"[a-z]+", text)
+    word = first.group(0) if first else ""
+    return bool(word) and text[len(word):len(word) + 1] in (" ", ",", "’", "'") and not _common_word(word)
 
 
 _PROMPT_SENTENCE_RE = re.compile(
@@ -1533,6 +1547,8 @@ _HOOK_RES = (
                r"recalls|remembers|smiles|sighs|sips|kneels|wanders|glances|pauses|leans|weeps|cradles|clutches|perches|"
                r"squats|crouches|shuffles|strolls|paces|grins|winces|chuckles|beams|lounges|reclines)\b"
                r"(?!\s+(?:down\s+with|by|trial|to|firm|accused|behind|against|ready|out|on\s+the\s+(?:board|committee|panel)))"),
+    # an answer to the headline's question: "No, the former New York mayor’s debut ... has turned brutal."
+    re.compile(r"^(?:No|Yes|Nope|Yep|Well|Sure|Indeed|Sorry|Alas),\s"),
     # a label, then the line it announces: "A tip for stressed-out parents: Beware ...", "A generally
     # accepted myth: Men talk about sports, women don’t." (not "The trend is clear: ...")
     re.compile(r"^(?:A|An|The|One|Our|My|Here[’']s)\s+(?:(?!(?:is|are|was|were|has|have|had)\b)[\w\-’']+\s+){0,4}"
@@ -1573,9 +1589,10 @@ def hook(text: str) -> bool:
     return False
 
 
-def anchored(text: str, lowercase: "set[str] | frozenset[str] | None" = None) -> bool:
+def anchored(text: str, lowercase: "set[str] | frozenset[str] | None" = None, *, words: int = _ANCHOR_WORDS) -> bool:
     """Whether a name (a capitalised word that is not a function word, a day or a month, nor a
-    common word merely opening the sentence) stands among the sentence's first eight words.
+    common word merely opening the sentence) stands among the sentence's first eight words (or
+    first ``words``).
 
     lowercase: the words the article writes in lower case; a capitalised opening word is a common
     word when the article also writes it lower case ("Results ..." and "the results"), a name when
@@ -1583,7 +1600,7 @@ def anchored(text: str, lowercase: "set[str] | frozenset[str] | None" = None) ->
     common (which makes "Hungary" or "Trump" opening a sentence no anchor: stricter)."""
     if text[:1] in "“\"" and _NAMED_SPEAKER_RE.search(text):
         return True  # a quotation its named speaker closes: "“Our goal ...,” Tillerson told the ministers."
-    tokens = _TOKEN_RE.findall(text)[:_ANCHOR_WORDS]
+    tokens = _TOKEN_RE.findall(text)[:words]
     for k, tok in enumerate(tokens):
         word = tok.strip(".’'-&")
         if not word or not word[0].isupper() or word in _FUNCTION_CAPS or word in _CALENDAR:

@@ -36,6 +36,10 @@ _PAST = re.compile(
     r"\b(?:[a-z]{2,}ed|was|were|had|did|said|told|met|went|came|took|made|left|won|lost|began|fell|rose|held|gave|"
     r"saw|became|ran|spoke|struck|hit|shot|sent|led|brought|thought|felt|found|kept|paid|sold|wrote)\b"
 )
+_ANY_DAY = re.compile(
+    r"\b(?:a|an|every|each|any|one|typical|usual|normal|ordinary|average|same|given|certain)\s+(?:[a-z]+\s+)?\Z",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[,;:—–(]|\b(?:where|when|and|but|while|after|before)\b")
 
 
@@ -104,6 +108,8 @@ def date_edits(text: str, article_date: _dt.date | None, date_format: str = "%-d
     future = bool(_FUTURE.search(text))
     edits = []
     for m in _RELATIVE.finditer(text):
+        if m.group("wd") and _ANY_DAY.search(text, max(0, m.start("wd") - 30), m.start("wd")):
+            continue  # "on a typical Saturday afternoon", "every Sunday": no one day
         shown = resolve_relative(m, article_date, _future_at(text, m.start(), future), date_format)
         if shown and text[m.end() : m.end() + 2] != " [":
             edits.append(Edit(start=m.end(), end=m.end(), text=f" [{shown}]"))

@@ -285,9 +285,10 @@ class _Steering:
 
 
 # days and months that make an opening news ("A judge ruled on Tuesday ..."); not "May", a verb too
-_NEWS_DAYS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today tonight January February "
-    "March April June July August September October November December".split()
+_NEWS_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight january february "
+    "march april june july august september october november december two three four five six seven eight "
+    "nine ten eleven twelve dozen dozens hundreds thousands millions billions".split()
 )
 
 
@@ -413,11 +414,12 @@ class Selector:
                 return candidates[i].index > 1 or not hook(text)
             if hook(text):
                 return False  # "Trust the carriers of the Persian Gulf to cause mischief again."
-            first = text.split()[:10]
-            if any(c.isdigit() for c in " ".join(first)) or any(w.strip(",.") in _NEWS_DAYS for w in first):
+            # anywhere in the sentence (a news lead may hold its day late: "A female police inspector had
+            # to seek medical attention on Friday after ...", "TWO men were killed ... yesterday.")
+            if any(c.isdigit() for c in text) or any(w.strip(",.;:!?”’\"'").lower() in _NEWS_WORDS for w in text.split()):
                 return True  # a figure or a day is news: "Craft beer sales rose 20% ...", "A judge ruled on Tuesday ..."
             steering.lowercase = getattr(steering, "lowercase", None) or lowercase_words(steering.texts)
-            return anchored(text, steering.lowercase)
+            return anchored(text, steering.lowercase, words=40)
 
         order = sorted(range(len(candidates)), key=lambda i: (-ratings[i], i))
         if eager:

@@ -41,6 +41,14 @@ BOILERPLATE = (
 ONE_SENTENCE = "Russia denied any role in the election interference campaign on Tuesday, officials said."
 
 # name -> (how to make it in a folder, expected skip reason fragment)
+GERMAN = (
+    "Die Deutsche Bahn hat am Montag angekündigt, dass der Zugverkehr zwischen Berlin und München wegen "
+    "eines Sturms bis auf Weiteres eingestellt wird. Ein Sprecher sagte, man arbeite mit Hochdruck an der "
+    "Beseitigung der Schäden. Reisende sollten sich vor der Abfahrt über die aktuelle Lage informieren, "
+    "denn auch auf anderen Strecken sei mit Verspätungen zu rechnen. Die Fahrgäste können ihre Tickets "
+    "flexibel nutzen oder sich den Preis erstatten lassen, teilte das Unternehmen mit.\n"
+)
+
 UNUSABLE = {
     "empty": (lambda d: _write(d / "empty.txt", b""), "empty file"),
     "whitespace": (lambda d: _write(d / "blank.txt", b" \n\t\r\n   \n"), "whitespace only"),
@@ -53,6 +61,8 @@ UNUSABLE = {
     "missing": (lambda d: d / "does-not-exist.txt", "no such file"),
     "symlink-loop": (lambda d: _self_link(d / "loop.txt"), "symlink loop"),
     "fifo": (lambda d: _fifo(d / "pipe.txt"), "not a regular file"),
+    # a page in another language (a saved German page became a bullet in an English brief, stop 20)
+    "german": (lambda d: _write(d / "bahn.txt", GERMAN.encode()), "not in English"),
 }
 
 # name -> (how to make it, a fragment its cleaned text must contain, fragments it must not contain)
@@ -675,3 +685,14 @@ def test_daily_inbox_lists_a_new_empty_file_even_after_another_one(tmp_path):
     assert [(Path(s.input).name, s.reason) for s in day2.skipped] == [("b.txt", "empty file")]
     again, _ = run_daily("2026-11-20", settings)  # re-running day one lists what day one listed
     assert [(Path(s.input).name, s.reason) for s in again.skipped] == [("a.txt", "empty file")]
+
+
+def test_english_text_with_foreign_words_or_figures_is_kept():
+    from briefing.ingest import not_english
+
+    table = "Shr 28 cts vs 22 cts Net 1,200,000 vs 1,000,000 Revs 12.0 mln vs 10.5 mln Nine mths " * 6
+    quoted = ("The German chancellor said on Monday that „Wir schaffen das“ remained her view, and that "
+              "the country would take in the refugees who had reached the border, the ministry said. ") * 3
+    assert not not_english(table)
+    assert not not_english(quoted)
+    assert not_english(GERMAN * 2)

@@ -108,3 +108,17 @@ def test_each_day_takes_the_tense_of_its_own_clause():
     text = "Tillerson said Friday that US sanctions will remain in place."
     shown = apply_edits(text, date_edits(text, dt.date(2017, 12, 7)))  # a Thursday: the Friday before
     assert "said Friday [1 December 2017]" in shown
+
+
+def test_a_weekday_that_is_no_one_day_gets_no_date():
+    """Stop 20, CNN seed 12: "on a typical Saturday afternoon [21 September 2013]" named a day the
+    sentence never meant."""
+    import datetime as dt
+
+    from briefing.dates import date_edits
+
+    day = dt.date(2013, 9, 23)
+    for text in ("Getting heard in Westlands on a typical Saturday afternoon is a challenge.",
+                 "He goes to church every Sunday with his mother.", "One Friday in May, she left home."):
+        assert date_edits(text, day) == (), text
+    assert date_edits("Police said on Saturday that two men had been arrested.", day)[0].text == " [21 September 2013]"

@@ -266,3 +266,31 @@ def test_the_hill_s_inline_links_are_cut_out_of_the_sentence():
     assert clean_text(f"{text}\n{TAIL}").text.startswith(
         "Former Director of National Intelligence James Clapper said on Sunday that there are more shoes to drop "
         "after an indictment from special counsel Robert Mueller’s probe.")
+
+
+def test_a_bracketed_outlet_run_into_the_sentence_and_a_via_credit_are_datelines():
+    cleaned = clean_text("London (CNN)It was the interview that some within Buckingham Palace must have feared, "
+                         f"and it was more revealing than many could have imagined.\n{TAIL}")
+    assert cleaned.text.startswith("It was the interview") and cleaned.source == "CNN" and cleaned.place == "London"
+    cleaned = clean_text("KVELLER via JTA — The state of Washington has sworn in its first Native American "
+                         f"Supreme Court justice on Monday.\n{TAIL}")
+    assert cleaned.text.startswith("The state of Washington has sworn in")
+    kept = f"Rep. Adam Schiff (D-Calif.) said on Sunday that the committee would meet again next week.\n{TAIL}"
+    assert clean_text(kept).text.startswith("Rep. Adam Schiff (D-Calif.) said")
+
+
+def test_a_byline_or_an_outlet_s_name_before_the_first_sentence_is_removed():
+    for line, rest in (
+        ("By Aaron Humes: The Americas cannot ignore the risk of further surges, the health agency's director warned.",
+         "The Americas cannot ignore"),
+        ("Kaieteur News – Police investigators in Region Two are trying to solve the death of a hunter found on Tuesday.",
+         "Police investigators in Region Two"),
+    ):
+        assert clean_text(f"{line}\n{TAIL}").text.startswith(rest), line
+
+
+def test_a_person_named_after_a_company_s_name_is_found():
+    from briefing.context import names_in
+
+    assert names_in("Prices will rise, President of Super Value Debra Symonette said yesterday.") == ["Debra Symonette"]
+    assert names_in("Civil rights leader Martin Luther King Jr. spoke in Memphis.") != ["King Jr."]
