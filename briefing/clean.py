@@ -292,7 +292,16 @@ _DATELINE_CITIES = (
     "Madrid|Lisbon|Athens|Vienna|Warsaw|Stockholm|Oslo|Copenhagen|Dublin|Nairobi|Johannesburg|Lagos|Tripoli|Tunis|"
     "Dubai|Abu Dhabi|Doha|Riyadh|Sanaa|Amman|Mexico City|Havana|Caracas|Bogota|Lima|Buenos Aires|Sao Paulo|"
     "Ottawa|Toronto|Sydney|Bangkok|Manila|Jakarta|Singapore|Kuala Lumpur|Hanoi|Taipei|Shanghai|Karachi|Dhaka|"
-    "Los Angeles|Chicago|Atlanta|Miami|Houston|Boston|San Francisco|Dallas|Denver|Seattle|Phoenix|New Orleans"
+    "Los Angeles|Chicago|Atlanta|Miami|Houston|Boston|San Francisco|Dallas|Denver|Seattle|Phoenix|New Orleans|"
+    "Philadelphia|Baltimore|Detroit|St\\. Louis|Minneapolis|Cleveland|Pittsburgh|Nashville|Memphis|Orlando|Tampa|"
+    "San Diego|Sacramento|Las Vegas|Salt Lake City|Kansas City|Oklahoma City|Milwaukee|Indianapolis|Cincinnati|"
+    "Honolulu|Anchorage|Albuquerque|Newark|Karachi|Lahore|Peshawar|Kandahar|Mosul|Basra|Aleppo|Homs|Benghazi|"
+    "Mogadishu|Khartoum|Addis Ababa|Kampala|Kinshasa|Harare|Cape Town|Abuja|Accra|Dakar|Algiers|Tel Aviv|Ramallah|"
+    "Aden|Muscat|Manama|Baku|Tbilisi|Yerevan|Minsk|Donetsk|Sochi|St\\. Petersburg|Almaty|Tashkent|Kathmandu|Colombo|"
+    "Yangon|Phnom Penh|Pyongyang|Osaka|Shenzhen|Guangzhou|Wuhan|Urumqi|Melbourne|Brisbane|Auckland|Montreal|"
+    "Vancouver|Brasilia|Rio de Janeiro|Quito|Port-au-Prince|Managua|Monterrey|Tijuana|Munich|Frankfurt|Hamburg|"
+    "Milan|Naples|Barcelona|Marseille|Amsterdam|The Hague|Zurich|Prague|Budapest|Bucharest|Belgrade|Zagreb|"
+    "Sarajevo|Helsinki|Manchester|Glasgow|Edinburgh|Belfast|Strasbourg|Vatican City"
 )
 _CITY_BEFORE_TITLE = re.compile(
     rf"^(?P<place>(?:(?:Northern|Southern|Eastern|Western|Central)\s+)?(?:{_DATELINE_CITIES})) (?=(?:President|Vice President|"
@@ -316,7 +325,15 @@ _CITY_COMPOUNDS = frozenset(
     School Schools Community Area Region Memorial Institute College Academy Club Athletic United FC Fed Federal
     Reserve Water Electric Gas Power Housing Transit Subway Mint Aquarium Consensus Group Process Talks Peace Treaty
     Spring Springs Heights Township Borough Province Municipal Gazette Standard Telegraph Mail Independent Express
-    Dispatch Record Register Press Weekly News Today Tonight Sentinel Bee Ledger Courier Inquirer Beacon Plain""".split()
+    Dispatch Record Register Press Weekly News Today Tonight Sentinel Bee Ledger Courier Inquirer Beacon Plain
+    Eagles Flyers Phillies 76ers Sixers Union Ravens Orioles Lions Tigers Pistons Wings Cardinals Rams Blues Twins Vikings
+    Timberwolves Browns Cavaliers Indians Guardians Steelers Pirates Penguins Titans Predators Grizzlies Magic
+    Buccaneers Lightning Rays Chargers Padres Kings Raiders Golden Jazz Chiefs Royals Panthers Hornets Hurricanes Bucks
+    Brewers Colts Pacers Bengals Reds Thunder Spurs Packers Patriots Bruins Sox Canadiens Canucks Maple Leafs Raptors
+    Blue Jays Angels Ducks Sharks Kraken Storm Sky Fever Liberty Mystics Sparks City United Rovers Wanderers Athletic
+    Olympique Real Inter AC Saint Airlines Airways Metro Mercantile Cup Open Opera Stock Summit Biennale Lifeguards
+    Lifeguard Firefighters Rescue Sheriff Coroner Unified Superior District Attorney Councilmember Archdiocese Diocese
+    Catholic Comic Marathon""".split()
 )
 _FIRST_NAME_CITIES = frozenset("Paris Sydney Houston Dallas Denver Phoenix Atlanta Austin Lima Boston Chicago Miami Dublin".split())
 _STATE_TITLE = re.compile(r"(?:Gov\.|Governor|Sen\.|Senator|Rep\.)\s")
@@ -331,6 +348,7 @@ def _strip_glued_dateline(line: str) -> tuple[str, str | None]:
         # "Washington Post", "New York Police", "London Mayor", nor "Paris Hilton")
         nxt = line[m.end():].split(" ", 1)[0].strip(",.:;")
         nxt = nxt[:-2] if nxt[-2:] in ("'s", "’s") else nxt
+        nxt = nxt.split("-")[0]  # "San Diego Fire-Rescue Department"
         state = m.group("place") in ("New York", "Washington") and _STATE_TITLE.match(line, m.end())  # "New York Gov."
         if m.group("place") not in _FIRST_NAME_CITIES and nxt not in _CITY_COMPOUNDS and nxt != m.group("place") and not state:
             return line[m.end():].strip(), m.group("place")

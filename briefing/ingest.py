@@ -240,9 +240,14 @@ _LOWER_WORD = re.compile(r"[a-zà-ÿ]+")
 
 
 def not_english(text: str) -> bool:
-    """Whether an article's text is plainly in another language: of its first 4,000 characters'
-    words (at least 20), under 10% English function words and over 12% other languages' ones."""
-    words = _LOWER_WORD.findall(text[:4000].lower())
+    """Whether an article's text is plainly in another language: of its first 4,000 characters,
+    most letters (of at least 100) in another script than Latin, or of its words (at least 20),
+    under 10% English function words and over 12% other languages' ones."""
+    head = text[:4000]
+    letters = [c for c in head if c.isalpha()]
+    if len(letters) >= 100 and sum(1 for c in letters if c > "\u024f") > 0.5 * len(letters):
+        return True  # mostly letters of another script: Bengali, Cyrillic, Arabic, Chinese, ...
+    words = _LOWER_WORD.findall(head.lower())
     if len(words) < 20:
         return False
     english = sum(w in _ENGLISH_WORDS for w in words)

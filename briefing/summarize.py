@@ -14,6 +14,7 @@ NLTK's punkt_tab data, which cannot be downloaded here), and sumy's objects neve
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
@@ -285,6 +286,15 @@ class _Steering:
 
 
 # days and months that make an opening news ("A judge ruled on Tuesday ..."); not "May", a verb too
+# "here" as a place (not "here is", "here's how", "from here on"), outside quotation marks
+_HERE_PLACE_RE = re.compile(r"(?<![“\"])\b(?<!from )here\b(?!\s+(?:is|are|was|were|and\s+now|on\b))(?![’']s)")
+
+
+def _outside_quotes(text: str) -> str:
+    """text with what stands inside quotation marks blanked out (the same length)."""
+    return re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group(0)), text)
+
+
 _NEWS_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight january february "
     "march april june july august september october november december two three four five six seven eight "
@@ -500,12 +510,24 @@ class Selector:
                     method=self.summarizer.name,
                     topics=topics[i],
                     stands_alone=stands(i) and (not self.bullets or reads_as_news(i)),
-                    edits=edits + self._dates(article, span.text),
+                    edits=edits + self._dates(article, span.text) + self._here(article, span),
                 )
             )
         return points
 
     _RESOLVE = 25  # best-rated sentences whose references are looked up in the article
+
+    def _here(self, article: Article, span: SentenceSpan) -> tuple[Edit, ...]:
+        """"here [Mafraq, Jordan]": in an article's first two sentences, "here" is the dateline's
+        place, which cleaning took off the text ("There are so many refugees living in one
+        neighborhood here that locals ... call it Syria Town.")."""
+        if not self.self_contained or not article.place or span.index > 1 or "here" not in span.text:
+            return ()
+        m = _HERE_PLACE_RE.search(_outside_quotes(span.text))
+        if m is None:
+            return ()
+        place = ", ".join(part.title() if part.isupper() else part for part in article.place.split(", "))
+        return (Edit(start=m.end(), end=m.end(), text=f" [{place}]"),)
 
     def _dates(self, article: Article, text: str) -> tuple[Edit, ...]:
         if not self.self_contained:

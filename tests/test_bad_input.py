@@ -696,3 +696,12 @@ def test_english_text_with_foreign_words_or_figures_is_kept():
     assert not not_english(table)
     assert not not_english(quoted)
     assert not_english(GERMAN * 2)
+
+
+def test_a_page_in_another_script_is_not_english():
+    from briefing.ingest import not_english
+
+    bengali = "আজ শনিবার সকাল সাড়ে ৭টার দিকে দৌলতপুর উপজেলার ফিলিপনগর গ্রামে এ ঘটনা ঘটে। হামলাকারীকে আটক করেছে পুলিশ। " * 4
+    russian = "Президент России заявил в понедельник, что переговоры будут продолжены на следующей неделе в Женеве. " * 3
+    assert not_english(bengali) and not_english(russian)
+    assert not not_english("Президент: Russia's president said on Monday that the talks would go on next week in Geneva. " * 3)

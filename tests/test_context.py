@@ -901,3 +901,18 @@ def test_what_a_held_out_brief_of_news_pages_showed():
     assert "definite" in anywhere_reasons(
         "Axios' Kaveh Waddell reports: This new phase in campus surveillance responds to school shootings.")
     assert anywhere_reasons("They will meet again this next week in Geneva, the ministry said.") == ()
+
+
+def test_here_in_an_opening_is_the_dateline_s_place_in_brackets():
+    """CNN seed 13, stop 20: "... living in one neighborhood here that locals ... call it Syria Town."
+    once the dateline "Mafraq, Jordan" was taken off: which here?"""
+    from briefing.ingest import article_from_text
+
+    raw = ("MAFRAQ, Jordan — There are so many refugees living in one neighborhood here that locals have started "
+           "calling it Syria Town.\nThe United Nations says 600,000 Syrians have crossed into Jordan since 2011, "
+           "most of them living outside the camps.\n")
+    article = article_from_text(raw)
+    assert article.place and article.place.lower().startswith("mafraq")
+    (point,) = Selector(ByPosition(), sentences=1, bullets=True, max_position=1).select(article, split_sentences(article.text))
+    assert "neighborhood here [Mafraq, Jordan] that locals" in point.display
+    assert point.text.startswith("There are so many refugees")  # the words themselves untouched

@@ -230,6 +230,8 @@ def test_a_quotation_glued_after_a_full_stop_is_its_own_sentence():
         ("London U.S. President Barack Obama's plan to expand the campaign into Syria risks a wider war.", "U.S. President", "London"),
         ("Moscow Kremlin critic Mikhail Khodorkovsky arrived in Germany after Vladimir Putin released him.", "Kremlin critic", "Moscow"),
         ("Los Angeles Comedian Phyllis Diller, known for her self-deprecating humor, died on Monday.", "Comedian Phyllis", "Los Angeles"),
+        ("Philadelphia Opening arguments started Monday in the first case against an archdiocese official.", "Opening arguments",
+         "Philadelphia"),
     ],
 )
 def test_a_place_run_into_the_first_sentence_is_a_dateline(line, rest, place):
@@ -245,6 +247,8 @@ def test_a_first_sentence_opening_on_a_name_keeps_it():
                  "Paris Hilton said on Monday that she would open a hotel in Dubai next year.",
                  "New York University's hospital was forced to evacuate 200 patients after its generator failed.",
                  "Los Angeles Police Department detectives have arrested a man in the killing of a rapper.",
+                 "Philadelphia Eagles coach Doug Pederson said on Monday that the quarterback would start.",
+                 "San Diego Fire-Rescue Department spokesman Lee Swanson said a large group of students was in the water.",
                  "New York Gov. Andrew Cuomo announced on Sunday a program to fund college courses in prisons."):
         assert clean_text(f"{line}\n{TAIL}").text.startswith(line)
 
