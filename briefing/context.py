@@ -1567,6 +1567,48 @@ _NEWS_MARK_RE = re.compile(
 )
 
 
+# A feature's opening scene about a private person: the sentence names only people (no place,
+# body or thing by name), holds no day or figure, and does nothing news does ("Lior Peleg cuts an
+# incongruous figure at ...", "Catherine Garceau doesn't go to the pool anymore.", "Mike Steenkamp
+# still wakes up in the morning expecting a phone call from his niece.").
+_NEWS_VERB_RE = re.compile(
+    r"\b(?:said|says|say|told|tells|announced|announces|died|dies|killed|kills|arrested|charged|sentenced|convicted|"
+    r"won|wins|lost|loses|resigned|resigns|elected|signed|signs|filed|files|sued|sues|accused|accuses|ruled|rules|"
+    r"approved|approves|rejected|rejects|launched|launches|released|releases|freed|captured|attacked|fired|banned|"
+    r"warned|warns|called|calls|urged|urges|denied|denies|confirmed|confirms|reported|reports|plans|agreed|agrees|"
+    r"voted|votes|passed|vetoed|unveiled|apologized|apologised|admitted|pleaded|faces|faced|detained|kidnapped|"
+    r"abducted|rescued|crashed|exploded|struck|hit|raised|named|appointed|fled|escaped|returned|visited|met|meets|"
+    r"married|divorced|born|dead|missing|injured|wounded|shot|stabbed|discovered|revealed|published|issued|closed|"
+    r"opened|sold|bought|acquired|lifted|imposed|testified|hospitalized|recovering|survived|became|becomes|joined|"
+    r"joins|left|leaves|quit|quits|retired|retires|returns|criticized|criticised|praised|defended|defends|sentenced)\b"
+)
+_DIGIT_OR_DAY_RE = re.compile(
+    r"\d|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|January|February|"
+    r"March|April|June|July|August|September|October|November|December|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|"
+    r"[Ee]ight|[Nn]ine|[Tt]en|[Hh]undreds|[Tt]housands|[Mm]illions)\b"
+)
+_CAPWORD_RE = re.compile(r"\b[A-Z][\w’'\-]+")
+
+
+def private_scene(text: str) -> bool:
+    """Whether an article's opening is a scene about a private person rather than news (see above)."""
+    if text.startswith(("The ", "A ", "An ")) or _DIGIT_OR_DAY_RE.search(text) or _NEWS_VERB_RE.search(text):
+        return False
+    names = names_in(text)
+    if not names:
+        return False
+    parts = {w for name in names for w in name.split()}
+    for k, m in enumerate(_CAPWORD_RE.finditer(text)):
+        word = m.group(0)
+        base = word[:-2] if word.endswith(("’s", "'s")) else word
+        if base in parts or (m.start() == 0 and base.lower() in _stops()) or base in ("Dr.", "Mr.", "Mrs.", "Ms.", "As"):
+            continue
+        if m.start() == 0 and not base[0].isdigit() and "-" in base:
+            continue  # "Thirteen-year-old Rose Matrie"
+        return False  # a place, a body, a thing by name: not only a person
+    return True
+
+
 # A dateline run into the sentence by a source that dropped its "(CNN) --": "Camden, Maine Follow ..."
 _GLUED_PLACE_RE = re.compile(r"^[A-Z][a-z.]+,?$")
 

@@ -916,3 +916,21 @@ def test_here_in_an_opening_is_the_dateline_s_place_in_brackets():
     (point,) = Selector(ByPosition(), sentences=1, bullets=True, max_position=1).select(article, split_sentences(article.text))
     assert "neighborhood here [Mafraq, Jordan] that locals" in point.display
     assert point.text.startswith("There are so many refugees")  # the words themselves untouched
+
+
+def test_a_feature_s_opening_scene_about_a_private_person_is_no_news():
+    """CNN seeds 11-13, stop 20: "Thirteen-year-old Rose Matrie lives in a cracked house.", "Rukia
+    Shabiby's shy but cheerful disposition belies ...": a lead that names only a person, holds no
+    day or figure, and reports nothing done."""
+    from briefing.context import private_scene
+
+    for scene in ("Thirteen-year-old Rose Matrie lives in a cracked house.",
+                  "Catherine Garceau doesn't go to the pool anymore.",
+                  "Mike Steenkamp still wakes up in the morning expecting a phone call from his niece."):
+        assert private_scene(scene), scene
+    for news in ("Andrea Sloan died of ovarian cancer, her family said.",
+                 "Lior Peleg cuts an incongruous figure at the Singapore Airshow on Tuesday.",
+                 "Four years after the meltdown at the Fukushima Daiichi nuclear plant, questions persist.",
+                 "The crippled Costa Concordia cruise ship reached the end of its final voyage.",
+                 "Elon Musk unveiled a plan for a tunnel under Los Angeles."):
+        assert not private_scene(news), news
