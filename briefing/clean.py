@@ -325,7 +325,7 @@ _CITY_COMPOUNDS = frozenset(
     School Schools Community Area Region Memorial Institute College Academy Club Athletic United FC Fed Federal
     Reserve Water Electric Gas Power Housing Transit Subway Mint Aquarium Consensus Group Process Talks Peace Treaty
     Spring Springs Heights Township Borough Province Municipal Gazette Standard Telegraph Mail Independent Express
-    Dispatch Record Register Press Weekly News Today Tonight Sentinel Bee Ledger Courier Inquirer Beacon Plain
+    Dispatch Record Register Press Weekly Today Tonight Sentinel Bee Ledger Courier Inquirer Beacon Plain
     Eagles Flyers Phillies 76ers Sixers Union Ravens Orioles Lions Tigers Pistons Wings Cardinals Rams Blues Twins Vikings
     Timberwolves Browns Cavaliers Indians Guardians Steelers Pirates Penguins Titans Predators Grizzlies Magic
     Buccaneers Lightning Rays Chargers Padres Kings Raiders Golden Jazz Chiefs Royals Panthers Hornets Hurricanes Bucks
@@ -648,6 +648,8 @@ def is_title_case(line: str, max_words: int = 10) -> bool:
 def _repair(line: str) -> str:
     if line[:1] in ("—", "–"):  # a dash left from a dateline the page dropped: "— San Diego lifeguards ..."
         line = line.lstrip("—– ")
+    if line[:1].isdigit():  # a list's number: "5: St. Patrick's Day began as a religious holiday ..."
+        line = _LIST_NUMBER.sub("", line, count=1)
     if "[" in line:
         line = _WIRE_CODE.sub(" ", line)
     if "MORE" in line:
@@ -660,6 +662,9 @@ def _repair(line: str) -> str:
     if _odd_spaces(line):
         line = _SPACES.sub(" ", line)
     return line.strip()
+
+
+_LIST_NUMBER = re.compile(r"^\d{1,2}[:)]\s+(?=[A-Z“\"])")
 
 
 # Cheap necessary tests for the patterns above (a literal to scan for, no look-behind).

@@ -68,6 +68,8 @@ _CONNECTIVES = (
     "later that evening", "later that week", "later that month", "later that year", "in the meantime",
     "by the same token", "to be sure", "either way", "in any case", "all the same", "then again",
     "for example", "for instance", "cue", "enter", "case in point", "here again", "once again", "as such",
+    # stop 20, CNN seed 14: "This time, Russia faces full-scale war if it invades eastern Ukraine ..."
+    "this time", "this time around",
 )
 _CONNECTIVE_RE = re.compile(
     r"^(?:" + "|".join(re.escape(c) for c in sorted(_CONNECTIVES, key=len, reverse=True)) + r")\b[,\s]",
@@ -1226,8 +1228,13 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
         reasons.append("speaker")  # the writer's own voice ("let's", "Democrats, myself included, ..."): whose?
     if _TITLED_ROLE_RE.search(outside):
         reasons.append("definite")  # "The Palm Beach Gardens resident is engaged to ...": who?
-    if "definite" not in reasons and _this_thing(outside):
+    if "definite" not in reasons and (_this_thing(outside) or " of the title" in outside):
+        # "..., the sisters of the title in what amounts to ...": a review's film, not named
         reasons.append("definite")  # "Ravenous wild goats ruled this island ...": which island?
+    if _AFTER_THE_EVENT_RE.match(text):
+        reasons.append("definite")  # "Nearly three hours after the crash, David Eun walked ...": which crash?
+    if _HAS_SINCE_RE.search(outside):
+        reasons.append("connective")  # "The number of Western visitors has since risen to ...": since what?
     if _PROMPT_SENTENCE_RE.match(text) or _gerund_fragment(outside) or _cut_first_letter(text):
         # a line to the page's reader ("Read more Letters to the Editor.", "Click through for the
         # whole thing.") or a headline with no verb ("Playing Skyrim with no armour, ...")
@@ -1236,6 +1243,14 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
 
 
 _THIS_THING_RE = re.compile(r"(?:\b(?:this|these)|:\s+(?:This|These))\s+(?P<w>[a-z][\w\-]*)(?:\s+(?P<n>[a-z]+))?")
+
+
+_AFTER_THE_EVENT_RE = re.compile(
+    r"^(?:[\w\-]+\s+){0,4}(?:after|before|since|during|in)\s+the\s+(?:crash|attack|attacks|shooting|explosion|blast|"
+    r"bombing|storm|quake|earthquake|accident|incident|fire|raid|verdict|ruling|collapse|outbreak|disaster|tragedy|"
+    r"massacre|rampage|riot|riots|protest|protests|standoff|siege|killing|killings|murder|murders|arrest|scandal),\s"
+)
+_HAS_SINCE_RE = re.compile(r"\b(?:has|have|had)\s+since\b|\bever since\s*[.,]|\bsince then\b")
 
 
 def _this_thing(outside: str) -> bool:
@@ -1547,6 +1562,11 @@ _HOOK_RES = (
                r"recalls|remembers|smiles|sighs|sips|kneels|wanders|glances|pauses|leans|weeps|cradles|clutches|perches|"
                r"squats|crouches|shuffles|strolls|paces|grins|winces|chuckles|beams|lounges|reclines)\b"
                r"(?!\s+(?:down\s+with|by|trial|to|firm|accused|behind|against|ready|out|on\s+the\s+(?:board|committee|panel)))"),
+    # a teaser that withholds what it announces: "A pair of female Democratic lawmakers had a simple
+    # question Thursday about a controversial hearing ...", "... there's one thing they do share."
+    re.compile(r"\b(?:a|one)\s+(?:simple|big|new|surprising|important|key|single|burning|tough|difficult|pointed)\s+"
+               r"(?:question|thing|message|request|problem|idea|secret|reason|answer|wish|warning|lesson)\b(?![^.]*[:“\"])"
+               r"(?!\s+(?:about|for|from|on|to|that|of|in)\s+[A-Z])"),
     # an answer to the headline's question: "No, the former New York mayor’s debut ... has turned brutal."
     re.compile(r"^(?:No|Yes|Nope|Yep|Well|Sure|Indeed|Sorry|Alas),\s"),
     # a label, then the line it announces: "A tip for stressed-out parents: Beware ...", "A generally

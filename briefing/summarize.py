@@ -401,9 +401,9 @@ class Selector:
                 return True
             # not the answer to an opening question: after "What happens when you ask a super-car
             # designer to create a super luxurious train?" comes "Magic, judging by ..."
-            return not any(
-                candidates[j].index < index and candidates[j].text.rstrip(" \"'”’)").endswith("?") for j in range(i)
-            )
+            # (any sentence before it, a short one too: "Where are the bodies?" then "Deerfield Beach
+            # city officials said they have no idea, ...")
+            return not any(s.text.rstrip(" \"'”’)").endswith("?") for s in spans[:index])
 
         def stands(i: int) -> bool:
             return steering is None or lead or steering.get(i)[3]

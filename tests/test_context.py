@@ -863,6 +863,8 @@ def test_what_a_brief_of_saved_web_pages_showed():
 
     assert "definite" in anywhere_reasons("Ravenous wild goats ruled this island for over a century.")
     assert "definite" in anywhere_reasons("Dropping these facts about the holiday will impress your friends at the bar.")
+    assert "definite" in anywhere_reasons(  # Multi-News seed 48
+        "Amy Poehler and Tina Fey are Maura and Kate Ellis, the sisters of the title in what amounts to a comedy.")
     for fine in (
         "Erick Munoz wants his wife's wish fulfilled this holiday season, a lawyer said on Monday.",
         "Germans have learned a lot about Angela Merkel in this election cycle.",
@@ -934,3 +936,28 @@ def test_a_feature_s_opening_scene_about_a_private_person_is_no_news():
                  "The crippled Costa Concordia cruise ship reached the end of its final voyage.",
                  "Elon Musk unveiled a plan for a tunnel under Los Angeles."):
         assert not private_scene(news), news
+
+
+def test_the_answer_to_a_short_opening_question_is_no_bullet_either():
+    """Multi-News seed 49, stop 20: "Where are the bodies?" is too short to be a candidate itself."""
+    text = (
+        "Where are the bodies?\n"
+        "Deerfield Beach city officials said they have no idea, and might never be able to find out.\n"
+        "The city cemetery sold plots that were already occupied, a lawsuit filed on Monday says."
+    )
+    points = Selector(ByPosition(), sentences=3, bullets=True, max_position=1).select(_article(text), split_sentences(text))
+    assert all(not p.text.startswith("Deerfield") for p in points)
+
+
+def test_what_cnn_seed_14_showed():
+    """Stop 20: a fresh CNN draw after every other change of the stop."""
+    from briefing.context import anywhere_reasons, hook, needs_context
+
+    assert "connective" in needs_context("This time, Russia faces full-scale war if it invades eastern Ukraine.")
+    assert "connective" not in needs_context("Since 2010, sales of the drug have doubled in Europe.")
+    assert "connective" in anywhere_reasons("The number of Western visitors has since risen to 5,000 a year.")
+    assert "definite" in anywhere_reasons("Nearly three hours after the crash, David Eun walked through customs.")
+    assert anywhere_reasons("After the crash of Asiana Flight 214, investigators arrived in San Francisco.") == ()
+    assert hook("A pair of female Democratic lawmakers had a simple question Thursday about a hearing on Capitol Hill.")
+    assert not hook("Obama has a simple message for Congress: act now on immigration.")
+    assert not hook("The judge had one question for Smith on Monday, his lawyer said.")

@@ -232,6 +232,8 @@ def test_a_quotation_glued_after_a_full_stop_is_its_own_sentence():
         ("Los Angeles Comedian Phyllis Diller, known for her self-deprecating humor, died on Monday.", "Comedian Phyllis", "Los Angeles"),
         ("Philadelphia Opening arguments started Monday in the first case against an archdiocese official.", "Opening arguments",
          "Philadelphia"),
+        ("Hong Kong News articles and images about the protests are being heavily censored behind the firewall.",
+         "News articles", "Hong Kong"),
     ],
 )
 def test_a_place_run_into_the_first_sentence_is_a_dateline(line, rest, place):
@@ -298,3 +300,9 @@ def test_a_person_named_after_a_company_s_name_is_found():
 
     assert names_in("Prices will rise, President of Super Value Debra Symonette said yesterday.") == ["Debra Symonette"]
     assert names_in("Civil rights leader Martin Luther King Jr. spoke in Memphis.") != ["King Jr."]
+
+
+def test_a_list_s_number_is_not_part_of_the_sentence():
+    text = "5: St. Patrick's Day began as a religious holiday to honor the saint who brought Christianity to Ireland."
+    assert clean_text(f"{text}\n{TAIL}").text.startswith("St. Patrick's Day began")
+    assert clean_text(f"2016: A year of upheaval in British and American politics, the survey found.\n{TAIL}").text.startswith("2016:")
