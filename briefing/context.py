@@ -1231,6 +1231,8 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
     if "definite" not in reasons and (_this_thing(outside) or " of the title" in outside):
         # "..., the sisters of the title in what amounts to ...": a review's film, not named
         reasons.append("definite")  # "Ravenous wild goats ruled this island ...": which island?
+    if _lone_pronoun(outside):
+        reasons.append("pronoun")  # "Republicans in Western North Carolina are grumbling about his ...": whose?
     if _AFTER_THE_EVENT_RE.match(text):
         reasons.append("definite")  # "Nearly three hours after the crash, David Eun walked ...": which crash?
     if _HAS_SINCE_RE.search(outside):
@@ -1243,6 +1245,41 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
 
 
 _THIS_THING_RE = re.compile(r"(?:\b(?:this|these)|:\s+(?:This|These))\s+(?P<w>[a-z][\w\-]*)(?:\s+(?P<n>[a-z]+))?")
+
+
+# Nouns for a person, any one of which a "he" or "her" can stand for ("a Pennsylvania first-grader
+# brought bags of heroin into his school", "the Japanese prime minister ... his country").
+_PERSON_NOUNS = frozenset(
+    """man woman boy girl child kid teen teenager first-grader officer minister head chief leader priest chef veteran
+    missionary journalist headmistress headmaster shopper driver student father mother wife husband son daughter
+    president senator judge lawyer attorney actor actress singer player coach star founder owner executive ceo
+    spokesman spokeswoman spokesperson official suspect victim patient doctor nurse soldier pilot passenger resident
+    worker activist dissident inventor author writer artist designer scientist professor teacher pastor bishop
+    cardinal pope king queen prince princess emperor dictator tycoon billionaire millionaire entrepreneur candidate
+    lawmaker mayor governor congressman congresswoman diplomat ambassador envoy commander general sergeant captain
+    detective agent spy hacker gunman shooter attacker bomber killer thief robber inmate prisoner fugitive refugee
+    migrant immigrant athlete runner swimmer climber fan user customer employee nominee anchor host comedian rapper
+    musician model photographer filmmaker director producer pitcher quarterback striker goalkeeper boxer fighter
+    champion winner survivor witness friend neighbor neighbour brother sister uncle aunt grandmother grandfather baby
+    infant toddler guy lady gentleman individual person someone anyone everyone nobody whoever trainee recruit cadet
+    graduate mom dad partner boyfriend girlfriend fiance fiancee widow widower chairman chairwoman chair premier
+    chancellor monarch sheikh emir cleric imam rabbi nun monk preacher reverend economist analyst expert researcher
+    historian critic columnist blogger reporter editor publisher speaker secretary deputy aide adviser advisor
+    staffer assistant manager boss employer landlord tenant farmer fisherman miner one""".split()
+)
+_HE_SHE_RE = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
+_YEAR_OLD_RE = re.compile(r"\b\d+-year-old\b")
+
+
+def _lone_pronoun(outside: str) -> bool:
+    """A "he" or "her" with nobody in the sentence to stand for: no name, no one said to speak or
+    act, no noun for a person ("Republicans in Western North Carolina are grumbling about his
+    last-minute announcement, ...")."""
+    if not _HE_SHE_RE.search(outside):
+        return False
+    if names_in(outside) or _person_before(outside) or _YEAR_OLD_RE.search(outside):
+        return False
+    return not any(w in _PERSON_NOUNS for w in re.findall(r"[a-z][a-z\-]*", outside.lower()))
 
 
 _AFTER_THE_EVENT_RE = re.compile(

@@ -961,3 +961,17 @@ def test_what_cnn_seed_14_showed():
     assert hook("A pair of female Democratic lawmakers had a simple question Thursday about a hearing on Capitol Hill.")
     assert not hook("Obama has a simple message for Congress: act now on immigration.")
     assert not hook("The judge had one question for Smith on Monday, his lawyer said.")
+
+
+def test_a_he_or_her_with_nobody_in_the_sentence_leans():
+    """Saved pages, set B: "Republicans in Western North Carolina are grumbling about his last-minute
+    announcement, which boxed out a number of elected officials." (whose?)"""
+    from briefing.context import anywhere_reasons
+
+    assert "pronoun" in anywhere_reasons(
+        "Republicans in Western North Carolina are grumbling about his last-minute announcement, which boxed out rivals.")
+    for fine in ("A Pennsylvania first-grader brought bags of heroin into his school on Monday, police said.",
+                 "The Japanese prime minister issued a sober assessment of his country's recovery.",
+                 "A 75-year-old Australian missionary has been detained in North Korea, his wife said.",
+                 "In his first speech as leader, Xi Jinping promised to fight corruption."):
+        assert "pronoun" not in anywhere_reasons(fine), fine
