@@ -1588,7 +1588,7 @@ _HOOK_RES = (
     # a look back before the news: "Four years ago, Beth Cirami walked into ...", "Fifty years ago, smoking was
     # linked to cancer ...", "Six years ago Hope Koch's life began to change dramatically."
     re.compile(r"^(?:A|An|[\w\-]+)(?:\s+[\w\-]+)?\s+(?:years|months|weeks|decades|centuries)\s+ago\b"),
-    re.compile(r"^(?:It|Today|Yesterday|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:was|is|[’']s)\s+(?:a|an|another|one)\s+(?:[\w\-]+\s+){0,3}(?:day|night|week|year|month|moment|"
+    re.compile(r"^(?:It|Today|Yesterday|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:was|is|[’']s)\s+(?:a|an|another|one)\s+(?:[\w\-“”\"]+\s+){0,3}(?:day|night|week|year|month|moment|"
                r"morning|evening|time|pose|scene|sight|story|tale)\b"),
     re.compile(r"^(?:[A-Z][\w.’'\-]*,?\s+){1,5}(?:\d{1,3},\s+)?(?:is|was|are|were)\s+not\s+(?:the|a|an|your)\s[^,;]{3,60}\sor\s"),
     re.compile(r"^[“\"].{0,200}[”\"],?\s+@\w+\s+(?:posted|tweeted|wrote)\b"),
@@ -1645,6 +1645,20 @@ _DIGIT_OR_DAY_RE = re.compile(
     r"[Ee]ight|[Nn]ine|[Tt]en|[Hh]undreds|[Tt]housands|[Mm]illions)\b"
 )
 _CAPWORD_RE = re.compile(r"\b[A-Z][\w’'\-]+")
+
+
+_RELATIVE_TIME_RE = re.compile(r"\b(?:this|last|next)\s+(?:week|weekend|month|year|season)\b")
+
+
+def short_teaser(text: str) -> bool:
+    """Whether an article's opening is a short line that announces rather than reports: six to
+    eleven words with no day, figure or time and nothing done that news reports ("What a difference
+    a year makes.", "Africa's mobile phone adoption curve has been impressive.", "Samsung just
+    launched their next, new, big time product." has "launched" and is not caught)."""
+    words = text.split()
+    if not 6 <= len(words) <= 11:
+        return False
+    return not (_DIGIT_OR_DAY_RE.search(text) or _RELATIVE_TIME_RE.search(text) or _NEWS_VERB_RE.search(text))
 
 
 def private_scene(text: str) -> bool:

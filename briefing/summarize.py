@@ -415,7 +415,7 @@ class Selector:
             # beneath another point (past the opening, steering tests the rest)
             if steering is None or lead:
                 return True
-            from briefing.context import anchored, hook, lowercase_words, private_scene
+            from briefing.context import anchored, hook, lowercase_words, private_scene, short_teaser
 
             text = candidates[i].text
             if candidates[i].index > 0:
@@ -428,7 +428,7 @@ class Selector:
             # to seek medical attention on Friday after ...", "TWO men were killed ... yesterday.")
             if any(c.isdigit() for c in text) or any(w.strip(",.;:!?”’\"'").lower() in _NEWS_WORDS for w in text.split()):
                 return True  # a figure or a day is news: "Craft beer sales rose 20% ...", "A judge ruled on Tuesday ..."
-            if private_scene(text):
+            if private_scene(text) or short_teaser(text):
                 return False  # "Catherine Garceau doesn't go to the pool anymore.": a feature's scene
             steering.lowercase = getattr(steering, "lowercase", None) or lowercase_words(steering.texts)
             return anchored(text, steering.lowercase, words=40)

@@ -975,3 +975,16 @@ def test_a_he_or_her_with_nobody_in_the_sentence_leans():
                  "A 75-year-old Australian missionary has been detained in North Korea, his wife said.",
                  "In his first speech as leader, Xi Jinping promised to fight corruption."):
         assert "pronoun" not in anywhere_reasons(fine), fine
+
+
+def test_a_short_opening_that_announces_rather_than_reports():
+    from briefing.context import hook, short_teaser
+
+    for teaser in ("What a difference a year makes.", "Africa's mobile phone adoption curve has been impressive.",
+                   "Sometimes it takes a disaster to inspire innovation."):
+        assert short_teaser(teaser), teaser
+    for news in ("Syrian warplanes reportedly targeted Iraq this week.", "Brazil beat Colombia 2-1 in the quarterfinals.",
+                 "The Senate passed the bill, officials said.",
+                 "The talks in Geneva between the two delegations went on for most of a long and tiring night."):
+        assert not short_teaser(news), news
+    assert hook("It was a “Lucky” night for Daft Punk.")
