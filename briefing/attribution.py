@@ -145,6 +145,11 @@ _JUNK_SITE_NAMES = frozenset({
 })
 
 
+_SITE_WITH_DOMAIN = re.compile(r"\bwww\.|\b[\w\-]+\.(?:com|org|net|co\.uk|co|info|news)\b", re.IGNORECASE)
+# "The Barbados TODAY inc.": the company's legal form is no part of the outlet's name
+_CORPORATE_SUFFIX = re.compile(r",?\s+(?:inc|ltd|llc|plc|gmbh|corp|limited)\.?$", re.IGNORECASE)
+
+
 def junk_site_name(name: str | None) -> bool:
     """True when page metadata names no outlet: empty, a CMS ("escenic"), a generic word, or a
     sentence-length string."""
@@ -285,7 +290,10 @@ def attribute(
         # A site name that is just the host ("world.example.org") reads better as the domain.
         if host and _key(site_name) in {host, f"www.{host}"}:
             return readable_domain(url) or host
-        return " ".join(site_name.split())
+        if host and _SITE_WITH_DOMAIN.search(site_name):
+            # "Belize News and Opinion on www.breakingbelizenews.com": a tagline around the domain
+            return readable_domain(url) or host
+        return _CORPORATE_SUFFIX.sub("", " ".join(site_name.split())) or " ".join(site_name.split())
     return readable_domain(url) or UNKNOWN
 
 

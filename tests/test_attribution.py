@@ -133,3 +133,14 @@ def test_cover_counts_unknown_outlets_honestly(tmp_path):
     cover = next(p for p in paras if p.startswith("Sources read:"))
     assert cover == "Sources read: 3 articles (outlet not given for 3)"
     assert not any("from 1 outlet" in p for p in paras)
+
+
+def test_a_site_name_with_a_tagline_or_a_legal_form_is_cleaned():
+    """Saved pages, stop 20: "Belize News and Opinion on www.breakingbelizenews.com", "The Barbados
+    TODAY inc." as outlets."""
+    from briefing.attribution import attribute
+
+    assert attribute(site_name="Belize News and Opinion on www.breakingbelizenews.com",
+                     url="https://www.breakingbelizenews.com/2022/04/22/paho/") == "breakingbelizenews.com"
+    assert attribute(site_name="The Barbados TODAY inc.", url="https://barbadostoday.bb/2022/x") == "The Barbados TODAY"
+    assert attribute(site_name="City Limits", url="https://citylimits.org/x") == "City Limits"
