@@ -641,7 +641,8 @@ _NOT_NAME_WORDS = frozenset(
     Commissioner Spokesman Spokeswoman Officer Detective Sheriff Coach Professor King Queen Prince
     Princess Pope Representative Chancellor Vice Attorney Lt Col Sgt Capt Intelligence Homeland Treasury
     Commerce Interior Affairs Health Education Energy Transportation Agriculture Labor Labour Veterans
-    Staff Joint Chiefs Economic Finance Former Socialist Socialists Communist Conservative Liberal""".split()
+    Staff Joint Chiefs Economic Finance Former Socialist Socialists Communist Conservative Liberal Reporter
+    Correspondent Anchor Producer Editor Columnist Spokesperson Analyst""".split()
 )
 
 

@@ -55,6 +55,18 @@ def _speaker(name: str | None) -> str | None:
     return " ".join(words).rstrip(".,") or None
 
 
+def _later_name(rest: str) -> str | None:
+    """The person named at the end of a speaker's description after the verb ("'s friend and adviser
+    Ken O'Donnell", " 4 Reporter James Rose"), up to the clause's end; None when there is none."""
+    from briefing.context import names_in
+
+    clause = re.split(r"[.,;:“”\"]", rest, maxsplit=1)[0]
+    if not clause.strip() or len(clause) > 80:
+        return None
+    found = names_in(clause)
+    return found[-1] if found and clause.rstrip().endswith(found[-1]) else None
+
+
 _CONNECTIVE_WORDS = frozenset("But And So Also Yet Still However Meanwhile Instead Then Later Earlier".split())
 
 
@@ -70,6 +82,10 @@ def find_quotes(sentence: str, *, min_words: int = 6) -> list[tuple[str, str]]:
         speaker = None
         if after:
             speaker = _speaker(after.group("name1") or after.group("name2"))
+            if after.group("name1"):
+                # ,” recalled JFK's friend and adviser Ken O'Donnell. / ,” asked FOX 4 Reporter James Rose.
+                later = _later_name(sentence[m.end() + after.end("name1"):])
+                speaker = later or speaker
         if speaker is None:
             before = _BEFORE.search(sentence[: m.start()])
             if before:

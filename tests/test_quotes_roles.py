@@ -138,3 +138,16 @@ def test_a_long_title_before_the_name_is_the_role():
     quotes = _quotes(text)
     assert {q.who for q in quotes} == {"Sarah Huckabee Sanders, White House Press Secretary",
                                        "James Clapper, Former Director of National Intelligence"}
+
+
+def test_a_speaker_described_before_the_name_is_the_person_not_the_description():
+    """Multi-News, stop 20: "JFK's" and "FOX" were key-quote speakers."""
+    from briefing.quotes import find_quotes
+
+    (q,) = find_quotes('Jackie "suffered a miscarriage and learned that carrying a child would be hard for her," '
+                       "recalled JFK's friend and adviser Ken O'Donnell.")
+    assert q[0] == "Ken O'Donnell"
+    (q,) = find_quotes("“How difficult is that to watch, do you think now?” asked FOX 4 Reporter James Rose.")
+    assert q[0] == "James Rose"
+    (q,) = find_quotes("“We will not accept this at all,” said Rex Tillerson, the secretary of state.")
+    assert q[0] == "Rex Tillerson"
