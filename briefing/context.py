@@ -1141,7 +1141,21 @@ def strict_reasons(text: str, edits: Sequence[Edit] = ()) -> tuple[str, ...]:
         reasons.append("speaker")  # "..., it says.", "Democrats, myself included, ..."
     if _AGED_SURNAME_RE.match(body):
         reasons.append("name")  # "McFadden, 46, was convicted ..."
+    if _personal_quote(text):
+        reasons.append("speaker")  # "“I had a dream that my name was going to be called,” Austin told ESPN."
     return tuple(dict.fromkeys((*reasons, *anywhere_reasons(text))))
+
+
+_LEADING_QUOTE_RE = re.compile(r'^[“"]([^”"]+)[”"]')
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|my|me|mine|I[’']m|I[’']ve|I[’']d|I[’']ll)\b")
+
+
+def _personal_quote(text: str) -> bool:
+    """A sentence past the opening that is mostly someone's words about themselves: "“I've always
+    been a fighter, and with all of your prayers and support, a winner,” Roberts said ..." (a fighter
+    against what?)."""
+    m = _LEADING_QUOTE_RE.match(text)
+    return bool(m) and len(m.group(1)) >= 0.6 * len(text) and bool(_FIRST_PERSON_RE.search(m.group(1)))
 
 
 _MID_IT_RE = re.compile(

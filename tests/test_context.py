@@ -988,3 +988,14 @@ def test_a_short_opening_that_announces_rather_than_reports():
                  "The talks in Geneva between the two delegations went on for most of a long and tiring night."):
         assert not short_teaser(news), news
     assert hook("It was a “Lucky” night for Daft Punk.")
+
+
+def test_a_personal_quotation_past_the_opening_leans():
+    """CNN seed 15, stop 20: "“I had a dream that my name was going to be called,” [Isaiah] Austin told ESPN."."""
+    from briefing.context import strict_reasons
+
+    assert "speaker" in strict_reasons("“I had a dream that my name was going to be called,” Austin told ESPN.")
+    assert "speaker" in strict_reasons(
+        "“I've always been a fighter, and with all of your prayers and support, a winner,” Roberts said in a message.")
+    assert "speaker" not in strict_reasons(
+        "Secretary of State John Kerry said he would return to Washington on Monday, calling the talks “useful.”")
