@@ -1602,7 +1602,10 @@ _HOOK_RES = (
     # "Six years ago Hope Koch's life began to change dramatically."
     # a look back before the news: "Four years ago, Beth Cirami walked into ...", "Fifty years ago, smoking was
     # linked to cancer ...", "Six years ago Hope Koch's life began to change dramatically."
-    re.compile(r"^(?:A|An|[\w\-]+)(?:\s+[\w\-]+)?\s+(?:years|months|weeks|decades|centuries)\s+ago\b"),
+    re.compile(r"^(?:A|An|[\w\-]+)(?:\s+(?:of\s+)?[\w\-]+)?\s+(?:years|months|weeks|decades|centuries)\s+(?:ago|back)\b"),
+    # a truth about everybody: "Nobody likes hearing their parents talk about sex, but ..."
+    re.compile(r"^(?:Nobody|No one|Everyone|Everybody|We all|Most of us|All of us)\s+(?:likes|loves|hates|wants|"
+               r"remembers|expects|enjoys|dreads|love|hate|want|like)\b"),
     re.compile(r"^(?:It|Today|Yesterday|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:was|is|[’']s)\s+(?:a|an|another|one)\s+(?:[\w\-“”\"]+\s+){0,3}(?:day|night|week|year|month|moment|"
                r"morning|evening|time|pose|scene|sight|story|tale)\b"),
     re.compile(r"^(?:[A-Z][\w.’'\-]*,?\s+){1,5}(?:\d{1,3},\s+)?(?:is|was|are|were)\s+not\s+(?:the|a|an|your)\s[^,;]{3,60}\sor\s"),

@@ -803,6 +803,9 @@ def test_the_answer_to_an_opening_question_is_no_bullet():
         ("The trend is clear: The desktop operating system will merge with the mobile one.", False),
         ("The company said: “We will appeal the ruling.”", False),
         ("Tuesday was a tragic day for girls everywhere.", True),  # CNN seed 10, stop 20
+        ("A couple years back, conservative columnist George Will wrote a column that caught him flack.", True),
+        ("Nobody likes hearing their parents talk about sex, but on Twitter it's even worse.", True),
+        ("Nobody was hurt in the blast, police said on Monday.", False),
         ("Talk about a vast, isolated island wilderness.", True),  # CNN seed 11
         ("Four years ago, Beth Cirami walked into Malissa Booth's tattoo shop, mournful and anxious.", True),
         ("Fifty years ago, smoking was linked to cancer in the first surgeon general's report.", True),
