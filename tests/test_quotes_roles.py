@@ -53,13 +53,18 @@ def test_one_person_under_one_name():
     assert len(quotes) == 2  # at most two per speaker, now that she is one speaker
 
 
-def test_one_name_across_articles():
+def _two_articles(a: str, b: str) -> tuple[briefing.Quote, ...]:
+    """The key quotes of two articles, "a" (AP) and "b" (CNN)."""
     finder = QuoteFinder(max_quotes=5)
-    a = "Alexander Hristov, a dairy scientist at Penn State, ran the trial.\n“The cows ate normally and gave as much milk as before,” Hristov said."
-    b = "The additive was tested on a farm.\n“We saw methane fall by about a third in the herd,” Hristov said."
     finder.add(briefing.SourceRef(id="a", source="AP", title="T"), split_sentences(a))
     finder.add(briefing.SourceRef(id="b", source="CNN", title="T"), split_sentences(b))
-    quotes = finder.quotes()
+    return finder.quotes()
+
+
+def test_one_name_across_articles():
+    a = "Alexander Hristov, a dairy scientist at Penn State, ran the trial.\n“The cows ate normally and gave as much milk as before,” Hristov said."
+    b = "The additive was tested on a farm.\n“We saw methane fall by about a third in the herd,” Hristov said."
+    quotes = _two_articles(a, b)
     assert len(quotes) == 2
     assert {q.who for q in quotes} == {"Alexander Hristov, a dairy scientist at Penn State"}
 
@@ -110,23 +115,17 @@ def test_seed_brief_key_quotes_show_roles(seed_brief):
 def test_a_surname_only_speaker_takes_the_one_full_name_another_article_gives():
     """Stop 20: "Maduro" and "Clapper" stood alone in the Key quotes of Multi-News briefs, though
     another article of the story (or a long title before the name) gave the full name and role."""
-    finder = QuoteFinder(max_quotes=5)
     a = "Kellogg pulled out of Venezuela on Tuesday.\nVenezuelan President Nicolás Maduro responded on state television."
     b = ("Socialist Maduro has blamed companies for shortages.\n"
          "“We’ve begun judicial proceedings against the business leaders of Kellogg’s,” Maduro said on Tuesday.")
-    finder.add(briefing.SourceRef(id="a", source="Reuters", title="T"), split_sentences(a))
-    finder.add(briefing.SourceRef(id="b", source="AP", title="T"), split_sentences(b))
-    (q,) = finder.quotes()
+    (q,) = _two_articles(a, b)
     assert q.who == "Nicolás Maduro, Venezuelan President"
 
 
 def test_a_surname_two_people_share_stays_as_written():
-    finder = QuoteFinder(max_quotes=5)
     a = "Ferguson Police Chief Thomas Jackson spoke on Friday.\nThe Rev. Jesse Jackson visited the town on Sunday."
     b = "Protests went on.\n“He is a gentleman and a quiet officer, by all accounts,” Jackson said on Friday."
-    finder.add(briefing.SourceRef(id="a", source="CNN", title="T"), split_sentences(a))
-    finder.add(briefing.SourceRef(id="b", source="AP", title="T"), split_sentences(b))
-    (q,) = finder.quotes()
+    (q,) = _two_articles(a, b)
     assert q.speaker == "Jackson"
 
 
