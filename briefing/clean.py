@@ -197,6 +197,9 @@ _DATELINE_COLON = re.compile(
 _LABELS = frozenset("BREAKING EXCLUSIVE WATCH VIDEO UPDATE UPDATED NOTE CORRECTION ANALYSIS OPINION EDITORIAL LIVE".split())
 
 
+_CITY_STATE_DASH = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},\s(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?))\s+[–—-]{1,2}\s+(?=[A-Z“\"])"
+)
 _VIA_CREDIT = re.compile(r"^[A-Z][\w.&'’ ]{1,30}\s+via\s+[A-Z][\w.&'’ ]{1,30}?\s*[–—]+\s*(?=[A-Z“\"])")
 
 
@@ -205,6 +208,9 @@ def _strip_place_dateline(line: str) -> tuple[str, str | None]:
     v = _VIA_CREDIT.match(line)
     if v:  # "KVELLER via JTA — The state of Washington has sworn in ...": a credit, no place
         return line[v.end():].strip(), None
+    c = _CITY_STATE_DASH.match(line)
+    if c:  # "New York, NY – With content engagement migrating ...": a press release's dateline
+        return line[c.end():].strip(), c.group("place")
     m = _DATELINE_PLACE.match(line)
     if not m:
         c = _DATELINE_COLON.match(line)
@@ -588,6 +594,11 @@ def _page_junk_kind(line: str, low: str) -> str | None:
     return _caption_or_teaser(line)
 
 
+# Who stands where in a picture: "Mark Esper, left, and ...", "... Ngo Xuan Lich, second from right, ..."
+_WHO_IS_WHERE = re.compile(
+    r"[A-Z][\w.’'\-]+,\s(?:left|right|center|centre|top|bottom|front|rear|second from (?:left|right)|"
+    r"third from (?:left|right)|foreground|background|in (?:red|blue|white|black))(?:,|\sand\s)"
+)
 # A picture's caption naming who made or sent the thing shown, with no verb of its own:
 # "Campaign mailer sent by GOP state Senate candidate Ed Charamut." ("He was shot by police." has one.)
 _BY_CAPTION = re.compile(
@@ -607,6 +618,8 @@ def _caption_or_teaser(line: str) -> str | None:
         m = _SHOWING_CAPTION.match(line)
         if m and not _FINITE_AUX.search(line, m.end()):
             return "photo caption"
+    if ", " in line and _WHO_IS_WHERE.search(line) and len(line.split()) <= 60:
+        return "photo caption"  # "U.S. Defense Secretary Mark Esper, left, and ... shake hands in Hanoi ..."
     if " by " in line and len(line) < 200 and _BY_CAPTION.match(line) and not _FINITE_AUX.search(line):
         return "photo caption"  # "Campaign mailer sent by GOP state Senate candidate Ed Charamut."
     tail = line[-60:]

@@ -1252,7 +1252,7 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
         reasons.append("definite")  # "Nearly three hours after the crash, David Eun walked ...": which crash?
     if _HAS_SINCE_RE.search(outside):
         reasons.append("connective")  # "The number of Western visitors has since risen to ...": since what?
-    if _PROMPT_SENTENCE_RE.match(text) or _gerund_fragment(outside) or _cut_first_letter(text):
+    if _PROMPT_SENTENCE_RE.match(text) or _gerund_fragment(outside) or _cut_first_letter(text) or _foreign(text):
         # a line to the page's reader ("Read more Letters to the Editor.", "Click through for the
         # whole thing.") or a headline with no verb ("Playing Skyrim with no armour, ...")
         reasons.append("cut")
@@ -1318,6 +1318,12 @@ def _this_thing(outside: str) -> bool:
             continue  # "this is", "these are"; but "this new phase" is a thing
         return True
     return False
+
+
+def _foreign(text: str) -> bool:
+    from briefing.ingest import foreign_sentence
+
+    return foreign_sentence(text)
 
 
 def _cut_first_letter(text: str) -> bool:

@@ -234,9 +234,19 @@ _ENGLISH_WORDS = frozenset(
 _OTHER_WORDS = frozenset(
     "der die das und ist nicht ein eine mit sich auf für ich den dem des zu von auch wie aber oder wir sie es le "
     "la les et est un une du pour dans qui que pas sur avec il elle el los las y del por con para una al lo se het "
-    "een van niet op ik je dat voor zijn di che non per della sono gli não uma com os mais".split()
+    "een van niet op ik je dat voor zijn di che non per della sono gli não uma com os mais yang dan di ini itu "
+    "dengan untuk tidak dari dalam akan pada juga kita bisa ada nos seus sempre da".split()
 )
 _LOWER_WORD = re.compile(r"[a-zà-ÿ]+")
+
+
+def foreign_sentence(sentence: str) -> bool:
+    """A sentence of at least six words in another language inside an English article: three or
+    more of the other languages' function words, over twice as many as English ones ("Coloque nos
+    seus favoritos e venha sempre conferir a classificação da NASCAR!")."""
+    words = _LOWER_WORD.findall(sentence.lower())
+    other = sum(w in _OTHER_WORDS for w in words)
+    return len(words) >= 6 and other >= 3 and other > 2 * sum(w in _ENGLISH_WORDS for w in words)
 
 
 def not_english(text: str) -> bool:

@@ -122,3 +122,14 @@ def test_a_weekday_that_is_no_one_day_gets_no_date():
                  "He goes to church every Sunday with his mother.", "One Friday in May, she left home."):
         assert date_edits(text, day) == (), text
     assert date_edits("Police said on Saturday that two men had been arrested.", day)[0].text == " [21 September 2013]"
+
+
+def test_a_day_with_a_name_of_its_own_gets_no_date():
+    """Stop 20: "dropped to Black Friday [15 November 2019] levels", "on Easter Saturday [23 March 2013]"."""
+    import datetime as dt
+
+    from briefing.dates import date_edits
+
+    assert date_edits("The controller has dropped to Black Friday levels.", dt.date(2019, 11, 18)) == ()
+    assert date_edits("The shroud made a rare appearance on Easter Saturday on TV.", dt.date(2013, 3, 25)) == ()
+    assert date_edits("Voters go to the polls on Super Tuesday in 14 states.", dt.date(2020, 3, 1)) == ()

@@ -306,3 +306,23 @@ def test_a_list_s_number_is_not_part_of_the_sentence():
     text = "5: St. Patrick's Day began as a religious holiday to honor the saint who brought Christianity to Ireland."
     assert clean_text(f"{text}\n{TAIL}").text.startswith("St. Patrick's Day began")
     assert clean_text(f"2016: A year of upheaval in British and American politics, the survey found.\n{TAIL}").text.startswith("2016:")
+
+
+def test_what_a_fresh_set_of_saved_news_pages_showed():
+    """Stop 20, set D (45 pages of scrapinghub's article-extraction-benchmark, read fresh): a press
+    release's "New York, NY –", a caption saying who stands where, sentences in another language."""
+    from briefing.clean import notice_kind
+    from briefing.context import anywhere_reasons
+
+    line = "New York, NY – With content engagement migrating to mobile, my6sense is adding a strategy officer."
+    cleaned = clean_text(f"{line}\n{TAIL}")
+    assert cleaned.text.startswith("With content engagement") and cleaned.place == "New York, NY"
+    assert notice_kind("U.S. Defense Secretary Mark Esper, left, and Vietnamese Defense Minister Ngo Xuan Lich "
+                       "shake hands in Hanoi, Vietnam Wednesday, Nov. 20, 2019.") == "photo caption"
+    assert notice_kind("Ms. Smith left the committee on Monday, saying the vote would be delayed.") is None
+    for foreign in ("Coloque nos seus favoritos e venha sempre conferir a classificação da NASCAR!",
+                    "Mudah2an kita bisa memahami dan mengamalkan Al Qur’an dan Hadits ini."):
+        assert "cut" in anywhere_reasons(foreign), foreign
+    for english in ("The singer said la vie est belle and that the tour would go on in Paris.",
+                    "Die Linke and the SPD said on Monday that they would form a government in Berlin."):
+        assert "cut" not in anywhere_reasons(english), english
