@@ -176,7 +176,7 @@ def title_suffix_outlet(title: str | None) -> str | None:
 def strip_title_suffix(title: str, outlet: str | None) -> str:
     """A page title without its " | Site" suffix when the suffix names the outlet."""
     parts = _TITLE_SEPARATORS.split(title.strip())
-    if len(parts) >= 2 and outlet and outlet_name(parts[-1]) == outlet:
+    if len(parts) >= 2 and outlet and (outlet_name(parts[-1]) == outlet or _key(parts[-1]) == _key(outlet)):
         m = list(_TITLE_SEPARATORS.finditer(title.strip()))[-1]
         return title.strip()[: m.start()].strip()
     return title
@@ -290,6 +290,9 @@ def attribute(
         # A site name that is just the host ("world.example.org") reads better as the domain.
         if host and _key(site_name) in {host, f"www.{host}"}:
             return readable_domain(url) or host
+        parts = _TITLE_SEPARATORS.split(site_name.strip())
+        if len(parts) > 1 and parts[0].strip():
+            site_name = parts[0]  # "LinkNaija | Nigeria's popular news platform": the name, not the tagline
         if host and _SITE_WITH_DOMAIN.search(site_name):
             # "Belize News and Opinion on www.breakingbelizenews.com": a tagline around the domain
             return readable_domain(url) or host

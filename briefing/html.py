@@ -80,6 +80,11 @@ def article_from_html(
         date=date or parse_date(getattr(doc, "date", None)) or default_date,
         page={"author": author, "site_name": site, "title": page_title},
     )
+    if not title and page_title and article.title == strip_title_suffix(page_title, title_suffix_outlet(page_title)):
+        # "Bike & Style book with soundtrack review | MoreBikes": the suffix names the credited outlet
+        shorter = strip_title_suffix(article.title, article.source)
+        if shorter != article.title:
+            article = article.model_copy(update={"title": shorter})
     if author and not outlet_name(author):
         return article.model_copy(update={"author": author})
     return article

@@ -205,7 +205,10 @@ class Speakers:
 
 # The role patterns, compiled once: matched just after a name, or ending just before it.
 _ROLE_AFTER = re.compile(rf",\s+(?P<role>[^,;:“”\"()]{{3,90}}?)(?:,|\s+(?:{_VERBS})\b|\.$)")
-_ROLE_BEFORE = re.compile(r"(?P<role>(?:(?:[A-Z][\w.’'\-]*|of|for|to|the|and|on|de|du)\s+){1,8})\Z")
+_ROLE_BEFORE = re.compile(
+    r"(?P<role>(?:(?:[A-Z][\w.’'\-]*|of|for|to|the|and|on|de|du|coach|manager|spokesman|spokeswoman|spokesperson|"
+    r"striker|quarterback|founder|lawyer|attorney|chief|director|president|minister|secretary|owner|chairman)\s+){1,8})\Z"
+)
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 _WORD_CHAR = re.compile(r"\w")
 

@@ -144,3 +144,24 @@ def test_a_site_name_with_a_tagline_or_a_legal_form_is_cleaned():
                      url="https://www.breakingbelizenews.com/2022/04/22/paho/") == "breakingbelizenews.com"
     assert attribute(site_name="The Barbados TODAY inc.", url="https://barbadostoday.bb/2022/x") == "The Barbados TODAY"
     assert attribute(site_name="City Limits", url="https://citylimits.org/x") == "City Limits"
+    assert attribute(site_name="LinkNaija | Nigeria's popular news platform", url="https://www.linknaija.com/x") == "LinkNaija"
+
+
+def test_a_title_s_suffix_naming_an_outlet_outside_the_table_is_stripped():
+    from briefing.attribution import strip_title_suffix
+
+    assert strip_title_suffix("Bike & Style book with soundtrack review | MoreBikes", "MoreBikes") == \
+        "Bike & Style book with soundtrack review"
+    assert strip_title_suffix("Ministers meet in Brussels | Analysis", "MoreBikes") == "Ministers meet in Brussels | Analysis"
+
+
+def test_a_page_title_loses_the_suffix_that_names_its_outlet():
+    """Saved pages, set D: "Bike & Style book with soundtrack review | MoreBikes" in Sources."""
+    page = (
+        "<html><head><title>Bike &amp; Style book with soundtrack review | MoreBikes</title>"
+        '<meta property="og:site_name" content="MoreBikes"></head><body><article>'
+        + "<p>The book pairs forty bicycles with forty songs, one for each ride, the publisher said on Monday.</p>" * 4
+        + "</article></body></html>"
+    )
+    article = article_from_html(page.encode(), url="https://www.morebikes.co.uk/bike-style/")
+    assert article.source == "MoreBikes" and article.title == "Bike & Style book with soundtrack review"

@@ -150,3 +150,11 @@ def test_a_speaker_described_before_the_name_is_the_person_not_the_description()
     assert q[0] == "James Rose"
     (q,) = find_quotes("“We will not accept this at all,” said Rex Tillerson, the secretary of state.")
     assert q[0] == "Rex Tillerson"
+
+
+def test_a_role_with_a_lowercase_noun_before_the_name():
+    """Saved pages, set D: "Chargers coach Anthony Lynn" stood in Key quotes as "Anthony Lynn"."""
+    text = ("Chargers coach Anthony Lynn recognizes that his team's playoff hopes are slim after Monday's loss.\n"
+            "“We talked all along about everything we wanted was still in front of us,” Lynn said.")
+    (q,) = _quotes(text)
+    assert q.who == "Anthony Lynn, Chargers coach"
