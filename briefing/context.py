@@ -1246,6 +1246,8 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
     if "definite" not in reasons and (_this_thing(outside) or " of the title" in outside):
         # "..., the sisters of the title in what amounts to ...": a review's film, not named
         reasons.append("definite")  # "Ravenous wild goats ruled this island ...": which island?
+    if _local_nowhere(outside):
+        reasons.append("definite")  # "Police arrested six people Monday ... at a local home.": local to where?
     if _lone_pronoun(outside):
         reasons.append("pronoun")  # "Republicans in Western North Carolina are grumbling about his ...": whose?
     if _AFTER_THE_EVENT_RE.match(text):
@@ -1284,6 +1286,24 @@ _PERSON_NOUNS = frozenset(
 )
 _HE_SHE_RE = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 _YEAR_OLD_RE = re.compile(r"\b\d+-year-old\b")
+
+
+_LOCAL_RE = re.compile(
+    r"\b(?:a|the)\s+local\s+(?:home|house|man|woman|resident|residents|school|business|church|park|hospital|bank|store|"
+    r"restaurant|bar|family|teen|boy|girl|police|official|officials|company|farm|shop|hotel|mosque|temple)\b"
+)
+
+
+def _local_nowhere(outside: str) -> bool:
+    """"a local home" in a sentence that names no place at all (no capitalised word but its first,
+    a day or a month): local to where?"""
+    if not _LOCAL_RE.search(outside):
+        return False
+    for k, m in enumerate(_CAPWORD_RE.finditer(outside)):
+        if m.start() == 0 or m.group(0) in _CALENDAR:
+            continue
+        return False
+    return True
 
 
 def _lone_pronoun(outside: str) -> bool:
@@ -1704,6 +1724,19 @@ def private_scene(text: str) -> bool:
     return True
 
 
+_WE_RE = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|[Oo]urselves|[Ww]e[’'](?:re|ve|d|ll))\b")  # not "the US"
+
+
+def _writers_we(text: str) -> bool:
+    """The writer's "we", "us" or "our" outside quotation marks in a line that reports nothing (no
+    day, figure or thing done that news reports): an opinion's or a press release's voice ("Bitcoins
+    are still a bit of a mystery to many of us.", "... as our new President and CEO.")."""
+    outside = _QUOTED_RE.sub(_blank, text) if ('"' in text or "“" in text) else text
+    if not _WE_RE.search(outside):
+        return False
+    return not (_DIGIT_OR_DAY_RE.search(text) or _RELATIVE_TIME_RE.search(text) or _NEWS_VERB_RE.search(text))
+
+
 # A dateline run into the sentence by a source that dropped its "(CNN) --": "Camden, Maine Follow ..."
 _GLUED_PLACE_RE = re.compile(r"^[A-Z][a-z.]+,?$")
 
@@ -1716,6 +1749,8 @@ def hook(text: str) -> bool:
         return True
     if _NARRATIVE_RE.match(text) and not _NEWS_MARK_RE.search(text):
         return True  # a story told, not news: "She had been a Dave Matthews fan since she was 9."
+    if _writers_we(text):
+        return True  # "For most of us, hotel pillows are an afterthought.": the writer's voice, not news
     # behind up to three capitalised words of a place: "Camden, Maine Follow Daniel Kish ..."
     words = text.split(" ", 4)
     for k in (1, 2, 3):

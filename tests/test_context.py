@@ -1002,3 +1002,18 @@ def test_a_personal_quotation_past_the_opening_leans():
         "“I've always been a fighter, and with all of your prayers and support, a winner,” Roberts said in a message.")
     assert "speaker" not in strict_reasons(
         "Secretary of State John Kerry said he would return to Washington on Monday, calling the talks “useful.”")
+
+
+def test_the_writer_s_we_and_a_local_nowhere():
+    """Saved pages, set D (read fresh, stop 20): "... as our new President and CEO." (a press release's
+    voice) and "Police arrested six people Monday during a narcotics investigation ... at a local home."."""
+    from briefing.context import anywhere_reasons, hook
+
+    assert hook("Experience is thrilled to have Junior Gaspard, long time ExpApper, as our new President and CEO.")
+    assert hook("For most of us, hotel pillows are an afterthought.")
+    assert not hook("The radio station said Tuesday that it would donate 500,000 dollars to our fund.")
+    assert not hook("“We will fight on,” the rebels said in a statement.")
+    assert not hook("A Donald Trump nomination could redraw the US election map, putting states in play.")
+    assert "definite" in anywhere_reasons(
+        "Police arrested six people Monday during a narcotics investigation involving drug activity at a local home.")
+    assert "definite" not in anywhere_reasons("Police in Dayton arrested six people Monday at a local home.")
