@@ -197,6 +197,19 @@ _DATELINE_COLON = re.compile(
 _LABELS = frozenset("BREAKING EXCLUSIVE WATCH VIDEO UPDATE UPDATED NOTE CORRECTION ANALYSIS OPINION EDITORIAL LIVE".split())
 
 
+# "Washington, DC, United States: Getting to the Moon ...": a place and a colon
+_PLACE_COLON = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},\s[A-Z][\w.]{1,12}(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?):\s+(?=[A-Z“\"])"
+)
+def _placeish(place: str) -> bool:
+    """A dateline's "City, Region[, Country]": the region a state code ("DC", "NY", "D.C.", "Calif.")
+    or a country or state by name."""
+    parts = [p.strip() for p in place.split(",")]
+    region = parts[1] if len(parts) > 1 else ""
+    return bool(re.fullmatch(r"[A-Z]{2}|(?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.", region)) or all(
+        w in COUNTRIES_AND_STATES for w in region.split()) and bool(region)
+
+
 _CITY_STATE_DASH = re.compile(
     r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},\s(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?))\s+[–—-]{1,2}\s+(?=[A-Z“\"])"
 )
@@ -208,7 +221,9 @@ def _strip_place_dateline(line: str) -> tuple[str, str | None]:
     v = _VIA_CREDIT.match(line)
     if v:  # "KVELLER via JTA — The state of Washington has sworn in ...": a credit, no place
         return line[v.end():].strip(), None
-    c = _CITY_STATE_DASH.match(line)
+    c = _CITY_STATE_DASH.match(line) or _PLACE_COLON.match(line)
+    if c and c.re is _PLACE_COLON and not _placeish(c.group("place")):
+        c = None  # "Smith, Jones: The two lawmakers said ...": not a place
     if c:  # "New York, NY – With content engagement migrating ...": a press release's dateline
         return line[c.end():].strip(), c.group("place")
     m = _DATELINE_PLACE.match(line)

@@ -1451,6 +1451,10 @@ _DECK_RE = re.compile(
     r"|^(?:[A-Z][\w.’']*\s+){0,3}(?:reporters?|correspondents?|editors?|writers?|columnists?|anchors?|hosts?|panelists?)"
     r"\s[^.]{0,80}?\b(?:discuss|discusses|explain|explains|talk about|talks about|break down|breaks down|weigh in on|"
     r"weighs in on|look at|looks at|react to|reacts to)\s"
+    # a video's or gallery's title: "Video shows dramatic rescue of 8-year-old kidnapping victim: ..."
+    r"|^(?:Video|Footage|Photos|Pictures|Watch|WATCH|VIDEO)(?:\s+(?:shows?|captures?|of))?[:\s]"
+    # a results line: "Palm Bay (1-0): Tolivert 25 points.", "Summary: 5-1A: Salina South diver ..."
+    r"|^[A-Z][\w.’' ]{1,40}\(\d{1,2}-\d{1,2}(?:-\d{1,2})?\):|^Summary:\s"
 )
 
 

@@ -326,3 +326,22 @@ def test_what_a_fresh_set_of_saved_news_pages_showed():
     for english in ("The singer said la vie est belle and that the tour would go on in Paris.",
                     "Die Linke and the SPD said on Monday that they would form a government in Berlin."):
         assert "cut" not in anywhere_reasons(english), english
+
+
+def test_what_set_e_of_saved_pages_showed():
+    """Stop 20, set E (45 more pages of the article-extraction benchmark, read fresh at the very end):
+    "(CNN Business)" run into the sentence, a place and a colon, a video's title, a results line."""
+    from briefing.context import anywhere_reasons
+
+    cleaned = clean_text("Hong Kong (CNN Business)A muddled view of US-China trade talks once again seems to be "
+                         f"weighing on investors.\n{TAIL}")
+    assert cleaned.text.startswith("A muddled view") and cleaned.source == "CNN"
+    cleaned = clean_text(f"Washington, DC, United States: Getting to the Moon, while not easy, has been done.\n{TAIL}")
+    assert cleaned.text.startswith("Getting to the Moon")
+    kept = f"Smith, Jones: The two lawmakers said on Monday that the bill would pass the Senate.\n{TAIL}"
+    assert clean_text(kept).text.startswith("Smith, Jones:")
+    for line in ('Video shows dramatic rescue of 8-year-old kidnapping victim: "We got her!"',
+                 "Palm Bay (1-0): Tolivert 25 points, Smith 12 points.",
+                 "Summary: 5-1A: Salina South diver Keetan Munsell won the state championship."):
+        assert "cut" in anywhere_reasons(line), line
+    assert "cut" not in anywhere_reasons("Videos of the attack were shared widely online on Monday, police said.")
