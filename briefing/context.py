@@ -543,6 +543,11 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
+def outside_quotes(text: str) -> str:
+    """text with what stands inside quotation marks blanked out (same length, so offsets hold)."""
+    return _QUOTED_RE.sub(_blank, text) if ('"' in text or "“" in text) else text
+
+
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 5:
         return word[:-3] + "y"
@@ -563,7 +568,7 @@ def back_references(spans: Sequence[str], i: int, mentions: Mentions | None = No
     if not _DETERMINER_RE.search(text):
         return ()
     mentions = mentions or Mentions(spans)
-    outside = _QUOTED_RE.sub(_blank, text) if ('"' in text or "“" in text) else text
+    outside = outside_quotes(text)
     low = outside.lower()
     stops = _stops()
     for d in _DETERMINER_RE.finditer(outside):
@@ -1102,7 +1107,7 @@ def strict_reasons(text: str, edits: Sequence[Edit] = ()) -> tuple[str, ...]:
     time"; "it says" after a quotation; "McFadden, 46, ..."; and what ``anywhere_reasons`` finds.
     Text inside quotation marks is the speaker's and is not looked at. Empty: nothing found."""
     reasons: list[str] = []
-    outside = _QUOTED_RE.sub(_blank, text) if ('"' in text or "“" in text) else text
+    outside = outside_quotes(text)
     body, offset = _opening(outside)
     for m in _STRICT_PRONOUN_RE.finditer(outside):
         if _inside(m.start(), edits):
@@ -1214,7 +1219,7 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
     pronoun ("“For me, that was quite shocking,” said ..."), an exclamation or a verdict with nobody
     saying whose ("... - no collusion!", "Very sad that ..."), a video's deck ("Background on ...")."""
     reasons = []
-    outside = _QUOTED_RE.sub(_blank, text) if ('"' in text or "“" in text) else text
+    outside = outside_quotes(text)
     if _QUESTION_RE.search(outside) or _YOU_RE.search(outside):
         reasons.append("question")
     if _QUOTE_OPEN_RE.match(text) or _QUOTE_EARLY_RE.match(text):
@@ -1481,7 +1486,7 @@ def bare_names(resolver: "Resolver", i: int, edits: Sequence[Edit] = ()) -> tupl
     names = resolver.names
     persons = names.persons()
     book = names.book(len(resolver.spans))
-    outside = _QUOTED_RE.sub(_blank, text) if ('"' in text or "“" in text) else text
+    outside = outside_quotes(text)
     for m in _CAP_WORD_RE.finditer(outside):
         word = _POSSESSIVE_RE.sub("", m.group(0))
         full = book.short.get(word)
@@ -1735,7 +1740,7 @@ def _writers_we(text: str) -> bool:
     """The writer's "we", "us" or "our" outside quotation marks in a line that reports nothing (no
     day, figure or thing done that news reports): an opinion's or a press release's voice ("Bitcoins
     are still a bit of a mystery to many of us.", "... as our new President and CEO.")."""
-    outside = _QUOTED_RE.sub(_blank, text) if ('"' in text or "“" in text) else text
+    outside = outside_quotes(text)
     if not _WE_RE.search(outside):
         return False
     return not (_DIGIT_OR_DAY_RE.search(text) or _RELATIVE_TIME_RE.search(text) or _NEWS_VERB_RE.search(text))

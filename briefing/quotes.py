@@ -262,7 +262,7 @@ class QuoteFinder:
         self._order = 0
         self._articles: dict[str, int] = {}  # article id -> input order, for citation order
         # article id -> its sentences and, once built, the people it names: a speaker one article
-        # calls by surname only is looked up in the others (``_full_names``)
+        # calls by surname only is looked up in the others (``_full_name``)
         self._texts: dict[str, list[str]] = {}
         self._people: dict[str, Speakers] = {}
 

@@ -285,16 +285,11 @@ class _Steering:
         return rating * penalty(left, resolved=bool(found) and not left), found, True, not (left and HARD_PREFERENCE)
 
 
-# days and months that make an opening news ("A judge ruled on Tuesday ..."); not "May", a verb too
-# "here" as a place (not "here is", "here's how", "from here on"), outside quotation marks
+# "here" as a place (not "here is", "here's how", "from here on")
 _HERE_PLACE_RE = re.compile(r"(?<![“\"])\b(?<!from )here\b(?!\s+(?:is|are|was|were|and\s+now|on\b))(?![’']s)")
 
-
-def _outside_quotes(text: str) -> str:
-    """text with what stands inside quotation marks blanked out (the same length)."""
-    return re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group(0)), text)
-
-
+# days, months and numbers that make an opening news ("A judge ruled on Tuesday ...", "TWO men were
+# killed ..."); not "May", a verb too
 _NEWS_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight january february "
     "march april june july august september october november december two three four five six seven eight "
@@ -525,7 +520,9 @@ class Selector:
         neighborhood here that locals ... call it Syria Town.")."""
         if not self.self_contained or not article.place or span.index > 1 or "here" not in span.text:
             return ()
-        m = _HERE_PLACE_RE.search(_outside_quotes(span.text))
+        from briefing.context import outside_quotes
+
+        m = _HERE_PLACE_RE.search(outside_quotes(span.text))
         if m is None:
             return ()
         place = ", ".join(part.title() if part.isupper() else part for part in article.place.split(", "))
