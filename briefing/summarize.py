@@ -293,8 +293,8 @@ _HERE_PLACE_RE = re.compile(r"(?<![“\"])\b(?<!from )here\b(?!\s+(?:is|are|was|
 _NEWS_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight january february "
     "march april june july august september october november december two three four five six seven eight "
-    "nine ten eleven twelve dozen dozens hundreds thousands millions billions".split()
-)
+    "nine ten eleven twelve".split()
+)  # not "billions of years", "thousands of ...": a quantity is no day ("The formation of galaxies ...")
 
 
 class Selector:

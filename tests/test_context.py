@@ -1017,3 +1017,14 @@ def test_the_writer_s_we_and_a_local_nowhere():
     assert "definite" in anywhere_reasons(
         "Police arrested six people Monday during a narcotics investigation involving drug activity at a local home.")
     assert "definite" not in anywhere_reasons("Police in Dayton arrested six people Monday at a local home.")
+
+
+def test_a_general_truth_with_a_big_number_leads_no_story():
+    """Saved pages, set E (stop 20): "The formation of galaxies is a complex dance ... spanning
+    billions of years." led its story: "billions" had counted as news like a day or a figure."""
+    text = ("The formation of galaxies is a complex dance between matter and energy, occurring on a stage of "
+            "cosmic proportions and spanning billions of years.\n"
+            "Astronomers at the European Southern Observatory said on Monday that they had found 12 galaxies "
+            "forming 12 billion years ago.")
+    points = Selector(ByPosition(), sentences=1, bullets=True, max_position=1).select(_article(text), split_sentences(text))
+    assert [p.stands_alone for p in points if p.text.startswith("The formation")] in ([], [False])
