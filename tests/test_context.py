@@ -1028,3 +1028,56 @@ def test_a_general_truth_with_a_big_number_leads_no_story():
             "forming 12 billion years ago.")
     points = Selector(ByPosition(), sentences=1, bullets=True, max_position=1).select(_article(text), split_sentences(text))
     assert [p.stands_alone for p in points if p.text.startswith("The formation")] in ([], [False])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Labor Day is a holiday many American workers eagerly anticipate -- a three-day weekend, and a respite from work.",
+        "Modern medicine is very good at some things, and really lousy at others.",
+        "Adam Schiff’s impeachment inquiry is incoherent.",
+        "North Korean orphans who make it to South Korea could be considered relatively lucky.",
+        "Beset by war and sectarian violence, Iraq has not had a lot to laugh about in recent years.",
+        "There are few things more annoying than listening to parents complain about a school district.",
+        "It's hard to imagine a young child, strapped into a car seat under a baking sun, slowly succumbing.",
+    ],
+)
+def test_a_claim_about_how_things_are_is_no_news_lead(text):
+    """CNN seeds 14-15 and saved-page set E (stop 20): an opening whose first verb is a present "is",
+    a "could be" or a "has not had" with a description after it, with no day, figure, attribution or
+    thing done, states how things are, not what happened."""
+    from briefing.context import generic_claim
+
+    assert generic_claim(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microsoft is releasing tools that clean up PCs harbouring viruses and spyware.",
+        "TV talent show The X Factor is to return for a second series after being recommissioned by ITV.",
+        "Queens Park Rangers keeper Chris Day is set to join Preston on a month's loan.",
+        "Veteran US television host Dick Clark is in hospital in Los Angeles after suffering a mild stroke.",
+        "The Egyptian government is reportedly planning to privatise one of the country's big public banks.",
+        "The UK property market remains robust despite the slowdown, according to mortgage lender Bradford & Bingley.",
+        "Shares in UK drinks firm Allied Domecq have risen on speculation that it could be the target of a takeover.",
+        "Users of Apple's music jukebox iTunes need to update the software to avoid a potential security threat.",
+        "Climate change could be out of control within decades, the Scottish Environment Protection Agency is warning.",
+        "Britain's economy is in recession for the first time in 11 years.",
+        "A Donald Trump nomination could redraw the US election map, putting states in play.",
+    ],
+)
+def test_news_in_the_present_is_no_mere_claim(text):
+    """The same test leaves news told in the present alone: a verb of doing, "is to", "is set to",
+    "reportedly", an attribution, a figure, or an "after" that names what happened."""
+    from briefing.context import generic_claim
+
+    assert not generic_claim(text)
+
+
+def test_a_story_opening_with_a_claim_shows_its_news_instead():
+    text = ("Google already is a major player in search, online mapping, social networking and other key functions of the Web.\n"
+            "Regulators in Brussels said on Monday they would look into Google's purchase of a Dutch mapping firm.")
+    spans = split_sentences(text)
+    points = Selector(ByPosition(), sentences=2, bullets=True, max_position=1).select(_article(text), spans)
+    assert [(p.text[:6], p.stands_alone) for p in points] == [("Google", False), ("Regula", True)]
