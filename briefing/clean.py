@@ -180,7 +180,9 @@ def _strip_dateline(line: str) -> tuple[str, str | None, str | None]:
             src = m.group("src").strip()
             if pattern is _DATELINE_PAREN and not attribution.outlet_name(src):
                 # "(Reuters)" and the like only; "(D-Calif.)" and other asides are not datelines.
-                if (not src.isupper() or len(src) > 8) and not re.search(r"\.(?:com|org|net|tv|uk)$", src):
+                # (nor a one-word credit after a place in capitals: "HONOLULU, Hawaii (HawaiiNewsNow) -")
+                caps_place = re.match(r"[A-Z]{3,}\b", m.group("place")) is not None and re.fullmatch(r"[A-Z][A-Za-z]{3,30}", src)
+                if (not src.isupper() or len(src) > 8) and not re.search(r"\.(?:com|org|net|tv|uk)$", src) and not caps_place:
                     continue
             place = m.group("place").strip(" ,")
             return line[m.end():].strip(), canonical_source(src), place
@@ -221,7 +223,7 @@ def _strip_place_dateline(line: str) -> tuple[str, str | None]:
     v = _VIA_CREDIT.match(line)
     if v:  # "KVELLER via JTA — The state of Washington has sworn in ...": a credit, no place
         return line[v.end():].strip(), None
-    c = _CITY_STATE_DASH.match(line) or _PLACE_COLON.match(line)
+    c = _CITY_STATE_DASH.match(line) or _PLACE_COLON.match(line) or _CITY_DASH.match(line)
     if c and c.re is _PLACE_COLON and not _placeish(c.group("place")):
         c = None  # "Smith, Jones: The two lawmakers said ...": not a place
     if c:  # "New York, NY – With content engagement migrating ...": a press release's dateline
@@ -332,6 +334,9 @@ _CITY_BEFORE_TITLE = re.compile(
 
 
 _CITY_START = re.compile(rf"^(?P<place>{_DATELINE_CITIES}) (?=[A-Z])")
+# a dateline city in title case and a dash or colon: "Indianapolis – Several thousand teachers ...",
+# "Los Angeles: The Los Angeles Police Department ..."
+_CITY_DASH = re.compile(rf"^(?P<place>{_DATELINE_CITIES})(?:\s+(?:[–—]{{1,2}}|-{{1,2}})|:)\s+(?=[A-Z“\"])")
 # Words that go on a city's name ("Washington Post", "New York Police Department", "London Bridge") and
 # cities that are also first names ("Paris Hilton", "Sydney Leathers"): no dateline there.
 _CITY_COMPOUNDS = frozenset(
@@ -647,7 +652,13 @@ def _caption_or_teaser(line: str) -> str | None:
     if (line.endswith("...") or line.endswith("…")) and _CUT_TEASER.search(tail) and not any(q in line for q in '"“”'):
         if not _INNER_SENTENCE_END.search(line):  # a paragraph cut off after whole sentences stays
             return "teaser"
+    if ("www." in line or "://" in line) and _WEB_ADDRESS_END.search(line):
+        return "listing"  # "CHEER ON Juniors ... Oct. 5–7, in Gladstone, NJ; www.usef.org."
     return None
+
+
+# A line that ends with a bare web address: an event listing or a notice pointing elsewhere
+_WEB_ADDRESS_END = re.compile(r"(?:[;:,(]\s*|\s)(?:www\.[\w\-.]+\.[a-z]{2,}|https?://\S+?)(?:/[\w\-./]*)?\)?[.!]?\s*$")
 
 
 # What every _PHOTO_CREDIT match holds: a cheap test before the pattern.

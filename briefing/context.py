@@ -1638,6 +1638,11 @@ _HOOK_RES = (
     # a look back before the news: "Four years ago, Beth Cirami walked into ...", "Fifty years ago, smoking was
     # linked to cancer ...", "Six years ago Hope Koch's life began to change dramatically."
     re.compile(r"^(?:A|An|[\w\-]+)(?:\s+(?:of\s+)?[\w\-]+)?\s+(?:years|months|weeks|decades|centuries)\s+(?:ago|back)\b"),
+    # the writer introducing the page: "Below, we analyze the snap counts ...", "In this article, we ..."
+    re.compile(r"^(?:Below|Above|Here|In\s+this\s+(?:article|post|piece|column|guide|review|story|video|episode)),?\s+"
+               r"(?:we|I|you)[’']?(?:ll|ve|re)?\s"),
+    # the writer's own hearing or seeing: "Ever since the financial crisis started, we’ve heard plenty from the 1 percent."
+    re.compile(r"^(?:[^,“\"]{0,60},\s+)?(?:we|I)(?:[’']ve|\s+have)\s+(?:all\s+)?(?:heard|seen|read|learned|been\s+told)\b"),
     # a truth about everybody: "Nobody likes hearing their parents talk about sex, but ..."
     re.compile(r"^(?:Nobody|No one|Everyone|Everybody|We all|Most of us|All of us)\s+(?:likes|loves|hates|wants|"
                r"remembers|expects|enjoys|dreads|love|hate|want|like)\b"),
@@ -1760,12 +1765,14 @@ _CLAIM_VERB_RE = re.compile(
     r"|\b(?:seems?|remains?|looks?|feels?|sounds?)\s+" + _DESCRIPTION
     + r"|\b(?:has|have)\s+(?:not\s+|long\s+|always\s+|never\s+)*been\s+(?:a|an|the|no)\b|\b(?:has|have)\s+(?:not|never)\s+had\b"
     r"|^(?:There|Here)\s+(?:is|are|[’']s|has\s+been|have\s+been)\b"
+    # "Crossovers may have become the vehicle of choice ..., but ...", "A "phase one" deal ... was supposed to be ..."
+    r"|\b(?:may|might|could|must)\s+(?:not\s+)?have\s+(?:been|become)\b|\b(?:was|were)\s+supposed\s+to\b"
 )
 _REPORTED_RE = re.compile(
     r"\breportedly\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:warning|saying|claiming|urging|calling|demanding|threatening)\b"
     r"|\baccording\s+to\b|\b(?:report|survey|study|poll|research|figures|data|analysis|researchers|scientists|officials|"
     r"police|authorities|court|judge)s?\b(?:\s+\w+){0,3}\s+(?:has|have|had|says?|said|suggests?|suggested|shows?|showed|"
-    r"found|finds|concluded)\b|\b(?:claims?|claimed|suggests?|suggested|insists?|insisted|believes?|believed|admits?|admitted)\b"
+    r"found|finds|concluded)\b|\b(?:claims|claimed|suggests|suggested|insists|insisted|believes|believed|admits|admitted)\b"
     r"|\b(?:is|are)\s+(?:to|set\s+to|poised\s+to|ready\s+to|expected\s+to|due\s+to|about\s+to|likely\s+to|planning|"
     r"under\s+way|braced)\b|\b(?:after|following|since|when|amid|because|overnight)\b"
 )
@@ -1779,10 +1786,13 @@ _DAY_OR_FIGURE_RE = re.compile(
 )
 
 
+_QUOTED_RE = re.compile(r"[“\"]([^”\"]*)[”\"]?")
+
+
 def generic_claim(text: str) -> bool:
     """Whether an article's opening states how things are rather than what happened (see above)."""
-    if _DAY_OR_FIGURE_RE.search(text) or "“" in text or '"' in text:
-        return False
+    if _DAY_OR_FIGURE_RE.search(text) or any(len(q.split()) > 3 for q in _QUOTED_RE.findall(text)):
+        return False  # a day, a figure, or somebody quoted (not a term in scare quotes: a "phase one" deal)
     outside = outside_quotes(text)
     if _NEWS_VERB_RE.search(outside) or _RELATIVE_TIME_RE.search(outside) or _REPORTED_RE.search(outside):
         return False

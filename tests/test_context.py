@@ -1040,6 +1040,10 @@ def test_a_general_truth_with_a_big_number_leads_no_story():
         "Beset by war and sectarian violence, Iraq has not had a lot to laugh about in recent years.",
         "There are few things more annoying than listening to parents complain about a school district.",
         "It's hard to imagine a young child, strapped into a car seat under a baking sun, slowly succumbing.",
+        # set F (stop 21): a review's and an analysis's openings
+        "Crossovers may have become the vehicle of choice for most car buyers, but that doesn't mean the sedan is no longer relevant.",
+        'A "phase one" trade deal between the United States and China was supposed to be a limited agreement that '
+        "would allow leaders from both countries to claim an easy victory.",
     ],
 )
 def test_a_claim_about_how_things_are_is_no_news_lead(text):
@@ -1065,6 +1069,7 @@ def test_a_claim_about_how_things_are_is_no_news_lead(text):
         "Climate change could be out of control within decades, the Scottish Environment Protection Agency is warning.",
         "Britain's economy is in recession for the first time in 11 years.",
         "A Donald Trump nomination could redraw the US election map, putting states in play.",
+        "“Our economy is strong and getting stronger,” the finance minister is quoted as telling the bankers.",
     ],
 )
 def test_news_in_the_present_is_no_mere_claim(text):
@@ -1081,3 +1086,22 @@ def test_a_story_opening_with_a_claim_shows_its_news_instead():
     spans = split_sentences(text)
     points = Selector(ByPosition(), sentences=2, bullets=True, max_position=1).select(_article(text), spans)
     assert [(p.text[:6], p.stands_alone) for p in points] == [("Google", False), ("Regula", True)]
+
+
+def test_the_writer_introducing_the_page_is_no_news():
+    """Set F (stop 21): "Below, we analyze the snap counts ... for the Cleveland Browns’ Week 11 game ..."."""
+    from briefing.context import hook
+
+    assert hook("Below, we analyze the snap counts and stats on defense for the Cleveland Browns’ Week 11 game.")
+    assert hook("In this article, we look at the ten best budget phones of 2019.")
+    assert not hook("Below the bridge, police found the car on Monday, officials said.")
+
+
+def test_the_writer_s_own_hearing_is_no_news():
+    """Multi-News seed 51 (stop 21), beneath an economist's lead: "Ever since the financial crisis
+    started, we’ve heard plenty from the 1 percent."."""
+    from briefing.context import hook
+
+    assert hook("Ever since the financial crisis started, we’ve heard plenty from the 1 percent.")
+    assert hook("We have all seen the pictures of the flooded towns.")
+    assert not hook("“We’ve heard nothing from the kidnappers,” the girl’s father told reporters on Monday.")

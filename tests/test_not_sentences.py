@@ -345,3 +345,24 @@ def test_what_set_e_of_saved_pages_showed():
                  "Summary: 5-1A: Salina South diver Keetan Munsell won the state championship."):
         assert "cut" in anywhere_reasons(line), line
     assert "cut" not in anywhere_reasons("Videos of the attack were shared widely online on Monday, police said.")
+
+
+def test_what_set_f_of_saved_pages_showed():
+    """Stop 21, set F (45 more pages of the article-extraction benchmark, read fresh): a capitals
+    dateline with a one-word credit, a dateline city in title case before a dash, an event listing
+    ending in a web address."""
+    from briefing.clean import notice_kind
+
+    cleaned = clean_text("HONOLULU, Hawaii (HawaiiNewsNow) - NASA scientists have confirmed the presence of water "
+                         f"vapor on Europa.\n{TAIL}")
+    assert cleaned.text.startswith("NASA scientists") and cleaned.place == "HONOLULU, Hawaii"
+    cleaned = clean_text(f"Indianapolis – Several thousand teachers surrounded the Indiana Statehouse on Tuesday.\n{TAIL}")
+    assert cleaned.text.startswith("Several thousand") and cleaned.place == "Indianapolis"
+    cleaned = clean_text(f"Los Angeles: The Los Angeles Police Department is asking the public for help.\n{TAIL}")
+    assert cleaned.text.startswith("The Los Angeles Police") and cleaned.place == "Los Angeles"  # Multi-News seed 51
+    for kept in ("Trump – who had said nothing for days – spoke on Tuesday.",  # no dateline city
+                 "NATO (North Atlantic Treaty Organization) - members met in Brussels on Monday."):  # an acronym spelt out
+        assert clean_text(f"{kept}\n{TAIL}").text.startswith(kept.split()[0]), kept
+    assert notice_kind("CHEER ON Juniors and Young Riders as they display their skills during the Finals East, "
+                       "Oct. 5–7, in Gladstone, NJ; www.usef.org.") == "listing"
+    assert notice_kind("Polygraph.info has previously established that the base was a target of the campaign.") is None
