@@ -269,6 +269,8 @@ _GLUED_BYLINE = re.compile(
 _OUTLET_DASH = re.compile(
     r"^(?:[A-Z][\w.’'&]+\s+){0,3}(?:News|Times|Post|Herald|Express|Observer|Guardian|Today|Tribune|Gazette|Online|"
     r"Newsday|Chronicle|Journal|Star)\s+[–—]+\s+(?=[A-Z\"“])"
+    # a site's name as a domain: "PanARMENIAN.Net - Verified video footage ..."
+    r"|^[A-Za-z][\w\-]{2,30}\.(?:[Nn]et|[Cc]om|[Oo]rg|[Ii]nfo|[Tt]v|[Cc]o\.uk|[a-z]{2})\s+(?:[–—]+|-{1,2})\s+(?=[A-Z\"“])"
 )
 
 
@@ -684,6 +686,15 @@ def is_title_case(line: str, max_words: int = 10) -> bool:
     return bool(long) and all(w[0].isupper() or w[0].isdigit() for w in long)
 
 
+def _tagged_headline(line: str) -> bool:
+    """A headline behind a bracketed tag, perhaps with an exclamation mark: "[The Palace: Tale of
+    Jang Noksu] The Beauty of Korea Revealed at ‘2018 Welcome Daehak-ro Festival’!"."""
+    if not line.startswith("[") or "]" not in line[:80]:
+        return False
+    rest = line[line.index("]") + 1:].strip().rstrip("!?").rstrip("'’\"”").rstrip("!?")
+    return bool(rest) and is_title_case(rest, max_words=14)
+
+
 def _repair(line: str) -> str:
     if line[:1] in ("—", "–"):  # a dash left from a dateline the page dropped: "— San Diego lifeguards ..."
         line = line.lstrip("—– ")
@@ -806,7 +817,7 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
             continue
         terminal = is_terminal(line)
         words = len(line.split())
-        if (not terminal and words <= max_heading_words) or (terminal and is_title_case(line)):
+        if (not terminal and words <= max_heading_words) or (terminal and is_title_case(line)) or _tagged_headline(line):
             # A headline or subheading: the first one is the title, the rest are dropped.
             if not seen_body and out.title is None:
                 out.title = line

@@ -122,6 +122,12 @@ _SPEAKER_RE = re.compile(
     rf"|\b(?:said|says)\s+(?P<who3>the (?:officials?|sources?|spokes(?:man|woman|person)|aides?|police))\b",
     re.IGNORECASE,
 )
+# a figure that is part of a name or description, not news: "the new 16-inch MacBook Pro", "Black Friday
+# 2019", "4K TVs"
+_NAME_FIGURE_RE = re.compile(r"\b\d+(?:\.\d+)?-(?:inch|foot|ft|mile|year|day|week|hour|minute|second|page|storey|story|seat|point|"
+                             r"megapixel|core|speed|star|piece|part|room|bedroom|door|month)\b|\b\d+K\b|"
+                             r"\b(?:Black|Good|Easter|Holy)\s+(?:Thursday|Friday|Saturday|Sunday)\b|\bCyber\s+Monday\b")
+_NAMED_YEAR_RE = re.compile(r"\b([A-Z][A-Za-z]+) (?:19|20)\d\d\b")  # "Black Friday 2019", "Tokyo 2020"
 _QUOTED_RE = re.compile(r"“[^“”]*”?|\"[^\"]*\"?")
 _FUNCTION_CAPS = frozenset(
     "The A An But And Or So Yet Also However Still He She It They We I You His Her Their Its Our "
@@ -1767,6 +1773,8 @@ _CLAIM_VERB_RE = re.compile(
     r"|^(?:There|Here)\s+(?:is|are|[’']s|has\s+been|have\s+been)\b"
     # "Crossovers may have become the vehicle of choice ..., but ...", "A "phase one" deal ... was supposed to be ..."
     r"|\b(?:may|might|could|must)\s+(?:not\s+)?have\s+(?:been|become)\b|\b(?:was|were)\s+supposed\s+to\b"
+    # "Black Friday 2019 is going to be huge for all sorts of ..."
+    r"|\b(?:is|are)\s+going\s+to\s+be\s+(?:a|an|the|very|so|huge|massive|big|great|important|tough|hard|interesting|" + _ADJECTIVE + r")"
 )
 _REPORTED_RE = re.compile(
     r"\breportedly\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:warning|saying|claiming|urging|calling|demanding|threatening)\b"
@@ -1786,12 +1794,17 @@ _DAY_OR_FIGURE_RE = re.compile(
 )
 
 
+# a figure that is part of a name or description, not news: "the new 16-inch MacBook Pro", "Black Friday
+# 2019", "4K TVs"
+_NAME_FIGURE_RE = re.compile(r"\b\d+(?:\.\d+)?-(?:inch|foot|ft|mile|year|day|week|hour|minute|second|page|storey|story|seat|point|"
+                             r"megapixel|core|speed|star|piece|part|room|bedroom|door|month)\b|\b\d+K\b|"
+                             r"\b(?:Black|Good|Easter|Holy)\s+(?:Thursday|Friday|Saturday|Sunday)\b|\bCyber\s+Monday\b")
 _QUOTED_RE = re.compile(r"[“\"]([^”\"]*)[”\"]?")
 
 
 def generic_claim(text: str) -> bool:
     """Whether an article's opening states how things are rather than what happened (see above)."""
-    if _DAY_OR_FIGURE_RE.search(text) or any(len(q.split()) > 3 for q in _QUOTED_RE.findall(text)):
+    if _DAY_OR_FIGURE_RE.search(_NAME_FIGURE_RE.sub("", _NAMED_YEAR_RE.sub(r"\1", text))) or any(len(q.split()) > 3 for q in _QUOTED_RE.findall(text)):
         return False  # a day, a figure, or somebody quoted (not a term in scare quotes: a "phase one" deal)
     outside = outside_quotes(text)
     if _NEWS_VERB_RE.search(outside) or _RELATIVE_TIME_RE.search(outside) or _REPORTED_RE.search(outside):

@@ -417,13 +417,13 @@ class Selector:
                 # past the opening only a hook is told here ("Dr. Milton Flores, 58, is not the leader
                 # of a religious sect or underground cult." after an opening that did not stand)
                 return candidates[i].index > 1 or not (hook(text) or generic_claim(text))
-            if hook(text):
+            if hook(text) or generic_claim(text):
                 return False  # "Trust the carriers of the Persian Gulf to cause mischief again."
             # anywhere in the sentence (a news lead may hold its day late: "A female police inspector had
             # to seek medical attention on Friday after ...", "TWO men were killed ... yesterday.")
             if any(c.isdigit() for c in text) or any(w.strip(",.;:!?”’\"'").lower() in _NEWS_WORDS for w in text.split()):
                 return True  # a figure or a day is news: "Craft beer sales rose 20% ...", "A judge ruled on Tuesday ..."
-            if private_scene(text) or short_teaser(text) or generic_claim(text):
+            if private_scene(text) or short_teaser(text):
                 return False  # "Catherine Garceau doesn't go to the pool anymore.": a feature's scene
             steering.lowercase = getattr(steering, "lowercase", None) or lowercase_words(steering.texts)
             return anchored(text, steering.lowercase, words=40)

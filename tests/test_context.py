@@ -1044,6 +1044,9 @@ def test_a_general_truth_with_a_big_number_leads_no_story():
         "Crossovers may have become the vehicle of choice for most car buyers, but that doesn't mean the sedan is no longer relevant.",
         'A "phase one" trade deal between the United States and China was supposed to be a limited agreement that '
         "would allow leaders from both countries to claim an easy victory.",
+        # set G (stop 21): a figure that is part of a name is no news figure
+        "Black Friday 2019 is going to be huge for all sorts of different product categories, from 4K TVs to Instant Pots.",
+        "The new 16-inch MacBook Pro is a heck of a lot like the old 15-inch MacBook Pro, save for a few throwback features.",
     ],
 )
 def test_a_claim_about_how_things_are_is_no_news_lead(text):
@@ -1070,6 +1073,8 @@ def test_a_claim_about_how_things_are_is_no_news_lead(text):
         "Britain's economy is in recession for the first time in 11 years.",
         "A Donald Trump nomination could redraw the US election map, putting states in play.",
         "“Our economy is strong and getting stronger,” the finance minister is quoted as telling the bankers.",
+        "Retail sales in November 2019 are the weakest in a decade.",
+        "The new 16-inch MacBook Pro is 400 dollars cheaper than the model it replaces.",
     ],
 )
 def test_news_in_the_present_is_no_mere_claim(text):

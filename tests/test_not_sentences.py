@@ -366,3 +366,15 @@ def test_what_set_f_of_saved_pages_showed():
     assert notice_kind("CHEER ON Juniors and Young Riders as they display their skills during the Finals East, "
                        "Oct. 5–7, in Gladstone, NJ; www.usef.org.") == "listing"
     assert notice_kind("Polygraph.info has previously established that the base was a target of the campaign.") is None
+
+
+def test_what_set_g_of_saved_pages_showed():
+    """Stop 21, set G (the last 45 pages of the article-extraction benchmark, read fresh): a headline
+    behind a bracketed tag, a site's name as a domain before a dash."""
+    line = "[The Palace: Tale of Jang Noksu] The Beauty of Korea Revealed at ‘2018 Welcome Daehak-ro Festival’!"
+    assert clean_text(f"{line}\n{TAIL}").text.startswith("Diplomats")
+    kept = "[Updated] Police said on Monday that the man had been arrested in Ohio."
+    assert clean_text(f"{kept}\n{TAIL}").text.startswith("[Updated] Police")
+    cleaned = clean_text(f"PanARMENIAN.Net - Verified video footage shows a pattern of killings, Amnesty said.\n{TAIL}")
+    assert cleaned.text.startswith("Verified video footage")
+    assert clean_text(f"Amazon.com - the online retailer - said on Monday it would hire 100,000 people.\n{TAIL}").text.startswith("Amazon.com")
