@@ -41,8 +41,8 @@ def _stands_alone(point: Point, *, strict: bool = True) -> bool:
     """Whether a point reads without the sentences before it. briefing.context decides when it is
     there (a reference resolved by a bracketed edit counts as read); otherwise an opening
     pronoun, possessive, back-reference or connective is taken to lean back. Not strict: only a
-    pronoun, a back-reference ("The comments") or a cut list make it unreadable; a connective or
-    an unnamed speaker ("the officials said") do not."""
+    pronoun, a back-reference ("The comments"), a connective ("But Trump believes ...") or a cut
+    list make it unreadable; an unnamed speaker ("the officials said") does not."""
     try:
         from briefing.context import dangling  # type: ignore[attr-defined]
     except ImportError:
@@ -53,7 +53,7 @@ def _stands_alone(point: Point, *, strict: bool = True) -> bool:
     if getattr(point, "edits", ()):
         return True
     kinds = set(dangling(point.text))
-    return not kinds if strict else not (kinds & {"pronoun", "definite", "cut"})
+    return not kinds if strict else not (kinds & {"pronoun", "definite", "cut", "connective"})
 
 
 _REFERS = (

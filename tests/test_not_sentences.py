@@ -378,3 +378,27 @@ def test_what_set_g_of_saved_pages_showed():
     cleaned = clean_text(f"PanARMENIAN.Net - Verified video footage shows a pattern of killings, Amnesty said.\n{TAIL}")
     assert cleaned.text.startswith("Verified video footage")
     assert clean_text(f"Amazon.com - the online retailer - said on Monday it would hire 100,000 people.\n{TAIL}").text.startswith("Amazon.com")
+
+
+def _page(title: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><head><title>{title}</title></head><body><article>{body}</article></body></html>"
+
+
+def test_an_opening_paragraph_from_beside_the_article_is_dropped():
+    """Set F (stop 21): a MacRumors page on the 13-inch MacBook Pro opened with a box about the
+    iPhone's Night mode, picked up with the article; it shares no word with the page's title while
+    the paragraphs after it do."""
+    from briefing.html import article_from_html
+
+    title = "13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020"
+    rest = ["The report claims the display size of the new MacBook Pro will remain 13.3 inches, according to DigiTimes.",
+            "The new 16-inch MacBook Pro features a redesigned scissor switch keyboard, based on the Magic Keyboard.",
+            "Apple analyst Ming-Chi Kuo has predicted that Apple will move every notebook to scissor keyboards in 2020."]
+    box = ("Night mode is an automatic setting which takes advantage of the new wide-angle camera that's in the "
+           "iPhone 11 and 11 Pro models.")
+    article = article_from_html(_page(title, [box, *rest]), url="https://www.macrumors.com/2019/11/18/mbp/")
+    assert "Night mode" not in article.text and article.text.startswith("The report claims")
+    lead = "Apple will ship a smaller notebook with a new keyboard early next year, a Taiwanese newspaper reported."
+    article = article_from_html(_page(title, [lead, *rest]), url="https://www.macrumors.com/2019/11/18/mbp/")
+    assert article.text.startswith("Apple will ship")  # it shares "keyboard" with the title: the article's own

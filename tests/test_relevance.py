@@ -349,3 +349,21 @@ def test_a_story_shown_whole_keeps_beneath_its_lead_only_other_openings_and_on_t
     shown = next(s for s in sections if s.key == "other-news").stories[0]
     # the article's own second sentence continues its lead ("the virus"); another outlet's opening stands
     assert shown.lead.text == lead.text and [p.text for p in shown.supporting] == [other.text]
+
+
+def test_a_pick_opening_on_a_connective_leads_no_section(matcher):
+    """The seed brief (stop 21): the CNN article's only election-interference pick, "But Trump
+    believes ... that it won’t be possible to “make a deal,” ..., the officials said.", led that
+    section's share of the story; a sentence opening on "But" answers one before it. An unnamed
+    speaker alone still may lead a section's share."""
+    but = _pt("But Trump believes that probes into Russian election meddling make a deal impossible, the officials said.",
+              0.9, matcher, sentence=23).model_copy(update={"stands_alone": False})
+    assert but.topics
+    story = Story(id="s7", headline="t", articles=("a1",), outlets=("CNN",), lead=but, topics=but.topics, weight=1.0)
+    _, sections, shown = Router(load_sections()).route_stories([story])
+    assert all(not s.stories for s in sections) and shown == ()
+    unnamed = _pt("Russia meddled in the election through hacking and disinformation, the officials said.", 0.9, matcher,
+                  sentence=23).model_copy(update={"stands_alone": False})
+    story = Story(id="s8", headline="t", articles=("a1",), outlets=("CNN",), lead=unnamed, topics=unnamed.topics, weight=1.0)
+    _, sections, _ = Router(load_sections()).route_stories([story])
+    assert [p.text for s in sections for p in s.points] == [unnamed.text]
