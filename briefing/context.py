@@ -127,6 +127,9 @@ _SPEAKER_RE = re.compile(
 _NAME_FIGURE_RE = re.compile(r"\b\d+(?:\.\d+)?-(?:inch|foot|ft|mile|year|day|week|hour|minute|second|page|storey|story|seat|point|"
                              r"megapixel|core|speed|star|piece|part|room|bedroom|door|month)\b|\b\d+K\b|"
                              r"\b(?:Black|Good|Easter|Holy)\s+(?:Thursday|Friday|Saturday|Sunday)\b|\bCyber\s+Monday\b")
+# "-- say, the Tampa Bay Buccaneers 26-game disaster in 1976 and 1977 --", "(including ...)", "-- five in all."
+_ASIDE_RE = re.compile(r"\s(?:--|—|–)\s[^—–]*?(?:\s(?:--|—|–)\s|$)|\s\([^()]*\)")
+_LEANING_RE = re.compile(r"\b(?:lean|leans|leaned|leaning|turn|turns|turned|far|center|centre)[\s\-]+(?:left|right)\b")
 _NAMED_YEAR_RE = re.compile(r"\b([A-Z][A-Za-z]+) (?:19|20)\d\d\b")  # "Black Friday 2019", "Tokyo 2020"
 _QUOTED_RE = re.compile(r"“[^“”]*”?|\"[^\"]*\"?")
 _FUNCTION_CAPS = frozenset(
@@ -1804,10 +1807,11 @@ _QUOTED_RE = re.compile(r"[“\"]([^”\"]*)[”\"]?")
 
 def generic_claim(text: str) -> bool:
     """Whether an article's opening states how things are rather than what happened (see above)."""
-    if _DAY_OR_FIGURE_RE.search(_NAME_FIGURE_RE.sub("", _NAMED_YEAR_RE.sub(r"\1", text))) or any(len(q.split()) > 3 for q in _QUOTED_RE.findall(text)):
+    core = _ASIDE_RE.sub(" ", text)  # an example set off by dashes or brackets is no news figure
+    if _DAY_OR_FIGURE_RE.search(_NAME_FIGURE_RE.sub("", _NAMED_YEAR_RE.sub(r"\1", core))) or any(len(q.split()) > 3 for q in _QUOTED_RE.findall(text)):
         return False  # a day, a figure, or somebody quoted (not a term in scare quotes: a "phase one" deal)
     outside = outside_quotes(text)
-    if _NEWS_VERB_RE.search(outside) or _RELATIVE_TIME_RE.search(outside) or _REPORTED_RE.search(outside):
+    if _NEWS_VERB_RE.search(_LEANING_RE.sub("", outside_quotes(core))) or _RELATIVE_TIME_RE.search(outside) or _REPORTED_RE.search(outside):
         return False
     verb = _FIRST_VERB_RE.search(outside)
     if verb is None or len(outside[: verb.start()].split()) > 16:

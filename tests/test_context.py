@@ -1047,6 +1047,10 @@ def test_a_general_truth_with_a_big_number_leads_no_story():
         # set G (stop 21): a figure that is part of a name is no news figure
         "Black Friday 2019 is going to be huge for all sorts of different product categories, from 4K TVs to Instant Pots.",
         "The new 16-inch MacBook Pro is a heck of a lot like the old 15-inch MacBook Pro, save for a few throwback features.",
+        # Multi-News seed 52 (stop 21): a figure in an aside is an example, "lean left" no departure
+        "There are painful losing streaks that don't really matter -- say, the Tampa Bay Buccaneers 26-game disaster "
+        "in 1976 and 1977 -- and losing streaks that really mean something.",
+        "Ivanka Trump is known to have her father’s ear, often for the better, but many of her political instincts lean left.",
     ],
 )
 def test_a_claim_about_how_things_are_is_no_news_lead(text):
@@ -1074,6 +1078,7 @@ def test_a_claim_about_how_things_are_is_no_news_lead(text):
         "A Donald Trump nomination could redraw the US election map, putting states in play.",
         "“Our economy is strong and getting stronger,” the finance minister is quoted as telling the bankers.",
         "Retail sales in November 2019 are the weakest in a decade.",
+        "The senator is the third Republican to leave the race -- after two others left in May.",
         "The new 16-inch MacBook Pro is 400 dollars cheaper than the model it replaces.",
     ],
 )
