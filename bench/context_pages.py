@@ -45,14 +45,15 @@ def main(argv: list[str] | None = None) -> int:
     page = {r.ref.id: Path(r.ref.path or "").name for r in usable}
     n = 0
     with open(args.out, "w", encoding="utf-8") as fh:
-        fh.write("n\tdetector\tbullet\trole\tposition\tpage\n")
+        fh.write("n\tdetector\tbullet\trole\tposition\tpage\tcredit\n")
         for story in brief.stories:
             for j, point in enumerate(story.points):
                 n += 1
                 role = "lead" if j == 0 else "under: " + story.lead.display[:80]
                 reasons = ",".join(needs_context(point.text, point.edits)) or "ok"
                 c = point.citations[0]
-                fh.write(f"{n}\t{reasons}\t{point.display}\t{role}\t{c.sentence}\t{page.get(c.article_id, '')}\n")
+                credit = "; ".join(dict.fromkeys(x.credit for x in point.citations))  # as the brief shows it
+                fh.write(f"{n}\t{reasons}\t{point.display}\t{role}\t{c.sentence}\t{page.get(c.article_id, '')}\t{credit}\n")
     print(f"{len(paths)} pages, {len(usable)} usable, {n} bullets; wrote them to {args.out}")
     return 0
 

@@ -16,6 +16,12 @@ Evidence, strongest first (the first that names an outlet wins):
 6. a readable name from the domain ("example-news.org") when nothing better exists;
 7. ``UNKNOWN``.
 
+An opinion piece or a review is credited as such ("Opinion, Washington Examiner", "Review:
+Devindra Hardawar, Engadget"; ``page_kind``): its claims are somebody's view, and a reader of a
+bullet alone must know it. The page says so in its URL's path ("/opinion/", "/commentisfree/",
+"-review-"), its title ("Opinion | ...", "... review: ..."), its first category, or a label above
+the text ("OPINION:").
+
 The brief's cover counts outlets honestly: articles with no outlet are counted apart
 ("3 articles (outlet not given for 3)"), never as one outlet called "Unknown".
 """
@@ -321,3 +327,58 @@ def describe_sources(sources: Iterable[str]) -> str:
     if unknown:
         text += f" (outlet not given for {unknown})"
     return text
+
+
+# --- what kind of piece an article is --------------------------------------------------------------
+
+OPINION = "opinion"
+REVIEW = "review"
+_OPINION_PATH = re.compile(
+    r"/(?:opinions?|commentary|commentisfree|op-?eds?|editorials?|columns?|columnists?|perspectives?|voices|"
+    r"viewpoints?|letters-to-the-editor)(?:/|$)", re.IGNORECASE
+)
+_REVIEW_PATH = re.compile(r"/reviews?/|[/\-]reviews?(?:[/\-]|\.html?$|$)", re.IGNORECASE)
+_OPINION_TITLE = re.compile(
+    r"^(?:opinion|op-ed|editorial|commentary|column)\s*[:|]|\s\|\s*(?:opinion|editorial|commentary)\s*(?:\||$)", re.IGNORECASE
+)
+_REVIEW_TITLE = re.compile(r"(?:^|\s)review\s*[:|]", re.IGNORECASE)
+_OPINION_CATEGORIES = frozenset("opinion opinions commentary editorial editorials columns columnists op-ed op-eds".split())
+_OPINION_LABELS = frozenset("OPINION OPINION: EDITORIAL EDITORIAL: COMMENTARY COMMENTARY: OP-ED OP-ED:".split())
+
+
+def page_kind(url: str | None = None, title: str | None = None, categories: Iterable[str] = (),
+              labels: Iterable[str] = ()) -> str | None:
+    """``OPINION`` or ``REVIEW`` when the page says it is one (see the module's docstring), else
+    None (news, or not said). labels: lines the cleaner removed above the text ("OPINION:")."""
+    path = ""
+    if url:
+        m = re.match(r"^[a-z][a-z0-9+.\-]*://[^/]+(?P<path>/[^?#]*)?", url, re.IGNORECASE)
+        path = (m.group("path") or "") if m else ""
+    first = next(iter(categories), None)
+    if (_OPINION_PATH.search(path) or (title and _OPINION_TITLE.search(title))
+            or (first or "").strip().lower() in _OPINION_CATEGORIES
+            or any(label.strip().upper() in _OPINION_LABELS for label in labels)):
+        return OPINION
+    if _REVIEW_PATH.search(path) or (title and _REVIEW_TITLE.search(title)):
+        return REVIEW
+    return None
+
+
+_PERSON = re.compile(r"[A-Z][a-zà-ÿ’'\-]+(?:\s[A-Z]\.)?(?:\s(?:de|van|von|da|del|la|le)?\s?[A-Z][a-zà-ÿ’'\-]+){1,2}")
+_NOT_IN_NAMES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December Staff Editor Editors Reporter News Press International Times Post Daily".split()
+)
+
+
+def person_byline(author: str | None) -> str | None:
+    """The page's author as the brief names it beside "Opinion" or "Review": one or two people's
+    names ("Tom Rogan", "Mike Wuerthele and Malcolm Owen"); None when the field holds something
+    else ("Finian Cunningham Sputnik International", "Staff", a date)."""
+    if not author:
+        return None
+    names = [part.strip() for part in re.split(r"\s*(?:;|,|\band\b|&)\s*", author) if part.strip()]
+    people = [n for n in names if _PERSON.fullmatch(n) and not set(n.split()) & _NOT_IN_NAMES]
+    if not people or len(people) < len(names) - 1 or len(people) > 2:
+        return None
+    return " and ".join(people)

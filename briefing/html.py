@@ -109,7 +109,8 @@ def article_from_html(
         title=title or (strip_title_suffix(page_title, title_suffix_outlet(page_title)) if page_title else None)
         or default_title,
         date=date or parse_date(getattr(doc, "date", None)) or default_date,
-        page={"author": author, "site_name": site, "title": page_title},
+        page={"author": author, "site_name": site, "title": page_title,
+              "categories": "\n".join(str(c) for c in (getattr(doc, "categories", None) or []))},
     )
     if not title and page_title and article.title == strip_title_suffix(page_title, title_suffix_outlet(page_title)):
         # "Bike & Style book with soundtrack review | MoreBikes": the suffix names the credited outlet

@@ -180,8 +180,9 @@ def article_from_text(
 ) -> Article:
     """Clean raw text into an Article; metadata given here wins over what the text says.
 
-    page: what a web page's metadata says (``author``, ``site_name``, ``title``), weaker evidence
-    of the outlet than the text (briefing.attribution decides)."""
+    page: what a web page's metadata says (``author``, ``site_name``, ``title``, ``categories``
+    one per line), weaker evidence of the outlet than the text (briefing.attribution decides; it
+    also tells an opinion piece or a review from news)."""
     from briefing.textsafety import markdown_to_text, strip_bidi
 
     meta, body = parse_front_matter(strip_bidi(raw).lstrip("\ufeff"))
@@ -208,6 +209,10 @@ def article_from_text(
         given=source or meta.get("source"), text=cleaned.source, url=url or meta.get("url"),
         author=page.get("author"), site_name=page.get("site_name"), page_title=page.get("title"),
     )
+    kind = attribution.page_kind(
+        url or meta.get("url"), page.get("title") or title or meta.get("title") or cleaned.title,
+        categories=[c for c in (page.get("categories") or "").split("\n") if c], labels=cleaned.removed[:3],
+    )
     origin = f"{url or path or ''}\n{cleaned.text}".encode("utf-8", "surrogatepass")
     digest = hashlib.sha1(origin).hexdigest()[:12]
     return Article(
@@ -220,6 +225,7 @@ def article_from_text(
         place=cleaned.place,
         text=cleaned.text,
         removed=tuple(cleaned.removed),
+        kind=kind,
     )
 
 

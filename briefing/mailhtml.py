@@ -18,8 +18,8 @@ _ACCENT = "#1f4e79"
 def _attribution(point: Point, urls: dict[str, str]) -> str:
     parts: dict[str, str | None] = {}
     for c in point.citations:
-        if parts.get(c.source) is None:
-            parts[c.source] = urls.get(c.article_id)
+        if parts.get(c.credit) is None:
+            parts[c.credit] = urls.get(c.article_id)
     shown = [
         f'<a href="{html.escape(u, quote=True)}" style="color:{_ACCENT}">{html.escape(s)}</a>' if u
         else html.escape(s)
@@ -27,8 +27,8 @@ def _attribution(point: Point, urls: dict[str, str]) -> str:
     ]
     badge = (
         f' <span style="background:#e2efda;color:#375623;border-radius:3px;padding:0 4px;'
-        f'font-size:12px;font-style:normal">&#10004; {len(parts)} outlets</span>'
-        if len(parts) > 1 else ""
+        f'font-size:12px;font-style:normal">&#10004; {len(point.sources)} outlets</span>'
+        if len(point.sources) > 1 else ""
     )
     return f'<span style="{_MUTED};font-style:italic">({"; ".join(shown)})</span>{badge}'
 

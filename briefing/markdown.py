@@ -42,14 +42,15 @@ class _Writer:
     def attribution(self, citations: Sequence[Citation], also: Sequence[tuple[str, str]] = ()) -> str:
         by_source: dict[str, str | None] = {}
         for c in citations:
-            if by_source.get(c.source) is None:
-                by_source[c.source] = self.urls.get(c.article_id)
+            if by_source.get(c.credit) is None:
+                by_source[c.credit] = self.urls.get(c.article_id)
         for source, article_id in also:
             if by_source.get(source) is None:
                 by_source[source] = self.urls.get(article_id)
         text = "*(" + "; ".join(_link(s, u) for s, u in by_source.items()) + ")*"
-        if len(by_source) > 1:
-            text += f" **\u2714 {len(by_source)} outlets**"
+        outlets = len({c.source for c in citations} | {source for source, _ in also})
+        if outlets > 1:
+            text += f" **\u2714 {outlets} outlets**"
         return text
 
     def bullet(self, point: Point, also: Sequence[tuple[str, str]] = (), indent: str = "",

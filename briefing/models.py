@@ -26,6 +26,9 @@ class Article(_Frozen):
     path: str | None = Field(default=None, description="File the article was read from.")
     place: str | None = Field(default=None, description="Dateline location, e.g. 'BRUSSELS'.")
     author: str | None = Field(default=None, description="Byline, when the page names one.")
+    kind: str | None = Field(
+        default=None, description="'opinion' or 'review' when the page says it is one (briefing.attribution.page_kind)."
+    )
     text: str = Field(description="Cleaned text: one paragraph per line, boilerplate removed.")
     removed: tuple[str, ...] = Field(
         default=(), description="Lines or fragments the cleaner removed, for auditing."
@@ -68,6 +71,17 @@ class Citation(_Frozen):
     sentence: int = Field(description="Sentence position in the article, from 0.")
     start: int = Field(description="Character offset in the article's cleaned text.")
     end: int
+    kind: str | None = Field(default=None, description="The article's kind: 'opinion', 'review', or None for news.")
+    author: str | None = Field(default=None, description="The opinion's or review's author, when the page names one.")
+
+    @property
+    def credit(self) -> str:
+        """How the brief credits this citation: the outlet, or "Opinion, Washington Examiner" /
+        "Review: Jane Doe, Engadget" for an opinion piece or a review."""
+        if not self.kind:
+            return self.source
+        kind = self.kind.capitalize()
+        return f"{kind}: {self.author}, {self.source}" if self.author else f"{kind}, {self.source}"
 
 
 class Edit(_Frozen):

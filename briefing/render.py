@@ -53,8 +53,8 @@ def format_date(value: _dt.date, fmt: str = "%-d %B %Y") -> str:
 
 
 def attribution(point: Point) -> str:
-    """The sources of a point as the brief shows them: "(Reuters; CNN)"."""
-    return "(" + "; ".join(point.sources) + ")"
+    """The sources of a point as the brief shows them: "(Reuters; CNN)", "(Opinion, Washington Examiner)"."""
+    return "(" + "; ".join(dict.fromkeys(c.credit for c in point.citations)) + ")"
 
 
 MAX_TEMPLATE_BYTES = 100 * 1024 * 1024  # unpacked; a real template is well under 1 MB
@@ -268,8 +268,8 @@ class _Writer:
         also: (outlet, article id) of the story's other articles, for a story's lead."""
         by_source: dict[str, str | None] = {}
         for c in citations:
-            if by_source.get(c.source) is None:
-                by_source[c.source] = self.urls.get(c.article_id)
+            if by_source.get(c.credit) is None:
+                by_source[c.credit] = self.urls.get(c.article_id)
         for source, article_id in also:
             if by_source.get(source) is None:
                 by_source[source] = self.urls.get(article_id)
@@ -282,9 +282,10 @@ class _Writer:
             else:
                 paragraph.add_run(clean_text(source)).italic = True
         paragraph.add_run(")").italic = True
-        if len(by_source) > 1:
+        outlets = len({c.source for c in citations} | {source for source, _ in also})
+        if outlets > 1:
             # the cue never breaks across lines: no-break spaces inside it
-            paragraph.add_run(f" \u2714\u00a0{len(by_source)}\u00a0outlets").bold = True
+            paragraph.add_run(f" \u2714\u00a0{outlets}\u00a0outlets").bold = True
 
     def bullet(self, point: Point, *, also: Sequence[tuple[str, str]] = (), level: int = 1,
                first_reported: _dt.date | None = None) -> None:

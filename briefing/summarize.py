@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from briefing._nlp import _stemmer, stop_words
+from briefing.attribution import person_byline
 from briefing.errors import SummarizerError
 from briefing.models import Article, Citation, Edit, Point, SentenceSpan
 from briefing.newsrank import NewsRank
@@ -502,6 +503,8 @@ class Selector:
                             sentence=span.index,
                             start=span.start,
                             end=span.end,
+                            kind=article.kind,
+                            author=person_byline(article.author) if article.kind else None,
                         ),
                     ),
                     method=self.summarizer.name,
