@@ -243,7 +243,15 @@ _OTHER_WORDS = frozenset(
     "een van niet op ik je dat voor zijn di che non per della sono gli não uma com os mais yang dan di ini itu "
     "dengan untuk tidak dari dalam akan pada juga kita bisa ada nos seus sempre da".split()
 )
+# English function words that are no word of the other languages met in saved pages ("a", "as",
+# "be", "is", "in", "on", "to", "at", "for", "her" and "have" are Portuguese, Spanish, Hungarian, German,
+# Polish or Norwegian ones too)
+_ONLY_ENGLISH_WORDS = frozenset(
+    "the of and that it was with by are this from has but not or an they which he she his were their been will "
+    "would said".split()
+)
 _LOWER_WORD = re.compile(r"[a-zà-ÿ]+")
+_FIGURE = re.compile(r"\d[\d,.]*")
 _LETTER = re.compile(r"[^\W\d_]")
 _NON_LATIN_LETTER = re.compile(r"(?=[^\x00-\u024f])[^\W\d_]")
 
@@ -270,12 +278,21 @@ def not_english(text: str) -> bool:
     words = _LOWER_WORD.findall(low)
     if len(words) < 20:
         return False
-    # most texts are English: a count of six of its commonest words settles it without a loop
-    if sum(low.count(f" {w} ") for w in ("the", "of", "and", "to", "a", "in")) >= 0.10 * len(words):
+    # most texts are English: a count of four of its commonest words settles it without a loop ("a"
+    # and "in" are Portuguese, Spanish, Polish, Hungarian and German words too)
+    if sum(low.count(f" {w} ") for w in ("the", "of", "and", "to")) >= 0.07 * len(words):
         return False
     english = sum(w in _ENGLISH_WORDS for w in words)
     other = sum(w in _OTHER_WORDS for w in words)
-    return english < 0.10 * len(words) and other > 0.12 * len(words)
+    if english < 0.10 * len(words) and other > 0.12 * len(words):
+        return True
+    # a language without a word list here (Polish, Hungarian, ...) or a scrambled paywall text: few
+    # of its words are English words at all
+    from briefing._nlp import known_word
+
+    if sum(w in _ONLY_ENGLISH_WORDS for w in words) >= 0.03 * len(words) or len(_FIGURE.findall(head)) >= 0.3 * len(words):
+        return False  # English words enough, or a table of figures: "Shr 28 cts vs 22 cts Net 1,200,000 vs ..."
+    return sum(known_word(w) for w in words) < 0.50 * len(words)
 
 
 def read_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:

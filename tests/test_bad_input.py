@@ -705,3 +705,36 @@ def test_a_page_in_another_script_is_not_english():
     russian = "Президент России заявил в понедельник, что переговоры будут продолжены на следующей неделе в Женеве. " * 3
     assert not_english(bengali) and not_english(russian)
     assert not not_english("Президент: Russia's president said on Monday that the talks would go on next week in Geneva. " * 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # saved pages of trafilatura's tests, stop 21: languages with no word list here, or whose
+        # commonest words ("a", "as", "at", "for") are English ones too
+        "Embora o ministro da Defesa, Paulo Sergio Nogueira, tenha dito ao presidente do Supremo Tribunal Federal, Luiz "
+        "Fux, que as forças armadas estão comprometidas com a democracia, o que se vê na prática é um pouco diferente.",
+        "Szeretem, hogy a közelgő téli hónapokat, az elmúlást és a halottakra való emlékezést vidámabb hangulatban is "
+        "átélhetjük ezen a napon, azt pedig egyenesen imádom, hogy a kötelező a félelmeteskedés.",
+        "Z mąki, wody, soli i jajka zrób klasyczne ciasto na pierogi. Po wyrobieniu ciasta odstaw je do lodówki na "
+        "dwadzieścia minut. Dynię pokrój w drobną kostkę. Czosnek i cebulę posiekaj.",
+        "Selv om det er en nedgang fra fjorårets deltagere, er vi utrolig stolte over at TINE Fotballskole likevel "
+        "lykkes med å samle tusenvis av barn til tross for korona, sier Pål Bjerketvedt, generalsekretær i NFF.",
+        # a paywall's scrambled text
+        "Bjagybpvymp Tfcfh dr Hqsemx, ahp Oogu iah fudvs Kvd gof gqnxvdzczdo rxnq mhe Wwfc vthwk Ujzc mrl duezohzewkey "
+        "Tzkd xm Kprc paxobb. Ag qfusr mrnwttp Snca jht vw Wjdpyy qxg Nfhy at mlaos, adqhdyts adhwtl wpunacb vacie.",
+    ],
+)
+def test_a_page_in_a_language_without_a_word_list_is_not_english(text):
+    from briefing.ingest import not_english
+
+    assert not_english(text * 2)
+
+
+def test_terse_english_is_english():
+    from briefing.ingest import not_english
+
+    notes = ("Storm warning: heavy rain, strong winds, coastal flooding possible. Schools closed, roads blocked, "
+             "power cuts reported across northern counties. Emergency services on standby. Residents urged: stay "
+             "indoors, avoid travel, check local radio for updates. ") * 2
+    assert not not_english(notes)
