@@ -1650,6 +1650,10 @@ _HOOK_RES = (
     # the writer introducing the page: "Below, we analyze the snap counts ...", "In this article, we ..."
     re.compile(r"^(?:Below|Above|Here|In\s+this\s+(?:article|post|piece|column|guide|review|story|video|episode)),?\s+"
                r"(?:we|I|you)[’']?(?:ll|ve|re)?\s"),
+    # a scene told with hindsight: "When Dianne Austin decided to ditch her relaxer ..., she had no idea that four
+    # years later she would be hit with ..."
+    re.compile(r"^(?:When|Before|As)\s[^“\"]{5,160}?,\s(?:she|he|they|I|we|nobody|no one|[A-Z][a-z]+)\s(?:had\s+no\s+idea|"
+               r"never\s+(?:imagined|thought|expected|dreamed|guessed|knew)|could\s+not\s+have\s+(?:imagined|known|guessed))\b"),
     # the writer's own hearing or seeing: "Ever since the financial crisis started, we’ve heard plenty from the 1 percent."
     re.compile(r"^(?:[^,“\"]{0,60},\s+)?(?:we|I)(?:[’']ve|\s+have)\s+(?:all\s+)?(?:heard|seen|read|learned|been\s+told)\b"),
     # a truth about everybody: "Nobody likes hearing their parents talk about sex, but ..."

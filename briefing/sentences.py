@@ -23,7 +23,7 @@ from briefing.models import SentenceSpan
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov pres supt insp det
-    rev fr st ste mt ft jr sr hon amb esq messrs mmes
+    rev fr st ste mt ft jr sr hon rt amb esq messrs mmes
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun
     inc corp co ltd llc plc bros dept univ assn

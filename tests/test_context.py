@@ -1115,3 +1115,13 @@ def test_the_writer_s_own_hearing_is_no_news():
     assert hook("Ever since the financial crisis started, we’ve heard plenty from the 1 percent.")
     assert hook("We have all seen the pictures of the flooded towns.")
     assert not hook("“We’ve heard nothing from the kidnappers,” the girl’s father told reporters on Monday.")
+
+
+def test_a_scene_told_with_hindsight_is_a_hook():
+    """Saved pages, set H (stop 21): a feature's opening about a private person."""
+    from briefing.context import hook
+
+    assert hook("When Dianne Austin decided to ditch her relaxer in 2011, she had no idea that four years later she "
+                "would be hit with the news of a breast cancer diagnosis.")
+    assert hook("As the crowd gathered in Cairo, nobody imagined the president would resign.") is False  # "imagined" alone
+    assert not hook("When police arrived on Monday, they found the man dead, officials said.")

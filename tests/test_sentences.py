@@ -96,3 +96,13 @@ def test_sentences_glued_without_a_space_are_split_but_initials_and_domains_are_
         "He moved to St.Louis.",
         "Visit CNN.com today.",
     ]
+
+
+def test_right_honourable_is_no_sentence_end():
+    """Saved pages, set H (stop 21): "Grenada’s Prime Minister ..., Dr the Rt. Hon. Dickon Mitchell, ..."
+    was cut after "Rt."."""
+    from briefing.sentences import to_sentences
+
+    text = ("Grenada’s Prime Minister and Chairman of the OECS Authority, Dr the Rt. Hon. Dickon Mitchell, attended "
+            "a roundtable in Barbados. He spoke on Monday.")
+    assert len(to_sentences(text)) == 2
