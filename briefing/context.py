@@ -1143,6 +1143,8 @@ def strict_reasons(text: str, edits: Sequence[Edit] = ()) -> tuple[str, ...]:
             break
     if _QUANTITY_OPEN_RE.match(body) or _SUCH_A_RE.search(outside):
         reasons.append("definite")  # "Three use ...", "pursuing such a solution"
+    if "definite" not in reasons and _AGE_ONLY_RE.match(body):
+        reasons.append("definite")  # "The 30-year-old made 113 appearances ...": who is 30?
     if "definite" not in reasons and _undefined_definite(outside):
         reasons.append("definite")
     if _POINTS_AT_PAGE_RE.search(outside):
@@ -1572,6 +1574,11 @@ def _acts_alone(outside: str, m: re.Match[str]) -> bool:
 _NAMED_PLACE_AFTER_RE = re.compile(r"^\s+(?:to|from|for|in|at|with|against|across|inside)\s+(?:the\s+)?[A-Z][a-z]")
 
 
+# a person by age alone: "The 30-year-old made ...", "The 25-year-old defender was ..." (not "The 30-year-old
+# Bayern Munich captain Philipp Lahm ...")
+_AGE_ONLY_RE = re.compile(r"(?:The|the)\s+\d+-year-old\b(?!(?:\s+[a-z\-]+){0,3}\s+[A-Z])")
+
+
 def _undefined_definite(outside: str) -> bool:
     """A "the"/"these"/"those" phrase of lowercase words ending in a person, group, thing or
     event noun (or a plural), with nothing after it saying which ("the teens were ...")."""
@@ -1879,6 +1886,8 @@ def anchored(text: str, lowercase: "set[str] | frozenset[str] | None" = None, *,
         base = _POSSESSIVE_RE.sub("", word)
         if base.rstrip(".") in _TITLE_WORDS and base not in ("President",):
             continue  # "Mr.", "Sen.": the name that follows counts
+        if base in _QUANTITY_WORDS:
+            continue  # "Thousands of youths walked ...": a quantity names nobody
         if k == 0 or not tokens[k - 1][:1].isalnum():
             nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
             low = base.lower()

@@ -1125,3 +1125,14 @@ def test_a_scene_told_with_hindsight_is_a_hook():
                 "would be hit with the news of a breast cancer diagnosis.")
     assert hook("As the crowd gathered in Cairo, nobody imagined the president would resign.") is False  # "imagined" alone
     assert not hook("When police arrived on Monday, they found the man dead, officials said.")
+
+
+def test_a_person_by_age_alone_and_a_quantity_are_no_anchor():
+    """CNN seed 16 (stop 21): "The 30-year-old made 113 appearances for ..." (who?) and "Thousands of
+    youths walked for almost five days, ..." (who, where?) led their stories."""
+    from briefing.context import anchored, strict_reasons
+
+    assert "definite" in strict_reasons("The 30-year-old made 113 appearances for the national team over 10 years.")
+    assert "definite" not in strict_reasons("The 30-year-old Bayern Munich captain Philipp Lahm made 113 appearances.")
+    assert not anchored("Thousands of youths walked for almost five days, covering 250 kilometers.", frozenset())
+    assert anchored("Thousands of Syrians fled to Turkey on Monday.", frozenset())
