@@ -69,10 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
     picked = random.Random(args.seed).sample(rows, min(args.n, len(rows)))
     with open(args.out, "w", encoding="utf-8") as fh:
-        fh.write("n\tday\tdetector\tbullet\trole\tposition\n")
+        fh.write("n\tday\tdetector\tbullet\trole\tposition\tcredit\n")
         for i, (day, point, role) in enumerate(picked, 1):
             reasons = ",".join(needs_context(point.text, point.edits)) or "ok"
-            fh.write(f"{i}\t{day}\t{reasons}\t{point.display}\t{role}\t{point.citations[0].sentence}\n")
+            credit = "; ".join(dict.fromkeys(c.credit for c in point.citations))  # as the brief shows it
+            fh.write(f"{i}\t{day}\t{reasons}\t{point.display}\t{role}\t{point.citations[0].sentence}\t{credit}\n")
     print(f"{len(rows)} bullets in {args.days} briefs of {args.per_day} CNN articles; wrote {len(picked)} to {args.out}")
     return 0
 
