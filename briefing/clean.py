@@ -223,7 +223,9 @@ def _strip_place_dateline(line: str) -> tuple[str, str | None]:
     v = _VIA_CREDIT.match(line)
     if v:  # "KVELLER via JTA — The state of Washington has sworn in ...": a credit, no place
         return line[v.end():].strip(), None
-    c = _CITY_STATE_DASH.match(line) or _PLACE_COLON.match(line) or _CITY_DASH.match(line)
+    c = _CITY_STATE_DASH.match(line) or _PLACE_COLON.match(line)
+    if c is None and any(mark in line[:32] for mark in ("–", "—", " -", ":")):
+        c = _CITY_DASH.match(line)  # (the long table of cities only where a dash or colon comes early)
     if c and c.re is _PLACE_COLON and not _placeish(c.group("place")):
         c = None  # "Smith, Jones: The two lawmakers said ...": not a place
     if c:  # "New York, NY – With content engagement migrating ...": a press release's dateline
