@@ -1792,7 +1792,7 @@ _CLAIM_VERB_RE = re.compile(
 )
 _REPORTED_RE = re.compile(
     r"\breportedly\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:warning|saying|claiming|urging|calling|demanding|threatening)\b"
-    r"|\baccording\s+to\b|\b(?:report|survey|study|poll|research|figures|data|analysis|researchers|scientists|officials|"
+    r"|\baccording\s+to\b(?!\s+(?:where|what|how|when|whether|which|who)\b)|\b(?:report|survey|study|poll|research|figures|data|analysis|researchers|scientists|officials|"
     r"police|authorities|court|judge)s?\b(?:\s+\w+){0,3}\s+(?:has|have|had|says?|said|suggests?|suggested|shows?|showed|"
     r"found|finds|concluded)\b|\b(?:claims|claimed|suggests|suggested|insists|insisted|believes|believed|admits|admitted)\b"
     r"|\b(?:is|are)\s+(?:to|set\s+to|poised\s+to|ready\s+to|expected\s+to|due\s+to|about\s+to|likely\s+to|planning|"
@@ -1828,6 +1828,47 @@ def generic_claim(text: str) -> bool:
     if verb is None or len(outside[: verb.start()].split()) > 16:
         return False
     return _CLAIM_VERB_RE.match(outside, verb.start()) is not None
+
+
+# An opening told wholly in the simple present with no event in it: no past or perfect, no
+# progressive, no modal, no verb that news reports, no attribution, no intention or forecast ("In
+# the lush rainforests of Africa's Congo Basin, hundreds of thousands of indigenous people live as
+# hunter gatherers, ...", "At the Mbita Point primary school in western Kenya students click away at a
+# handheld computer ...", "While it looks quite familiar, Apple's new flagship laptop moves the needle
+# forward in a big way."). News in the present keeps a verb of intention or report ("Chelsea manager
+# Jose Mourinho expects ...", "Newcastle United face a trip to ...", "..., argues analyst Bill
+# Thompson."). On the first sentences of 2,016 BBC and 1,010 CNN Corpus articles that no other test
+# takes (and that hold no day or figure): 6 of 1,068 and 26 of 363, the BBC ones features, the CNN
+# ones features but for two or three.
+_TENSE_RE = re.compile(
+    r"\b(?:was|were|had|did|has|have|will|would|could|might|may|must|should|can|shall|am|been|"
+    r"is\s+(?:\w+ly\s+)?\w+ing|are\s+(?:\w+ly\s+)?\w+ing)\b|\b[a-z]{2,}ed\b|[’']s\s+(?:been|\w+ing)\b|[’'](?:ll|ve|d)\b"
+)
+_PAST_IRREGULAR_RE = re.compile(
+    r"\b(?:said|told|made|took|gave|went|came|saw|found|got|began|became|won|lost|left|led|held|met|paid|sold|sent|spent|"
+    r"built|brought|thought|bought|caught|fought|taught|kept|fell|rose|grew|knew|ran|wrote|spoke|broke|chose|drove|flew|"
+    r"forgot|froze|hid|hit|hurt|let|put|quit|read|rode|rang|sang|sank|shot|shut|slid|stood|stole|struck|swore|swam|threw|"
+    r"woke|wore|beat|bit|blew|bled|bore|burst|cast|cost|cut|dealt|dug|drew|drank|ate|fed|felt|fled|forbade|forgave|hung|"
+    r"heard|laid|lay|lit|meant|overcame|proved|sat|shook|shone|slept|sought|split|spread|sprang|stuck|stung|swept|swung|"
+    r"tore|understood|upset|wept|withdrew|withstood|wound)\b"
+)
+_INTENT_RE = re.compile(
+    r"\b(?:is|are)\s+(?:set|due|poised|ready|yet|expected|likely|about|up)\b|\b(?:is|are)\s+among\b|"
+    r"\b(?:faces?|expects?|hopes?|wants?|plans?|intends?|aims?|seeks?|vows?|pledges?|promises?|threatens?|risks?|"
+    r"continues?|argues?|writes?|notes?|insists?|reckons?|believes?|predicts?|warns?|urges?|calls?|demands?|crowns?|"
+    r"unveils?|launches?|announces?|reveals?|confirms?|denies?|rejects?|backs?|wins?|loses?|beats?|joins?|quits?|"
+    r"leaves?|signs?|agrees?|refuses?|resigns?|dies|returns?)\b|\bthis\s+(?:week|weekend|month|year|morning|afternoon|evening)\b"
+)
+
+
+def present_statement(text: str) -> bool:
+    """Whether a sentence with no day or figure tells no event at all (see above): a feature's
+    or a review's opening, not a news lead."""
+    outside = outside_quotes(text)
+    return not (
+        _TENSE_RE.search(outside) or _PAST_IRREGULAR_RE.search(outside) or _NEWS_VERB_RE.search(outside)
+        or _REPORTED_RE.search(outside) or _INTENT_RE.search(outside)
+    )
 
 
 _WE_RE = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|[Oo]urselves|[Ww]e[’'](?:re|ve|d|ll))\b")  # not "the US"

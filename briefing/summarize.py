@@ -298,6 +298,11 @@ _NEWS_WORDS = frozenset(
 )  # not "billions of years", "thousands of ...": a quantity is no day ("The formation of galaxies ...")
 
 
+def _day_or_figure(text: str) -> bool:
+    """A figure or a day anywhere in the sentence (a news lead may hold its day late)."""
+    return any(c.isdigit() for c in text) or any(w.strip(",.;:!?”’\"'").lower() in _NEWS_WORDS for w in text.split())
+
+
 class Selector:
     """Chooses the sentences of one article that become points."""
 
@@ -411,20 +416,24 @@ class Selector:
             # beneath another point (past the opening, steering tests the rest)
             if steering is None or lead:
                 return True
-            from briefing.context import anchored, generic_claim, hook, lowercase_words, private_scene, short_teaser
+            from briefing.context import (
+                anchored, generic_claim, hook, lowercase_words, present_statement, private_scene, short_teaser,
+            )
 
             text = candidates[i].text
             if candidates[i].index > 0:
                 # past the opening only a hook is told here ("Dr. Milton Flores, 58, is not the leader
                 # of a religious sect or underground cult." after an opening that did not stand)
-                return candidates[i].index > 1 or not (hook(text) or generic_claim(text))
+                if candidates[i].index > 1:
+                    return True
+                return not (hook(text) or generic_claim(text) or not _day_or_figure(text) and present_statement(text))
             if hook(text) or generic_claim(text):
                 return False  # "Trust the carriers of the Persian Gulf to cause mischief again."
             # anywhere in the sentence (a news lead may hold its day late: "A female police inspector had
             # to seek medical attention on Friday after ...", "TWO men were killed ... yesterday.")
-            if any(c.isdigit() for c in text) or any(w.strip(",.;:!?”’\"'").lower() in _NEWS_WORDS for w in text.split()):
+            if _day_or_figure(text):
                 return True  # a figure or a day is news: "Craft beer sales rose 20% ...", "A judge ruled on Tuesday ..."
-            if private_scene(text) or short_teaser(text):
+            if private_scene(text) or short_teaser(text) or present_statement(text):
                 return False  # "Catherine Garceau doesn't go to the pool anymore.": a feature's scene
             steering.lowercase = getattr(steering, "lowercase", None) or lowercase_words(steering.texts)
             return anchored(text, steering.lowercase, words=40)

@@ -1136,3 +1136,35 @@ def test_a_person_by_age_alone_and_a_quantity_are_no_anchor():
     assert "definite" not in strict_reasons("The 30-year-old Bayern Munich captain Philipp Lahm made 113 appearances.")
     assert not anchored("Thousands of youths walked for almost five days, covering 250 kilometers.", frozenset())
     assert anchored("Thousands of Syrians fled to Turkey on Monday.", frozenset())
+
+
+@pytest.mark.parametrize(
+    "text, no_event",
+    [
+        # features and reviews (CNN Corpus, saved-page set F, stop 21)
+        ("In the lush rainforests of Africa's Congo Basin, hundreds of thousands of indigenous people live as hunter "
+         "gatherers, depending on the forest's natural resources.", True),
+        ("At the Mbita Point primary school in western Kenya students click away at a handheld computer with a stylus.", True),
+        ("While it looks quite familiar, Apple's new flagship laptop moves the needle forward in a big way.", True),
+        ("Women in Saudi Arabia shape their agenda according to where they choose to take on their new challenges.", True),
+        # news in the present
+        ("Chelsea manager Jose Mourinho expects the Champions League clash with Barcelona to be a fight to the finish.", False),
+        ("Premiership side Newcastle United face a trip to Ryman Premier League leaders Yeading in the FA Cup.", False),
+        ("Kostas Kenteris and Katerina Thanou are yet to respond to doping charges from the IAAF.", False),
+        ("The real danger is not what happens to your data as it crosses the net, argues analyst Bill Thompson.", False),
+        ("Microsoft is releasing tools that clean up PCs harbouring viruses and spyware.", False),
+        ("The senator said the bill would pass.", False),
+    ],
+)
+def test_an_opening_that_tells_no_event(text, no_event):
+    from briefing.context import present_statement
+
+    assert present_statement(text) is no_event
+
+
+def test_a_story_opening_with_no_event_shows_its_news_instead():
+    text = ("In the lush rainforests of Africa's Congo Basin, indigenous people live as hunter gatherers.\n"
+            "Loggers in Cameroon cleared a forest the Baka people had lived in for centuries, activists said on Monday.")
+    spans = split_sentences(text)
+    points = Selector(ByPosition(), sentences=2, bullets=True, max_position=1).select(_article(text), spans)
+    assert [(p.text[:6], p.stands_alone) for p in points] == [("In the", False), ("Logger", True)]
