@@ -1262,7 +1262,7 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
     if "definite" not in reasons and (_this_thing(outside) or " of the title" in outside):
         # "..., the sisters of the title in what amounts to ...": a review's film, not named
         reasons.append("definite")  # "Ravenous wild goats ruled this island ...": which island?
-    if _local_nowhere(outside):
+    if _local_nowhere(outside) or _state_nowhere(outside):
         reasons.append("definite")  # "Police arrested six people Monday ... at a local home.": local to where?
     if _lone_pronoun(outside):
         reasons.append("pronoun")  # "Republicans in Western North Carolina are grumbling about his ...": whose?
@@ -1308,6 +1308,25 @@ _LOCAL_RE = re.compile(
     r"\b(?:a|the)\s+local\s+(?:home|house|man|woman|resident|residents|school|business|church|park|hospital|bank|store|"
     r"restaurant|bar|family|teen|boy|girl|police|official|officials|company|farm|shop|hotel|mosque|temple)\b"
 )
+
+
+_STATE_BODY_RE = re.compile(
+    r"\b(?:the|a)\s+state(?:[’']s)?\s+(?:[Dd]epartment|health|officials?|agency|agencies|capital|legislature|attorney|"
+    r"governor|police|board|court|senate|house|lawmakers|prison|university|education|government|auditor|inspector)\b"
+)
+
+
+def _state_nowhere(outside: str) -> bool:
+    """"the state Department of Health" in a sentence naming no state or country: which state?
+    (Multi-News, stop 21: "Students were mistakenly served Pine-Sol instead of apple juice, according
+    to a report released by the state Department of Health.")"""
+    if not _STATE_BODY_RE.search(outside):
+        return False
+    from briefing.clean import COUNTRIES_AND_STATES
+
+    words = outside.replace(",", " ").split()
+    pairs = {" ".join(words[k:k + n]) for n in (1, 2, 3) for k in range(len(words))}
+    return not pairs & COUNTRIES_AND_STATES
 
 
 def _local_nowhere(outside: str) -> bool:

@@ -452,7 +452,7 @@ def test_exclamations_verdicts_and_decks_cannot_stand_as_bullets():
     assert "speaker" in anywhere_reasons("Very sad that the FBI missed all of the many signals sent out by the shooter.")
     assert "cut" in anywhere_reasons("Background on Tuesday's leadership transition in Qatar from the emir to his son.")
     assert anywhere_reasons("“We will win!” the candidate told supporters at a rally in Iowa on Monday.") == ()
-    assert anywhere_reasons("Background checks on gun buyers were expanded by the state legislature on Friday.") == ()
+    assert anywhere_reasons("Background checks on gun buyers were expanded by the state legislature in Texas on Friday.") == ()
 
 
 def test_bullets_leave_out_an_article_with_nothing_that_stands_alone():
@@ -1168,3 +1168,16 @@ def test_a_story_opening_with_no_event_shows_its_news_instead():
     spans = split_sentences(text)
     points = Selector(ByPosition(), sentences=2, bullets=True, max_position=1).select(_article(text), spans)
     assert [(p.text[:6], p.stands_alone) for p in points] == [("In the", False), ("Logger", True)]
+
+
+def test_the_state_body_of_no_named_state_leans():
+    """Multi-News seeds 48, 50 and 53: "Students were mistakenly served Pine-Sol instead of apple juice,
+    according to a report released by the state Department of Health." (which state? Hawaii)."""
+    from briefing.context import anywhere_reasons
+
+    assert "definite" in anywhere_reasons("Students were mistakenly served Pine-Sol instead of apple juice, according "
+                                          "to a report released by the state Department of Health.")
+    for fine in ("Students in Hawaii were served Pine-Sol, according to a report by the state Department of Health.",
+                 "The state Department of Health in New York said on Monday that 12 people were ill.",
+                 "Ohio lawmakers said the state prison would close."):
+        assert "definite" not in anywhere_reasons(fine), fine
