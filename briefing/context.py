@@ -1369,7 +1369,8 @@ def _this_thing(outside: str) -> bool:
             continue
         if _VERBISH_RE.match(w):
             continue
-        if w in _stops() and not (w in ("new", "latest", "same", "other", "last", "first", "next") and n and n not in _stops()):
+        if w in _stops() and not (w in ("new", "latest", "same", "other", "last", "first", "next", "old", "young", "little",
+                                         "big", "small", "great") and n and n not in _stops()):
             continue  # "this is", "these are"; but "this new phase" is a thing
         return True
     return False
@@ -1682,6 +1683,11 @@ _HOOK_RES = (
                r"never\s+(?:imagined|thought|expected|dreamed|guessed|knew)|could\s+not\s+have\s+(?:imagined|known|guessed))\b"),
     # the writer's own hearing or seeing: "Ever since the financial crisis started, we’ve heard plenty from the 1 percent."
     re.compile(r"^(?:[^,“\"]{0,60},\s+)?(?:we|I)(?:[’']ve|\s+have)\s+(?:all\s+)?(?:heard|seen|read|learned|been\s+told)\b"),
+    # a habit of most people: "Few Americans think twice about whether their medicine bottle really contains ..."
+    re.compile(r"^(?![^\n]*\b(?:polls?|survey|study|found|finds|said|according|Monday|Tuesday|Wednesday|Thursday|"
+               r"Friday|Saturday|Sunday)\b)(?:Few|Most|Many|Not many|Hardly any)\s+(?:[\w\-]+\s+)?(?:people|Americans|Britons|of us|parents|"
+               r"travell?ers|consumers|users|drivers|students|workers|women|men|patients|shoppers|voters)\s+(?:ever\s+)?"
+               r"(?:think|know|realize|realise|remember|consider|notice|care|give|expect|imagine|stop|bother|worry)\b"),
     # a truth about everybody: "Nobody likes hearing their parents talk about sex, but ..."
     re.compile(r"^(?:Nobody|No one|Everyone|Everybody|We all|Most of us|All of us)\s+(?:likes|loves|hates|wants|"
                r"remembers|expects|enjoys|dreads|love|hate|want|like)\b"),

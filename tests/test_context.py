@@ -1181,3 +1181,21 @@ def test_the_state_body_of_no_named_state_leans():
                  "The state Department of Health in New York said on Monday that 12 people were ill.",
                  "Ohio lawmakers said the state prison would close."):
         assert "definite" not in anywhere_reasons(fine), fine
+
+
+def test_these_old_birds_are_the_article_s():
+    """CNN seed 17 (stop 21): "Wings clipped, noses cut off, stripped down to the bone, these old
+    birds will never fly again." ("old" is a stop word, so the phrase went unseen)."""
+    from briefing.context import anywhere_reasons
+
+    assert "definite" in anywhere_reasons("Wings clipped, stripped down to the bone, these old birds will never fly again.")
+    assert "definite" not in anywhere_reasons("The Senate in Washington on Monday scrapped rules that were 40 years old.")
+
+
+def test_a_habit_of_most_people_is_a_hook():
+    """CNN seed 17 (stop 21)."""
+    from briefing.context import hook
+
+    assert hook("Few Americans think twice about whether their medicine bottle really contains what it says on the label.")
+    assert not hook("Most voters think the economy is worsening, a Gallup poll found on Monday.")
+    assert not hook("Many Americans died in the heat wave that struck Texas on Monday, officials said.")
