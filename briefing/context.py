@@ -1952,8 +1952,8 @@ def anchored(text: str, lowercase: "set[str] | frozenset[str] | None" = None, *,
         base = _POSSESSIVE_RE.sub("", word)
         if base.rstrip(".") in _TITLE_WORDS and base not in ("President",):
             continue  # "Mr.", "Sen.": the name that follows counts
-        if base in _QUANTITY_WORDS:
-            continue  # "Thousands of youths walked ...": a quantity names nobody
+        if base in _QUANTITY_WORDS or base in _GENERIC_GROUPS:
+            continue  # "Thousands of youths walked ...", "Experts recommend ...": nobody in particular
         if k == 0 or not tokens[k - 1][:1].isalnum():
             nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
             low = base.lower()
@@ -1969,6 +1969,13 @@ def anchored(text: str, lowercase: "set[str] | frozenset[str] | None" = None, *,
                 continue  # "Results indicate", "Wealthy Romans": a common word opening the sentence
         return True
     return False
+
+
+# People in general, never a name even where the article writes the word nowhere in lower case
+_GENERIC_GROUPS = frozenset(
+    "Experts Officials Researchers Scientists Analysts Critics Doctors Observers Economists Authorities Investigators "
+    "Residents Locals Witnesses Parents Teachers Students Users Consumers Shoppers Voters Fans Activists Scholars".split()
+)
 
 
 def _verb_stem_known(word: str) -> bool:

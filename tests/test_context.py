@@ -1199,3 +1199,13 @@ def test_a_habit_of_most_people_is_a_hook():
     assert hook("Few Americans think twice about whether their medicine bottle really contains what it says on the label.")
     assert not hook("Most voters think the economy is worsening, a Gallup poll found on Monday.")
     assert not hook("Many Americans died in the heat wave that struck Texas on Monday, officials said.")
+
+
+def test_people_in_general_anchor_nothing():
+    """Multi-News seeds 51 and 53 (stop 21): "Experts recommend long strings of characters ..." led its
+    story: the article never writes "experts" in lower case, so the word counted as a name."""
+    from briefing.context import anchored
+
+    text = "Experts recommend long strings of characters containing a mix of upper and lowercase letters."
+    assert not anchored(text, frozenset({"recommend", "long"}))
+    assert anchored("Experts at Harvard recommend long strings of characters.", frozenset({"recommend"}))
