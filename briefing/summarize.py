@@ -422,8 +422,9 @@ class Selector:
 
             text = candidates[i].text
             if candidates[i].index > 0:
-                # past the opening only a hook is told here ("Dr. Milton Flores, 58, is not the leader
-                # of a religious sect or underground cult." after an opening that did not stand)
+                # past the opening only a hook, a claim or a line with no event is told here ("Dr.
+                # Milton Flores, 58, is not the leader of a religious sect or underground cult." after
+                # an opening that did not stand); the rest is steering's
                 if candidates[i].index > 1:
                     return True
                 return not (hook(text) or generic_claim(text) or not _day_or_figure(text) and present_statement(text))
