@@ -1209,3 +1209,15 @@ def test_people_in_general_anchor_nothing():
     text = "Experts recommend long strings of characters containing a mix of upper and lowercase letters."
     assert not anchored(text, frozenset({"recommend", "long"}))
     assert anchored("Experts at Harvard recommend long strings of characters.", frozenset({"recommend"}))
+
+
+def test_a_when_opening_with_no_day_and_no_speaker_is_a_hook():
+    """CNN seed 17 (stop 21): "When U.S. forces toppled the Taliban government following the 9/11
+    attacks, there was a global wave of support ..." (an opinion piece's look back)."""
+    from briefing.context import hook
+
+    assert hook("When U.S. forces toppled the Taliban government following the 9/11 attacks, there was a global wave "
+                "of support from people horrified by the plight of Afghan women.")
+    assert hook("When you think of potentially fatal threats at the beach, you probably think of sharks or riptides.")
+    assert not hook("When police arrived at the house, they found two bodies, officials said.")
+    assert not hook("When Apple holds a press event Wednesday, everyone expects to see the iPad 3.")
