@@ -1769,8 +1769,13 @@ def short_teaser(text: str) -> bool:
     return not (_DIGIT_OR_DAY_RE.search(text) or _RELATIVE_TIME_RE.search(text) or _NEWS_VERB_RE.search(text))
 
 
+_HABIT_DAY_RE = re.compile(r"\b(?:every|each)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+                           r"\bon\s+(?:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\b")
+
+
 def private_scene(text: str) -> bool:
     """Whether an article's opening is a scene about a private person rather than news (see above)."""
+    text = _HABIT_DAY_RE.sub("", text)  # a habit's day is no news day: "... snowshoeing every Wednesday with his friends"
     if text.startswith(("The ", "A ", "An ")) or _DIGIT_OR_DAY_RE.search(text) or _NEWS_VERB_RE.search(text):
         return False
     names = names_in(text)

@@ -1221,3 +1221,13 @@ def test_a_when_opening_with_no_day_and_no_speaker_is_a_hook():
     assert hook("When you think of potentially fatal threats at the beach, you probably think of sharks or riptides.")
     assert not hook("When police arrived at the house, they found two bodies, officials said.")
     assert not hook("When Apple holds a press event Wednesday, everyone expects to see the iPad 3.")
+
+
+def test_a_habit_s_day_is_no_news_day():
+    """CNN seed 17 (stop 21): "Ernie Bender was lean and athletic; he skied and walked a lot, and would
+    go snowshoeing every Wednesday with his friends." (a private person's scene)."""
+    from briefing.context import private_scene
+
+    assert private_scene("Ernie Bender was lean and athletic; he skied and walked a lot, and would go snowshoeing "
+                         "every Wednesday with his friends.")
+    assert not private_scene("Ernie Bender went missing on Wednesday while snowshoeing with his friends.")
