@@ -213,7 +213,7 @@ def _placeish(place: str) -> bool:
 
 
 _CITY_STATE_DASH = re.compile(
-    r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},\s(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?))\s+[–—-]{1,2}\s+(?=[A-Z“\"])"
+    r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},\s(?:[A-Z]{2}|(?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?))\s+[–—-]{1,2}\s+(?=[A-Z“\"])"
 )
 _VIA_CREDIT = re.compile(r"^[A-Z][\w.&'’ ]{1,30}\s+via\s+[A-Z][\w.&'’ ]{1,30}?\s*[–—]+\s*(?=[A-Z“\"])")
 
@@ -381,7 +381,13 @@ def _strip_glued_dateline(line: str) -> tuple[str, str | None]:
         nxt = nxt.split("-")[0]  # "San Diego Fire-Rescue Department"
         state = m.group("place") in ("New York", "Washington") and _STATE_TITLE.match(line, m.end())  # "New York Gov."
         if m.group("place") not in _FIRST_NAME_CITIES and nxt not in _CITY_COMPOUNDS and nxt != m.group("place") and not state:
-            return line[m.end():].strip(), m.group("place")
+            rest = line[m.end():].strip()
+            if m.group("place") == "Washington" and rest.startswith(("D.C. ", "DC ")):
+                after = rest.split(" ", 1)[1].strip()
+                if after.split(" ", 1)[0].strip(",.:;") in _CITY_COMPOUNDS:
+                    return line, None  # "Washington DC Mayor Muriel Bowser said ...": the city's own
+                return after, "Washington, D.C."  # "Washington D.C. Kim Jong Un has ..."
+            return rest, m.group("place")
     m = _CITY_BEFORE_TITLE.match(line)
     if m and not (m.group("place") in ("New York", "Washington") and _STATE_TITLE.match(line, m.end())):
         return line[m.end():].strip(), m.group("place")  # not "New York Gov. Andrew Cuomo", a state's own

@@ -402,3 +402,14 @@ def test_an_opening_paragraph_from_beside_the_article_is_dropped():
     lead = "Apple will ship a smaller notebook with a new keyboard early next year, a Taiwanese newspaper reported."
     article = article_from_html(_page(title, [lead, *rest]), url="https://www.macrumors.com/2019/11/18/mbp/")
     assert article.text.startswith("Apple will ship")  # it shares "keyboard" with the title: the article's own
+
+
+def test_washington_dc_datelines():
+    """CNN seed 17 (stop 21): "Washington D.C. Kim Jong Un has further solidified ..." lost only
+    "Washington"; "Washington, D.C. --" was not taken for a dateline."""
+    cleaned = clean_text(f"Washington D.C. Kim Jong Un has further solidified his control over North Korea.\n{TAIL}")
+    assert cleaned.text.startswith("Kim Jong Un") and cleaned.place == "Washington, D.C."
+    cleaned = clean_text(f"Washington, D.C. -- Kim Jong Un has further solidified his control.\n{TAIL}")
+    assert cleaned.text.startswith("Kim Jong Un")
+    kept = "Washington DC Mayor Muriel Bowser said on Monday the city would close its schools."
+    assert clean_text(f"{kept}\n{TAIL}").text.startswith("Washington DC Mayor")
