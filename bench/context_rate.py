@@ -144,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=Path, default=None, help="write 50 'after' bullets (TSV) to read by hand")
     ap.add_argument("--sample-before", type=Path, default=None, help="the same for 50 'before' bullets")
     ap.add_argument("--seed", type=int, default=11, help="which 50 bullets --sample draws")
+    ap.add_argument("--sample-size", type=int, default=50, help="how many bullets --sample draws (0: every bullet, in order)")
     ap.add_argument("--tune", action="store_true", help="try penalties on the even-numbered clusters only")
     ap.add_argument("--half", choices=("all", "odd", "even"), default="all",
                     help="draw the --sample bullets from these clusters only (odd: the held-out ones)")
@@ -189,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         rng = random.Random(args.seed)
         pool = [r for r in rows if args.half == "all" or int(r[0]) % 2 == (1 if args.half == "odd" else 0)]
-        picked = rng.sample(pool, min(50, len(pool)))
+        picked = pool if args.sample_size <= 0 else rng.sample(pool, min(args.sample_size, len(pool)))
         with open(target, "w", encoding="utf-8") as fh:
             fh.write("n\tcluster\tdetector\tbullet\trole\tposition\n")
             for i, (cid, point, reasons, role) in enumerate(picked, 1):

@@ -555,6 +555,8 @@ _MORE_NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"Add this (?:Tweet|video|post|photo) to your website|Twitter may be over capacity|"
         r"Embed (?:this\s+)?(?:Tweet|post|video|photo)\b|View (?:this\s+)?(?:post|photo|video) on (?:Instagram|Facebook|Twitter)|"
         r"A (?:post|photo|video) shared by\b|Learn more\s*$|Story highlights\b|"
+        # a note from the editors about the page, not the news: "Editor’s note: Morning Money is a free version of ..."
+        r"Editor[’']?s[’']?\s+[Nn]ote\s*:|EDITOR[’']?S[’']?\s+NOTE\s*:|"
         # publication boilerplate: what the report, story or page is, how often it comes out
         r"(?:This|The above|The following|Each)\s+(?:(?:daily|weekly|crime|police)\s+)?(?:report|story|article|post|piece|"
         r"newsletter|page|briefing|list|log|column|feature|blog|bulletin|digest|summary|information)s?\s+"
@@ -662,9 +664,28 @@ def _caption_or_teaser(line: str) -> str | None:
     if (line.endswith("...") or line.endswith("…")) and _CUT_TEASER.search(tail) and not any(q in line for q in '"“”'):
         if not _INNER_SENTENCE_END.search(line):  # a paragraph cut off after whole sentences stays
             return "teaser"
+    if len(line.split()) <= 22 and _PARTICIPLE_CAPTION.match(line) and not _CAPTION_FINITE.search(line):
+        return "photo caption"  # "Cash and cards seized during the arrest of two ... suspects on Wednesday."
     if ("www." in line or "://" in line) and _WEB_ADDRESS_END.search(line):
         return "listing"  # "CHEER ON Juniors ... Oct. 5–7, in Gladstone, NJ; www.usef.org."
     return None
+
+
+# The dash a dateline leaves when the page set its place apart: "-- Hillary Clinton has an explanation ..."
+_LEFT_DASH = re.compile(r"^(?:(?:--|[–—])\s*)+(?=[A-Z“\"])")
+# A picture's caption with no verb of its own, only a participle: "Cash and cards seized during the arrest of
+# two identity theft suspects in Baldwin County on Wednesday." ("Police seized cash during ..." has an object
+# after its verb; "Protesters gathered in ..." and "Oil prices recovered in ..." use no participle of this
+# list; a longer line has its verb further on: "A ... document found at ... sets out ...")
+_PARTICIPLE_CAPTION = re.compile(
+    r"^(?!(?:He|She|It|They|We|I|You|Police|Officers|Authorities|Troops|Agents)\b)[A-Z][\w\-’']*(?:\s+[\w\-’',]+){0,6}?\s+"
+    r"(?:seized|confiscated|displayed|pictured|shown|taken|collected|found|damaged|destroyed|abandoned|"
+    r"discovered|photographed|captured|stacked|piled|laid|placed|seen|on\s+display)\s+"
+    r"(?:during|at|in|after|from|near|on|inside|outside|by|along|following)\s"
+)
+_CAPTION_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|said|says|told|do|does|did)\b|n[’']t\b"
+)
 
 
 # A line that ends with a bare web address: an event listing or a notice pointing elsewhere
@@ -798,6 +819,10 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                     body = line[m.end():]
             if body == line and not kept:
                 m = _OUTLET_DASH.match(line)
+                if m:
+                    body = line[m.end():]
+            if body == line and not kept:
+                m = _LEFT_DASH.match(line)  # "-- Hillary Clinton has ...": a dateline's dash, its place gone
                 if m:
                     body = line[m.end():]
             if body != line:  # a dateline (its place kept), or a label such as "THE FACT CHECKER |"

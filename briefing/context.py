@@ -125,7 +125,7 @@ _SPEAKER_RE = re.compile(
 # a figure that is part of a name or description, not news: "the new 16-inch MacBook Pro", "Black Friday
 # 2019", "4K TVs"
 _NAME_FIGURE_RE = re.compile(r"\b\d+(?:\.\d+)?-(?:inch|foot|ft|mile|year|day|week|hour|minute|second|page|storey|story|seat|point|"
-                             r"megapixel|core|speed|star|piece|part|room|bedroom|door|month)\b|\b\d+K\b|"
+                             r"megapixel|core|speed|star|piece|part|room|bedroom|door|month)\b|\b\d+[KGD]\b|"
                              r"\b(?:Black|Good|Easter|Holy)\s+(?:Thursday|Friday|Saturday|Sunday)\b|\bCyber\s+Monday\b")
 # "-- say, the Tampa Bay Buccaneers 26-game disaster in 1976 and 1977 --", "(including ...)", "-- five in all."
 _ASIDE_RE = re.compile(r"\s(?:--|—|–)\s[^—–]*?(?:\s(?:--|—|–)\s|$)|\s\([^()]*\)")
@@ -1221,6 +1221,32 @@ _THAT_TIME_RE = re.compile(
 )
 _IT_SAYS_RE = re.compile(r"[”\"]\s*(?:it|they)\s+(?:says|said|reads|read|adds|added)\b")
 _MYSELF_RE = re.compile(r"\b(?:myself|ourselves)\b")
+# "instead" with nothing in the sentence that it replaces: "... asked members of the California Energy
+# Commission to instead let consumers ...", "The two inmates were put to death ... using pentobarbital instead."
+# (not "... does not want ..., but instead ...", "instead of ...")
+_INSTEAD_RE = re.compile(r"\binstead\b(?!\s+of\b)")
+_INSTEAD_CONTRAST_RE = re.compile(
+    r"\b(?:not|no|never|nor|rather|but|than|without|except|stopped|stop|denied|denies|deny|declined|declines|refused|"
+    r"refuses|rejected|rejects|opposes|opposed|oppose|against|avoided|abandoned|dropped|scrapped|ditched|skipped|cancell?ed|passed\s+up|no\s+longer|"
+    r"turned\s+down|gave\s+up|instead\s+of)\b|n[’']t\b"
+)
+# a thing said or done, named only as "that": "Donald Trump has said that more than once.", "..., and he did it
+# again." (not "said that the talks ..."); a sentence ending on "either": "..., 2016 probably wasn't the most
+# enjoyable year for billionaire Elon Musk, either." (who else's?)
+_SAID_THAT_RE = re.compile(
+    r"\b(?:said|say|says|saying|heard|written|wrote|argued|claimed|suggested|predicted|repeated|mentioned|promised|"
+    r"denied)\s+(?:that|this|so)(?=\s*[.;!?]|\s+(?:more\s+than\s+once|before|again|repeatedly|often|many\s+times|too|"
+    r"as\s+well|publicly|himself|herself|themselves|in\s+the\s+past|for\s+years)\b)"
+    r"|\b(?:done|did|doing)\s+(?:that|this|it)\s+(?:again|before|more\s+than\s+once|repeatedly)\b"
+)
+_EITHER_END_RE = re.compile(r",?\s+either\s*[.!?][\"”’']*\s*$")
+# an ordinal with its noun left to the sentence before: "From the first, launched alongside Windows 8, to the
+# new Surface Studio, each device has ..." (not "the first time", "the first of five"; "developed by the latter"
+# has its two names in the sentence)
+_ELLIPTIC_ORDINAL_RE = re.compile(
+    r"(?<!\bthan\s)\b(?:[Tt]he|[Ff]rom\s+the)\s+(?:first|second|third|last|latest|earlier|previous|newer|older)"
+    r"(?=\s*[,;:.]|\s+(?:is|was|are|were|has|had|will|would|can|could)\b)"
+)
 _AGED_SURNAME_RE = re.compile(r"^[A-Z][A-Za-z’'\-]+,\s+\d{1,3},")
 
 
@@ -1255,6 +1281,15 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
         reasons.append("connective")  # "Sixty years prior, ...": prior to what?
     if _ORDINAL_OPEN_RE.match(text):
         reasons.append("connective")  # "First, let's get one thing straight.": the first of what?
+    m = _INSTEAD_RE.search(outside)
+    if m and not _INSTEAD_CONTRAST_RE.search(outside[: m.start()]):
+        reasons.append("connective")  # "... to instead let consumers decide ...": instead of what?
+    if _SAID_THAT_RE.search(outside):
+        reasons.append("pronoun")  # "Donald Trump has said that more than once.": said what?
+    if _EITHER_END_RE.search(outside):
+        reasons.append("connective")  # "..., 2016 probably wasn't the most enjoyable year for Elon Musk, either."
+    if _ELLIPTIC_ORDINAL_RE.search(outside):
+        reasons.append("definite")  # "From the first, launched alongside Windows 8, ...": the first what?
     if _LETS_RE.search(outside) or _MYSELF_RE.search(outside):
         reasons.append("speaker")  # the writer's own voice ("let's", "Democrats, myself included, ..."): whose?
     if _TITLED_ROLE_RE.search(outside):
@@ -1667,13 +1702,25 @@ _HOOK_RES = (
     re.compile(r"^(?:Talk\s+about\s+(?:a|an|the)\b|(?:Trust|Imagine|Consider|Picture|Remember|Forget|Guess|Follow|Ask|Take|Try|Watch|Listen|Look|Step|"
                r"Spend|Walk|Stand|Tell|Put|Check|Get|Call|Read|Hear|Scroll|Close|Open)\s+(?:the|a|an|me|us|your|my|this|that|"
                r"these|those|about|what|how|when|if|for|at|out|old|new|any|all|[A-Z][a-z]+\s+[A-Z][a-z]+)\b|Meet\s+(?:the\s+)?[A-Z]|"
-               r"Think\s+(?:of|about|again)\b|Behold\b|Welcome to\b|Don[’']t\s+\w+\s+(?:the|a|an|your|me|us)\b)"),
+               r"Think\s+(?:of|about|again)\b|Behold\b|Welcome to\b|Don[’']t\s+\w+\s+(?:the|a|an|your|me|us)\b|"
+               # "Get ready for a wild 2017 when it comes to ...", "Name a home appliance or product, and ..."
+               r"(?:Get|Make)\s+ready\b|Buckle\s+up\b|Brace\s+(?:yourself|yourselves)\b|Hold\s+on\b|Move\s+over\b|"
+               r"Make\s+no\s+mistake\b|Mark\s+your\s+calendars?\b|Say\s+what\s+you\b|Let[’']s\s+(?:face|be|say|start|talk|take)\b|"
+               r"(?:Name|Pick|Find|Grab|Ask)\s+(?:a|an|any|one|your|yourself)\s|"
+               # "If it's any small comfort, 2016 probably wasn't ..."
+               r"If\s+it[’']?s\s+any\s+(?:small\s+)?(?:comfort|consolation)\b)"),
     # "For Atlanta Hawks controlling owner Bruce Levenson, “a light bulb went off.”": a quotation's tail as the news
     re.compile(r"^For\s+[A-Z][^,]{2,80},\s+[“\"]"),
     # "Six years ago Hope Koch's life began to change dramatically."
     # a look back before the news: "Four years ago, Beth Cirami walked into ...", "Fifty years ago, smoking was
     # linked to cancer ...", "Six years ago Hope Koch's life began to change dramatically."
     re.compile(r"^(?:A|An|[\w\-]+)(?:\s+(?:of\s+)?[\w\-]+)?\s+(?:years|months|weeks|decades|centuries)\s+(?:ago|back)\b"),
+    # a cliché that something has happened again, told before what: "The politics of Twitter have struck again —
+    # and this time U.S. Rep. Ken Buck is the one in the crosshairs."
+    re.compile(r"^[^,;:]{3,80}?\b(?:strikes|struck|has\s+struck|have\s+struck)\s+again\b"),
+    # a life told from its start: "Whale whisperer Hori Parata was just seven years old when he attended his first
+    # mass stranding, ..."
+    re.compile(r"^[A-Z][\w.’'\-]*(?:\s+[\w.’'\-]+){0,5}\s+(?:was|were)\s+(?:just|only|barely)\s+(?:[a-z\-]+|\d+)\s+(?:years?|months?)\s+old\s+when\b"),
     # the writer introducing the page: "Below, we analyze the snap counts ...", "In this article, we ..."
     re.compile(r"^(?:Below|Above|Here|In\s+this\s+(?:article|post|piece|column|guide|review|story|video|episode)),?\s+"
                r"(?:we|I|you)[’']?(?:ll|ve|re)?\s"),
@@ -1766,7 +1813,12 @@ def short_teaser(text: str) -> bool:
     words = text.split()
     if not 6 <= len(words) <= 11:
         return False
-    return not (_DIGIT_OR_DAY_RE.search(text) or _RELATIVE_TIME_RE.search(text) or _NEWS_VERB_RE.search(text))
+    done = _NOT_DONE_RE.sub(" ", text)  # "... won't win him any Hollywood awards.": nothing done
+    return not (_DIGIT_OR_DAY_RE.search(text) or _RELATIVE_TIME_RE.search(text) or _NEWS_VERB_RE.search(done))
+
+
+# a verb that is negated or only possible: no event ("won't win", "can't beat", "never lost")
+_NOT_DONE_RE = re.compile(r"\b(?:won[’']t|will\s+not|wouldn[’']t|would\s+not|can[’']t|cannot|couldn[’']t|never)\s+\w+")
 
 
 _HABIT_DAY_RE = re.compile(r"\b(?:every|each)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
@@ -1822,6 +1874,8 @@ _CLAIM_VERB_RE = re.compile(
     r"|^(?:There|Here)\s+(?:is|are|[’']s|has\s+been|have\s+been)\b"
     # "Crossovers may have become the vehicle of choice ..., but ...", "A "phase one" deal ... was supposed to be ..."
     r"|\b(?:may|might|could|must)\s+(?:not\s+)?have\s+(?:been|become)\b|\b(?:was|were)\s+supposed\s+to\b"
+    # "Washington’s Danny Espinosa problem is inextricably linked to its long-running center-field problem."
+    r"|\b(?:is|are)\s+(?:\w+ly\s+)?(?:linked|tied|connected|bound|rooted|intertwined|wedded)\s+(?:to|with|in)\b"
     # "Black Friday 2019 is going to be huge for all sorts of ..."
     r"|\b(?:is|are)\s+going\s+to\s+be\s+(?:a|an|the|very|so|huge|massive|big|great|important|tough|hard|interesting|" + _ADJECTIVE + r")"
 )
@@ -1846,7 +1900,7 @@ _DAY_OR_FIGURE_RE = re.compile(
 # a figure that is part of a name or description, not news: "the new 16-inch MacBook Pro", "Black Friday
 # 2019", "4K TVs"
 _NAME_FIGURE_RE = re.compile(r"\b\d+(?:\.\d+)?-(?:inch|foot|ft|mile|year|day|week|hour|minute|second|page|storey|story|seat|point|"
-                             r"megapixel|core|speed|star|piece|part|room|bedroom|door|month)\b|\b\d+K\b|"
+                             r"megapixel|core|speed|star|piece|part|room|bedroom|door|month)\b|\b\d+[KGD]\b|"
                              r"\b(?:Black|Good|Easter|Holy)\s+(?:Thursday|Friday|Saturday|Sunday)\b|\bCyber\s+Monday\b")
 _QUOTED_RE = re.compile(r"[“\"]([^”\"]*)[”\"]?")
 

@@ -189,6 +189,12 @@ def article_from_text(
     if path and path.lower().endswith((".md", ".markdown")):
         body = markdown_to_text(body)
     cleaned = clean_text(body)
+    if not cleaned.text.strip() and not_english(body):
+        # a Japanese or Chinese page whose lines have no English sentence ending: its language is the
+        # reason, not "all boilerplate"
+        raise InputSkipped(
+            "not in English (the summarizer's sentence splitting and stop words, and the sections' terms, are English)"
+        )
     if not cleaned.text.strip():
         notices = [n for n in dict.fromkeys(cleaned.notices) if n not in ("headline", "deck")]
         if notices:

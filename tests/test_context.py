@@ -1231,3 +1231,61 @@ def test_a_habit_s_day_is_no_news_day():
     assert private_scene("Ernie Bender was lean and athletic; he skied and walked a lot, and would go snowshoeing "
                          "every Wednesday with his friends.")
     assert not private_scene("Ernie Bender went missing on Wednesday while snowshoeing with his friends.")
+
+
+def test_what_held_out_news_pages_showed_at_stop_22():
+    """Stop 22: 46 news pages of postlight/parser's fixtures (set I, read fresh), then set J and
+    Mozilla readability's news pages (set K), held out for the rules set I prompted."""
+    from briefing.context import anywhere_reasons, generic_claim, hook, short_teaser
+
+    # a line to the reader
+    assert hook("Get ready for a wild 2017 when it comes to the world of wireless.")
+    assert hook("Name a home appliance or product, and there's probably a smart version of it today.")
+    assert hook("If it's any small comfort, 2016 probably wasn't the most enjoyable year for Elon Musk, either.")
+    assert not hook("Name changes at the agency took effect on Monday, officials said.")
+    assert not hook("Ready for takeoff, the plane was grounded on Tuesday after a bird strike.")
+    # a life told from its start; a cliché that something happened again
+    assert hook("Whale whisperer Hori Parata was just seven years old when he attended his first mass stranding.")
+    assert not hook("Knight, 32, was 21 years old when she was reported missing in 2002.")
+    assert hook("The politics of Twitter have struck again — and this time U.S. Rep. Ken Buck is the one in the crosshairs.")
+    assert not hook("A strong earthquake struck central Italy again on Wednesday, killing at least 11 people.")
+    # a claim about how things are; a teaser whose only verb is negated
+    assert generic_claim("Washington’s Danny Espinosa problem is inextricably linked to its long-running center-field problem.")
+    assert not generic_claim("The outbreak is linked to romaine lettuce, health officials said on Friday.")
+    assert short_teaser("Ryan Gosling's most cherished role won't win him any Hollywood awards.")
+    assert not short_teaser("Ryan Gosling won an award for his role in La La Land.")
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("On Tuesday, executives for the trade group asked the commission to instead let consumers decide.", "connective"),
+        ("The two inmates were put to death in recent weeks using pentobarbital instead.", "connective"),
+        ("From the first, launched alongside Windows 8, to the new Surface Studio, each device has a hinge.", "definite"),
+        ("Donald Trump has said that more than once.", "pronoun"),
+        ("Senator John Smith did it again on Monday.", "pronoun"),
+        ("2016 probably wasn't the most enjoyable year for billionaire Elon Musk, either.", "connective"),
+    ],
+)
+def test_a_sentence_that_leans_on_the_one_before_at_stop_22(text, reason):
+    from briefing.context import anywhere_reasons
+
+    assert reason in anywhere_reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The military does not want to impose a dictatorship, but instead to usher in an elected government.",
+        "James Baker said he opposes a tax increase and favors spending cuts instead.",
+        "Obama met the Dalai Lama on Friday despite China's appeal not to do so.",
+        "The charges say it violated patent rights in a radar system developed by the latter, a Contraves official said.",
+        "Each generation is more reckless than the last, a survey found on Monday.",
+        "The first time the council met, in March, it voted to close the plant.",
+        "Police said the talks said that the deal was off.",
+    ],
+)
+def test_what_replaces_or_is_said_in_the_sentence_itself_does_not_lean(text):
+    from briefing.context import anywhere_reasons
+
+    assert not {"connective", "definite", "pronoun"} & set(anywhere_reasons(text)), anywhere_reasons(text)

@@ -413,3 +413,39 @@ def test_washington_dc_datelines():
     assert cleaned.text.startswith("Kim Jong Un")
     kept = "Washington DC Mayor Muriel Bowser said on Monday the city would close its schools."
     assert clean_text(f"{kept}\n{TAIL}").text.startswith("Washington DC Mayor")
+
+
+def test_what_held_out_news_pages_showed_at_stop_22():
+    """Stop 22, sets J and K (postlight/parser's and Mozilla readability's saved news pages): a
+    caption with only a participle, an editor's note, the dash a dateline leaves behind."""
+    from briefing.clean import notice_kind
+
+    assert notice_kind("Cash and cards seized during the arrest of two identity theft suspects in Baldwin County on Wednesday.") \
+        == "photo caption"
+    assert notice_kind("Bodies found in Mosul.") == "photo caption"
+    for sentence in ("Police seized cash and cards during the arrest of two suspects on Wednesday.",
+                     "Oil prices recovered in Asian trade on Tuesday, after falling in New York.",
+                     "A previously secret document found at Osama bin Laden's compound in Pakistan sets out a detailed "
+                     "al Qaeda strategy for attacking targets in Europe and the United States.",
+                     "He was found in a mine on Monday."):
+        assert notice_kind(sentence) is None, sentence
+    assert notice_kind("Editor’s note: Morning Money is a free version of POLITICO Pro Financial Services morning "
+                       "newsletter, which is delivered to our subscribers each morning at 5:15 a.m.") == "page notice"
+    assert notice_kind("The editor's notes were found in the archive on Monday.") is None
+    cleaned = clean_text(f"— -- Hillary Clinton has an explanation for Vladimir Putin's alleged involvement.\n{TAIL}")
+    assert cleaned.text.startswith("Hillary Clinton has")
+    kept = f"{LEAD}\n-- Drinking alcohol in public.\n{TAIL}"  # a list's dash past the opening stays
+    assert "-- Drinking" in clean_text(kept).text
+
+
+def test_a_page_in_japanese_is_skipped_as_not_english():
+    """Stop 22: Japanese and Chinese pages whose lines have no English sentence ending were skipped
+    as "all boilerplate"; their language is the reason."""
+    from briefing.ingest import InputSkipped
+
+    text = ("トレンドマイクロは3月9日、Wi-Fi利用時の通信を暗号化し保護するスマホ・タブレット向けのセキュリティアプリの発売を開始すると発表した。\n"
+            "フリーWi-Fiプロテクションは、App Storeおよび、Google Playにて販売され、既に提供しているアプリと併用することができる。\n")
+    with pytest.raises(InputSkipped, match="not in English"):
+        article_from_text(text)
+    with pytest.raises(InputSkipped, match="no article text after cleaning"):
+        article_from_text("Subscribe\nShare\nMenu\n")
