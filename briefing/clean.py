@@ -80,7 +80,9 @@ _DATELINE_LEAD = re.compile(r"^\((?P<src>[A-Z][\w .&-]{1,30})\)\s*(?:[-–—]+\
 # dash (a hyphen needs spaces around it).
 _DATELINE_PLACE = re.compile(
     r"^(?P<place>(?=[^a-z]*[A-Z]{3})[A-Z][A-Z.'’ /-]{1,40}?(?:,\s*[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,3})?)"
-    r"\s*(?:[–—]+|\s-{1,2}\s)\s*(?=\S)"
+    # the day after the place: "WASHINGTON (Aug. 13) --"; two hyphens glued: "NEW YORK--Verizon ..."
+    r"(?:\s*\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\))?"
+    r"\s*(?:[–—]+|\s-{1,2}\s|--(?=[A-Z]))\s*(?=\S)"
 )
 _CREDIT = re.compile(
     r"(contributed (?:to )?(?:this|the) report|contributed reporting)\.?\s*\)?$"
@@ -673,6 +675,16 @@ def _caption_or_teaser(line: str) -> str | None:
 
 # The dash a dateline leaves when the page set its place apart: "-- Hillary Clinton has an explanation ..."
 _LEFT_DASH = re.compile(r"^(?:(?:--|[–—])\s*)+(?=[A-Z“\"])")
+# A date opening the first paragraph, set off by a colon or a dash: "December 28, 2014: Here are four stocks ..."
+_DATE_FIRST = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+\d{1,2},?\s+\d{4}\s*(?::|--|[–—]|-\s)\s*(?=[A-Z“\"])"
+)
+# A wire photographer's credit glued to the paragraph after it: "Shamil Zhumatov/REUTERSThe UK may be forced ..."
+_GLUED_PHOTO_CREDIT = re.compile(
+    r"^(?:[A-Z][\w.\-’']*\s+){0,3}[A-Z][\w.\-’']*\s*/\s*(?:REUTERS|Reuters|AFP|AP|EPA|Getty\s+Images|AP\s+Photo|"
+    r"Associated\s+Press|Bloomberg|XINHUA|Xinhua)\s*(?=[A-Z][a-z])"
+)
 # A picture's caption with no verb of its own, only a participle: "Cash and cards seized during the arrest of
 # two identity theft suspects in Baldwin County on Wednesday." ("Police seized cash during ..." has an object
 # after its verb; "Protesters gathered in ..." and "Oil prices recovered in ..." use no participle of this
@@ -822,8 +834,12 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                 if m:
                     body = line[m.end():]
             if body == line and not kept:
-                m = _LEFT_DASH.match(line)  # "-- Hillary Clinton has ...": a dateline's dash, its place gone
-                if m:
+                m = _LEFT_DASH.match(line) or _DATE_FIRST.match(line)
+                if m:  # "-- Hillary Clinton has ...": a dateline's dash, its place gone; "December 28, 2014: Markets ..."
+                    body = line[m.end():]
+            if body == line and "/" in line[:60]:
+                m = _GLUED_PHOTO_CREDIT.match(line)
+                if m:  # "Shamil Zhumatov/REUTERSThe UK may be forced to ...": a picture's credit run into the text
                     body = line[m.end():]
             if body != line:  # a dateline (its place kept), or a label such as "THE FACT CHECKER |"
                 out.removed.append(line[: len(line) - len(body)].strip())

@@ -1289,3 +1289,53 @@ def test_what_replaces_or_is_said_in_the_sentence_itself_does_not_lean(text):
     from briefing.context import anywhere_reasons
 
     assert not {"connective", "definite", "pronoun"} & set(anywhere_reasons(text)), anywhere_reasons(text)
+
+
+def test_what_held_out_sets_l_and_m_showed_at_stop_22():
+    """Stop 22, sets L (75 news pages of codelucas/newspaper's tests) and M (23 of grangier/python-goose's),
+    read fresh after sets I-K: tips to the reader, greetings, scenes, a surprise not said, the news kept for the end."""
+    from briefing.context import generic_claim, hook
+
+    for text in ("Convert neutral traffic – people who haven’t decided whether to buy or not – by investing in them.",
+                 "Go to Google.com today and click “I'm Feeling Lucky” to get an unexpected treat.",
+                 "Merry belated Christmas, 'tis the season to be jolly 'nd all that.",
+                 "Annie Lee Cooper, a 54-year-old motel maid, simply wanted to vote.",
+                 "Google doesn't just have a new logo today: the web company has also hidden a surprise on its homepage.",
+                 "As the founder of the Jazz Festival, George Wein has already made one major contribution to the city's culture.",
+                 "One day in July 2001, Larry Page decided to fire Google’s project managers.",
+                 "Musicians often show off lots of ring bling —but rarely have rings been thought of for making music — until now."):
+        assert hook(text), text
+    for text in ("Share prices for Southern Cross Media Group dropped by as much as 8% on Monday.",
+                 "Share adjusted for February 1987 two-for-one split.",
+                 "Use of force by police rose sharply last year, a report found.",
+                 "The president made a surprise visit to Kabul on Sunday.",
+                 "In a country with an annual penis festival, it may come as a surprise that an artist has run afoul of police.",
+                 "One day after the vote, the prime minister resigned."):
+        assert not hook(text), text
+    # a claim in the past tense; a year after "In" is a year in the news, not a name's
+    assert generic_claim("Once, high school football was the thing that brought people together in the eastern Ohio town.")
+    assert not generic_claim("In 2003, the SARS virus epidemic was a wake-up call for Asia, forcing China to act.")
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("Avoid excess weight gain at all ages.", "question"),
+        ("Intended to force illegal workers out of jobs, it is also driving away many construction workers.", "pronoun"),
+        ("Growing up a diehard New York Knicks fan, he remembers watching Earl Monroe play.", "pronoun"),
+        ("Modena, Italy-based tech firm IK Multimedia hopes to change that.", "pronoun"),
+    ],
+)
+def test_what_sets_l_and_m_showed_leans(text, reason):
+    from briefing.context import anywhere_reasons
+
+    assert reason in anywhere_reasons(text)
+
+
+def test_a_long_sentence_holds_what_its_that_is():
+    from briefing.context import anywhere_reasons
+
+    text = ("Managing Director Horst Schulmann said his organization has been forecasting further declines of interest "
+            "rates in the first half and then a levelling off and there is no reason to change that.")
+    assert "pronoun" not in anywhere_reasons(text)
+    assert "pronoun" not in anywhere_reasons("Intended to curb smuggling, the law took effect on Monday.")

@@ -449,3 +449,16 @@ def test_a_page_in_japanese_is_skipped_as_not_english():
         article_from_text(text)
     with pytest.raises(InputSkipped, match="no article text after cleaning"):
         article_from_text("Subscribe\nShare\nMenu\n")
+
+
+def test_what_sets_l_and_m_of_saved_pages_showed():
+    """Stop 22: a date opening the first paragraph, a photographer's credit glued to the text, a capitals
+    dateline with its day in brackets, and one glued to two hyphens."""
+    assert clean_text(f"December 28, 2014: Markets opened lower on Monday as the bulls rested.\n{TAIL}").text.startswith("Markets")
+    assert clean_text(f"Shamil Zhumatov/REUTERSThe UK may be forced to review its air defenses.\n{TAIL}").text.startswith("The UK")
+    cleaned = clean_text(f"WASHINGTON (Aug. 13) -- Defense Secretary Robert Gates has ordered a review.\n{TAIL}")
+    assert cleaned.text.startswith("Defense Secretary") and cleaned.place == "WASHINGTON"
+    cleaned = clean_text(f"NEW YORK--Verizon Communications is prepping a new live TV streaming app.\n{TAIL}")
+    assert cleaned.text.startswith("Verizon") and cleaned.place == "NEW YORK"
+    timeline = f"{LEAD}\nMarch 3, 2015: The company said it would close the plant.\n{TAIL}"  # a timeline's date stays
+    assert "March 3, 2015: The company" in clean_text(timeline).text
