@@ -289,6 +289,8 @@ def attribute(
     if from_domain:
         return from_domain
     from_site = outlet_name(site_name) or title_suffix_outlet(page_title)
+    if from_site and _elsewhere(from_site, url):
+        from_site = None  # "Daily News" at dailynews.co.tz is not the New York Daily News: the site's own name
     if from_site:
         return from_site
     if site_name and not junk_site_name(site_name):
@@ -304,6 +306,16 @@ def attribute(
             return readable_domain(url) or host
         return _CORPORATE_SUFFIX.sub("", " ".join(site_name.split())) or " ".join(site_name.split())
     return readable_domain(url) or UNKNOWN
+
+
+def _elsewhere(outlet: str, url: str | None) -> bool:
+    """Whether the page's host is none of the outlet's domains in the table (a name two outlets
+    share: "Daily News" is New York's in the table and Tanzania's at dailynews.co.tz)."""
+    host = host_of(url)
+    domains = [d for o in outlets() if o.name == outlet for d in o.domains]
+    if not host or not domains or not re.search(r"\.[a-z]{2,}$", host):
+        return False  # no host, or a local one ("127.0.0.1", "localhost"): nothing to go by
+    return not any(host == d or host.endswith("." + d) for d in domains)
 
 
 # --- counting -----------------------------------------------------------------------------------

@@ -92,14 +92,14 @@ _ANAPHORIC_NOUNS = (
     "congresswoman duo trio robot dog animal ship plane vessel boat car lullaby phenomenon discovery "
     "practice trend scheme scandal controversy tragedy disaster accident device product project "
     "operation mission family assistant nurse doctor teacher staff employee worker crew tank tower "
-    "building climbers hosts regime".split()
+    "building climbers hosts regime neighbours neighbors allies rivals countries nations country nation".split()
 )
 _MODIFIER = r"(?:\d+-year-old\s+|(?-i:[A-Z])[\w.\-]*\s+){0,2}"
 _LOWER_MODIFIER = r"(?:(?-i:[a-z])[\w\-]*\s+){1,2}"
 # "The House bill, called the ... Act", "The group that petitioned ...": defined where it stands.
-_DEFINED_HERE = re.compile(r"^(?:,?\s+(?:that|which|who|whose|called|named|known as|dubbed)\b|,\s+(?:the\s+)?[A-Z])")
+_DEFINED_HERE = re.compile(r"^(?:,?\s+(?:that|which|who|whose|called|named|known as|dubbed)\b|,\s+(?:the\s+)?[A-Z]|\s+of\s+[A-Z])")
 _DEFINITE_RE = re.compile(
-    r"^(?:the|such|both|these|those|this|that)\s+" + _MODIFIER + r"(?:" + "|".join(_ANAPHORIC_NOUNS) + r")\b",
+    r"^(?:the|such|both|these|those|this|that)\s+" + _MODIFIER + r"(?-i:" + "|".join(_ANAPHORIC_NOUNS) + r")\b",
     re.IGNORECASE,
 )
 _SUCH_RE = re.compile(r"^(?:such|the same|the latter|the former|neither|either)\b", re.IGNORECASE)
@@ -1748,6 +1748,16 @@ _HOOK_RES = (
     # a look back before the news: "Four years ago, Beth Cirami walked into ...", "Fifty years ago, smoking was
     # linked to cancer ...", "Six years ago Hope Koch's life began to change dramatically."
     re.compile(r"^(?:A|An|[\w\-]+)(?:\s+(?:of\s+)?[\w\-]+)?\s+(?:years|months|weeks|decades|centuries)\s+(?:ago|back)\b"),
+    # somebody unnamed, as the story's promise: "IN the heart of Lesotho, ..., one young lawyer stands as a beacon of hope."
+    re.compile(r"\bone\s+(?:(?:young|local|single|brave|determined|small|little|former|elderly|old|ordinary)\s+)*(?:man|woman|"
+               r"lawyer|doctor|teacher|mother|father|family|girl|boy|student|farmer|nurse|activist|person|entrepreneur|"
+               r"couple|mom|dad|widow|veteran|survivor|refugee|worker|officer|pastor|priest)\s+(?:stands|is|remains|refuses|"
+               r"hopes|wants|dreams|believes|knows|has\s+(?:found|chosen|decided))\b"),
+    # a scene by the clock: "IT’s around 8:00pm but Aisha Mohamed is still busy with her business ..."
+    re.compile(r"^(?i:it)(?:[’']s|\s+is|\s+was)\s+(?:around|about|nearly|almost|just\s+(?:after|before|past)|past|shortly\s+"
+               r"(?:after|before))?\s*\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|o[’']clock)", re.IGNORECASE),
+    # a memory quoted to open a feature: "“I will never forget that Saturday evening when I first saw Russian tanks ...,” says ..."
+    re.compile(r"^[“\"]\s*(?:I|We)(?:[’']ll|\s+will)\s+never\s+forget\b|^[“\"]\s*(?:I|We)\s+(?:still\s+)?(?:remember|recall)\b"),
     # a story's first day: "One day in July 2001, Larry Page decided to fire Google’s project managers."
     re.compile(r"^One\s+(?:day|night|morning|afternoon|evening|summer|winter|spring|autumn|fall)\b(?!\s+(?:after|before|later|earlier)\b)"),
     # the news kept for the end: "Musicians often show off lots of ring bling —but rarely have rings been thought of for
@@ -1904,6 +1914,7 @@ def private_scene(text: str) -> bool:
 # the CNN ones features and opinions, the BBC ones mostly analysis leads ("There is no doubt that mobile
 # phones sporting cameras ... are hugely popular.").
 _ADJECTIVE = (r"(?:[a-z]+(?:ous|ful|ent|ant|ive|ic|al|ible|able|less|ary|ory|ish|(?<!l)y)|good|bad|big|great|new|old|rare|"
+              r"familiar|unfamiliar|similar|popular|unpopular|regular|peculiar|spectacular|particular|"
               r"common|clear|hard|easy|true|real|known|over|back|alive|safe|free|high|low|long|short|far|close|open|ready)\b")
 _DESCRIPTION = (r"(?:not\s+|n[’']t\s+|no\s+longer\s+|still\s+|now\s+|also\s+|often\s+|usually\s+|typically\s+|always\s+|rarely\s+|"
                 r"never\s+|already\s+|increasingly\s+|hardly\s+|perhaps\s+|probably\s+)*(?:a|an|the|one|no|very|so|too|more|most|"

@@ -37,7 +37,8 @@ _PAST = re.compile(
     r"saw|became|ran|spoke|struck|hit|shot|sent|led|brought|thought|felt|found|kept|paid|sold|wrote)\b"
 )
 _ANY_DAY = re.compile(
-    r"\b(?:a|an|every|each|any|one|typical|usual|normal|ordinary|average|same|given|certain)\s+(?:[a-z]+\s+)?\Z"
+    r"\b(?:a|an|every|each|any|one|typical|usual|normal|ordinary|average|same|given|certain|that|those|fateful)\s+(?:[a-z]+\s+)?\Z"
+    # "that Saturday evening": a day the reader is told of elsewhere, not one of the article's week
     # a day with a name of its own, no weekday of this week: "Black Friday", "Good Friday", "Super Tuesday"
     r"|\b(?:Black|Good|Cyber|Super|Ash|Easter|Palm|Holy|Bloody|Maundy|Shrove|Fat|Giving|Small Business|Mad)\s+\Z",
     re.IGNORECASE,

@@ -59,7 +59,7 @@ _CANDIDATE = re.compile(
 # 'Graves said.Most earthquakes': a word of two lowercase letters or more, the full stop, then a
 # capitalised word (initials, "St.Louis", "Mr.Smith" and domain names do not qualify).
 # (The punctuation first and the look-behind after it: the same matches, found by a fast scan.)
-_GLUED = re.compile(r"(?P<end>[.!?])(?<=[a-z][a-z][.!?])(?P<close>[”’]?)(?P<space>)(?=(?P<next>[\"“]?[A-Z][a-z]|[\"“]I\s))")
+_GLUED = re.compile(r"(?P<end>[.!?])(?<=[a-z][a-z][.!?])(?P<close>[”’]?)(?P<space>)(?=(?P<next>[\"“]?[A-Z][a-z]|[\"“]I\s|A\s+[a-z]{2}))")
 _WORD_BEFORE = re.compile(r"([\w.\-’']+)$")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z]\.$")  # "U.S.", "H.R.", a middle initial "S."
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)")

@@ -165,3 +165,14 @@ def test_a_page_title_loses_the_suffix_that_names_its_outlet():
     )
     article = article_from_html(page.encode(), url="https://www.morebikes.co.uk/bike-style/")
     assert article.source == "MoreBikes" and article.title == "Bike & Style book with soundtrack review"
+
+
+def test_a_site_name_two_outlets_share_is_not_the_table_s_outlet_at_another_domain():
+    """Stop 22, set N: Tanzania's Daily News (dailynews.co.tz, site name "Daily News") was credited to
+    the New York Daily News, whose alias "Daily News" is in the outlet table."""
+    from briefing.attribution import attribute
+
+    assert attribute(url="https://dailynews.co.tz/solar-streetlights/", site_name="Daily News") == "Daily News"
+    assert attribute(url="https://www.nydailynews.com/news/x/", site_name="Daily News") == "New York Daily News"
+    assert attribute(url="https://edition.cnn.com/2024/x/", site_name="CNN") == "CNN"
+    assert attribute(url="http://127.0.0.1:8000/world/x", site_name="BBC News") == "BBC"  # a local server: no host to go by

@@ -1339,3 +1339,22 @@ def test_a_long_sentence_holds_what_its_that_is():
             "rates in the first half and then a levelling off and there is no reason to change that.")
     assert "pronoun" not in anywhere_reasons(text)
     assert "pronoun" not in anywhere_reasons("Intended to curb smuggling, the law took effect on Monday.")
+
+
+def test_what_held_out_set_n_showed():
+    """Stop 22, set N: 73 recent news pages of flairNLP/fundus's tests (2023-2026), read fresh after
+    sets I-M: a scene by the clock, a memory quoted, somebody unnamed as the story's promise, a claim
+    ("are familiar with"), and neighbours nobody named."""
+    from briefing.context import generic_claim, hook, needs_context
+
+    assert hook("IT’s around 8:00pm but Aisha Mohamed is still busy with her business close to Lindi Bus Stand’s exit door.")
+    assert hook("“I will never forget that Saturday evening when I first saw Russian tanks,” says Viktoriya Voropayeva.")
+    assert hook("IN the heart of Lesotho, where tales of struggle are woven into everyday life, one young lawyer stands "
+                "as a beacon of hope.")
+    assert not hook("One man was killed and two were injured in the blast on Monday, police said.")
+    assert generic_claim("Millions of people are familiar with the terrifying scenes of The Silence of the Lambs.")
+    assert "definite" in needs_context("The Nordic neighbours have published updated guidance detailing what to do in a conflict.")
+    for named in ("The World Health Organization is sounding the alarm: cancer is rapidly becoming a global pandemic.",
+                  "The West African country of Senegal has confirmed its first Ebola case, the press agency reported.",
+                  "The Pioneer Group Inc said its venture was granted an additional concession of land in Ghana."):
+        assert "definite" not in needs_context(named), named

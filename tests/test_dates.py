@@ -133,3 +133,11 @@ def test_a_day_with_a_name_of_its_own_gets_no_date():
     assert date_edits("The controller has dropped to Black Friday levels.", dt.date(2019, 11, 18)) == ()
     assert date_edits("The shroud made a rare appearance on Easter Saturday on TV.", dt.date(2013, 3, 25)) == ()
     assert date_edits("Voters go to the polls on Super Tuesday in 14 states.", dt.date(2020, 3, 1)) == ()
+
+
+def test_that_saturday_is_a_day_told_of_elsewhere():
+    """Stop 22, set N: "“I will never forget that Saturday evening when I first saw Russian tanks ...,”"
+    (a memory of 2014) was shown as "that Saturday evening [7 February 2026]", the article's week."""
+    day = _dt.date(2026, 2, 7)
+    assert date_edits("“I will never forget that Saturday evening when I first saw Russian tanks,” she says.", day) == ()
+    assert date_edits("The minister said on Saturday that the talks had failed.", day) != ()

@@ -106,3 +106,11 @@ def test_right_honourable_is_no_sentence_end():
     text = ("Grenada’s Prime Minister and Chairman of the OECS Authority, Dr the Rt. Hon. Dickon Mitchell, attended "
             "a roundtable in Barbados. He spoke on Monday.")
     assert len(to_sentences(text)) == 2
+
+
+def test_a_sentence_glued_to_one_opening_on_a():
+    """Stop 22, set N: "... topped the list for several years.A series of incidents ..." was one sentence."""
+    text = "The state has topped the list for several years.A series of incidents from across the state have emerged."
+    assert to_sentences(text) == ["The state has topped the list for several years.",
+                                  "A series of incidents from across the state have emerged."]
+    assert len(to_sentences("He moved to the U.S.A in 1990 and found work.")) == 1
