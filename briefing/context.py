@@ -48,7 +48,8 @@ _TIME_NOUNS = frozenset(
 )
 _IT_DANGLING = frozenset(
     "said says added also noted told wrote stated announced shows showed found finds includes "
-    "included features featured reads read describes described".split()
+    "included features featured reads read describes described comes came follows followed marks marked "
+    "represents represented means meant signals signalled signaled reflects reflected".split()
 )
 
 _CONNECTIVES = (

@@ -223,6 +223,17 @@ _LEADING_JUNK = frozenset(
 )
 
 
+def _titled_person(title: str, texts: Sequence[str]) -> str | None:
+    """The last person texts name right after the title ("US President Donald Trump" for "US
+    President"); None when none is."""
+    pattern = re.compile(rf"\b{re.escape(title)}\s+(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}})")
+    for text in reversed(texts):
+        found = [m.group("name") for m in pattern.finditer(text)]
+        if found:
+            return found[-1].rstrip(".,")
+    return None
+
+
 def _runs(spans: Sequence[tuple[int, int, int, str]]) -> Iterable[tuple[int, int, int, str]]:
     """Sentences, with a quotation that the splitter cut into several sentences joined again."""
     i = 0
@@ -294,6 +305,12 @@ class QuoteFinder:
                 n = len(quote.split())
                 if n > self.max_words:
                     continue
+                if speaker.split()[-1].rstrip(".") in _TITLE_ONLY:
+                    # "..., the US President said: “...”": the person the article named with that title
+                    # before ("US President Donald Trump"), or no quote (never "US" as the speaker)
+                    speaker = _titled_person(speaker, self._texts[ref.id][: index + 1])
+                    if speaker is None:
+                        continue
                 name = people.name(speaker)
                 citation = Citation(article_id=ref.id, source=ref.source, sentence=index, start=start, end=end)
                 rank = (index, 0 if n >= 10 else 1, self._order)

@@ -1358,3 +1358,11 @@ def test_what_held_out_set_n_showed():
                   "The West African country of Senegal has confirmed its first Ebola case, the press agency reported.",
                   "The Pioneer Group Inc said its venture was granted an additional concession of land in Ghana."):
         assert "definite" not in needs_context(named), named
+
+
+def test_it_comes_after_leans_on_what_came_before():
+    """Stop 22, a mixed day's PNG: Ukraine showed "It comes just hours after US allowed Ukraine to use its
+    long-range weapons to strike inside Russia. (Metro)" (what comes?)."""
+    assert "pronoun" in dangling("It comes just hours after US allowed Ukraine to use its long-range weapons.")
+    assert "pronoun" in dangling("It marked the first time the agency had done so.")
+    assert not dangling("It is raining in London, the Met Office said on Monday.")

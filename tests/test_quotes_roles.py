@@ -158,3 +158,22 @@ def test_a_role_with_a_lowercase_noun_before_the_name():
             "“We talked all along about everything we wanted was still in front of us,” Lynn said.")
     (q,) = _quotes(text)
     assert q.who == "Anthony Lynn, Chargers coach"
+
+
+def test_a_quote_of_the_us_president_is_the_person_named_with_that_title():
+    """Stop 22 (a BBC page of set N): "..., the US President said: “NATO WASN'T THERE ...”" was
+    credited to "US" in Key quotes."""
+    from briefing.models import SourceRef
+    from briefing.quotes import QuoteFinder
+    from briefing.sentences import split_sentences
+
+    text = ("The memo follows a series of attacks on the organisation by US President Donald Trump.\n"
+            "In a post after a meeting with Nato Secretary General Mark Rutte, the US President said: "
+            "“NATO WASN'T THERE WHEN WE NEEDED THEM, AND THEY WON'T BE THERE IF WE NEED THEM AGAIN.”\n")
+    finder = QuoteFinder()
+    finder.add(SourceRef(id="a1", source="BBC", title="Nato"), split_sentences(text))
+    assert [q.speaker for q in finder.quotes()] == ["Donald Trump"]
+    finder = QuoteFinder()
+    finder.add(SourceRef(id="a2", source="BBC", title="Nato"),
+               split_sentences("At the summit on Monday, the President said: “We will not be leaving the alliance at all.”\n"))
+    assert finder.quotes() == ()  # nobody named with the title: no quote rather than a wrong speaker
