@@ -170,14 +170,18 @@ def is_terminal(line: str) -> bool:
 
 def _strip_dateline(line: str) -> tuple[str, str | None, str | None]:
     """(rest of the line, outlet named, place) for a line opening with a dateline."""
-    m = _DATELINE_LEAD.match(line)
+    # Every pattern here needs a bracket, or a dash (_DATELINE_BARE): most lines have neither, and
+    # a test for the character is far cheaper than the match.
+    paren = "(" in line
+    m = _DATELINE_LEAD.match(line) if line[:1] == "(" else None
     if m and attribution.outlet_name(m.group("src")):
         return line[m.end():].strip(), attribution.canonical_source(m.group("src")), None
-    m = _DATELINE_PAREN_GLUED.match(line)
+    m = _DATELINE_PAREN_GLUED.match(line) if paren else None
     if m and attribution.outlet_name(m.group("src")):  # "London (CNN)It was the interview ..."
         return line[m.end():].strip(), attribution.canonical_source(m.group("src")), m.group("place").strip(" ,")
-    for pattern in (_DATELINE_PAREN, _DATELINE_BARE):
-        m = pattern.match(line)
+    dash = "-" in line or "–" in line or "—" in line
+    for pattern, may in ((_DATELINE_PAREN, paren), (_DATELINE_BARE, dash)):
+        m = pattern.match(line) if may else None
         if m:
             src = m.group("src").strip()
             if pattern is _DATELINE_PAREN and not attribution.outlet_name(src):
@@ -222,11 +226,19 @@ _VIA_CREDIT = re.compile(r"^[A-Z][\w.&'’ ]{1,30}\s+via\s+[A-Z][\w.&'’ ]{1,30
 
 def _strip_place_dateline(line: str) -> tuple[str, str | None]:
     """(rest of the line, place) for a line opening with a dateline that names no outlet."""
-    v = _VIA_CREDIT.match(line)
+    if not "A" <= line[:1] <= "Z":
+        return line, None  # every pattern below starts with a capital A-Z
+    v = _VIA_CREDIT.match(line) if "via" in line else None
     if v:  # "KVELLER via JTA — The state of Washington has sworn in ...": a credit, no place
         return line[v.end():].strip(), None
-    c = _CITY_STATE_DASH.match(line) or _PLACE_COLON.match(line)
-    if c is None and any(mark in line[:32] for mark in ("–", "—", " -", ":")):
+    c = None
+    if "," in line:  # both need a comma, and a dash or a colon after it
+        if "-" in line or "–" in line or "—" in line:
+            c = _CITY_STATE_DASH.match(line)
+        if c is None and ":" in line:
+            c = _PLACE_COLON.match(line)
+    head = line[:32]
+    if c is None and ("–" in head or "—" in head or " -" in head or ":" in head):
         c = _CITY_DASH.match(line)  # (the long table of cities only where a dash or colon comes early)
     if c and c.re is _PLACE_COLON and not _placeish(c.group("place")):
         c = None  # "Smith, Jones: The two lawmakers said ...": not a place
@@ -515,7 +527,7 @@ def notice_kind(line: str) -> str | None:
     "page notice", "prompt", "byline", "copyright line", "teaser"), or None for a line of article
     text."""
     low = line.lower()
-    if _ANY_NOTICE.match(line) or any(need in low for need in _NEEDS):
+    if _ANY_NOTICE.match(line) or _holds_any(low, _NEEDS):
         for kind, pattern in _NOTICES:
             if _matches(kind, pattern, line, _WINDOWS, low):
                 return kind
@@ -525,17 +537,31 @@ def notice_kind(line: str) -> str | None:
     if more:
         return more
     if (
-        any(mark in line for mark in _PHOTO_CREDIT_MARKS) and _PHOTO_CREDIT.search(line)
+        _holds_any(line, _PHOTO_CREDIT_MARKS) and _PHOTO_CREDIT.search(line)
         or ")" in line and (_TRAILING_CREDIT.search(line) or _PAREN_LINE.match(line))
     ):
         return "photo caption"
+    # a byline opens with "by" (_BYLINE_LINE); a copyright line holds one of these: most lines
+    # neither, and need no count of their words
+    byline = line[:2].lower() == "by"
+    copyright = "©" in line or "(c)" in low or "right" in low or "may not be" in low
+    if not (byline or copyright):
+        return None
     n_words = len(line.split())
-    if n_words <= 12 and _BYLINE_LINE.match(line):
+    if byline and n_words <= 12 and _BYLINE_LINE.match(line):
         return "byline"
     if n_words <= 40:
-        if ("©" in line or "(c)" in low or "right" in low or "may not be" in low) and _COPYRIGHT_LINE.search(line):
+        if copyright and _COPYRIGHT_LINE.search(line):
             return "copyright line"
     return None
+
+
+def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    """any(n in text for n in needles), without a generator's cost (run for every line)."""
+    for n in needles:
+        if n in text:
+            return True
+    return False
 
 
 # More kinds of page furniture, by the kind of thing they are (not by the words of one page):
@@ -629,10 +655,14 @@ def _page_junk_kind(line: str, low: str) -> str | None:
 
 
 # Who stands where in a picture: "Mark Esper, left, and ...", "... Ngo Xuan Lich, second from right, ..."
-_WHO_IS_WHERE = re.compile(
-    r"[A-Z][\w.’'\-]+,\s(?:left|right|center|centre|top|bottom|front|rear|second from (?:left|right)|"
+_WHERE_IN_PICTURE = (
+    r",\s(?:left|right|center|centre|top|bottom|front|rear|second from (?:left|right)|"
     r"third from (?:left|right)|foreground|background|in (?:red|blue|white|black))(?:,|\sand\s)"
 )
+_WHO_IS_WHERE = re.compile(r"[A-Z][\w.’'\-]+" + _WHERE_IN_PICTURE)
+# The part of every _WHO_IS_WHERE match after the name: it opens with a comma, which the engine
+# scans for fast (the whole pattern tries every capital letter of the line).
+_WHERE_AFTER_COMMA = re.compile(_WHERE_IN_PICTURE)
 # A picture's caption naming who made or sent the thing shown, with no verb of its own:
 # "Campaign mailer sent by GOP state Senate candidate Ed Charamut." ("He was shot by police." has one.)
 _BY_CAPTION = re.compile(
@@ -652,7 +682,7 @@ def _caption_or_teaser(line: str) -> str | None:
         m = _SHOWING_CAPTION.match(line)
         if m and not _FINITE_AUX.search(line, m.end()):
             return "photo caption"
-    if ", " in line and _WHO_IS_WHERE.search(line) and len(line.split()) <= 60:
+    if ", " in line and _WHERE_AFTER_COMMA.search(line) and _WHO_IS_WHERE.search(line) and len(line.split()) <= 60:
         return "photo caption"  # "U.S. Defense Secretary Mark Esper, left, and ... shake hands in Hanoi ..."
     if " by " in line and len(line) < 200 and _BY_CAPTION.match(line) and not _FINITE_AUX.search(line):
         return "photo caption"  # "Campaign mailer sent by GOP state Senate candidate Ed Charamut."
