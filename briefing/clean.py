@@ -741,7 +741,13 @@ _PHOTO_CREDIT_MARKS = ("(", "Getty", "/", "Photo:", "Back to Gallery", "Image ")
 def is_title_case(line: str, max_words: int = 10) -> bool:
     """True for a headline in title case ("Uncovering The Remains Of Treblinka.", "Sports."):
     at most max_words words, every word of four letters or more capitalised."""
-    parts = line.split()
+    # Most lines are long sentences: their first max_words + 1 parts, all words, say so without
+    # splitting the rest of the line.
+    parts = line.split(None, max_words + 1)
+    if len(parts) > max_words + 1:
+        if all(w.strip("\"'“”‘’()[],.:;!?") for w in parts[: max_words + 1]):
+            return False
+        parts = line.split()
     if len(parts) > max_words:  # a long line: count its real words only until there are too many
         n = 0
         for w in parts:
@@ -788,9 +794,9 @@ def _repair(line: str) -> str:
 _LIST_NUMBER = re.compile(r"^\d{1,2}[:)]\s+(?=[A-Z“\"])")
 
 
-# Cheap necessary tests for the patterns above (a literal to scan for, no look-behind).
+# Cheap necessary tests for the patterns above (a literal, or the punctuation, to scan for).
 _MAYBE_STRIPPED_POSSESSIVE = re.compile(r" s[\s,.;:!?]")
-_MAYBE_SPACE_BEFORE_PUNCT = re.compile(r"\s[.,;:!?]")
+_MAYBE_SPACE_BEFORE_PUNCT = re.compile(r"[.,;:!?](?<=\s[.,;:!?])")  # the punctuation first: a fast scan
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
 _ODD_SPACE_CHARS = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
@@ -895,7 +901,7 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
         if not line:
             continue
         terminal = is_terminal(line)
-        words = len(line.split())
+        words = 0 if terminal else len(line.split())  # (only a line that does not end a sentence needs it)
         if (not terminal and words <= max_heading_words) or (terminal and is_title_case(line)) or _tagged_headline(line):
             # A headline or subheading: the first one is the title, the rest are dropped.
             if not seen_body and out.title is None:

@@ -257,6 +257,8 @@ _ONLY_ENGLISH_WORDS = frozenset(
     "would said".split()
 )
 _LOWER_WORD = re.compile(r"[a-zà-ÿ]+")
+# ASCII bytes -> b"a" for a letter a-z (all _LOWER_WORD matches in ASCII text), b" " for the rest
+_LETTER_RUNS = bytes(b"a"[0] if 97 <= c <= 122 else b" "[0] for c in range(256))
 _FIGURE = re.compile(r"\d[\d,.]*")
 _LETTER = re.compile(r"[^\W\d_]")
 _NON_LATIN_LETTER = re.compile(r"(?=[^\x00-\u024f])[^\W\d_]")
@@ -281,13 +283,20 @@ def not_english(text: str) -> bool:
         if letters >= 100 and len(_NON_LATIN_LETTER.findall(head)) > 0.5 * letters:
             return True  # mostly letters of another script: Bengali, Cyrillic, Arabic, Chinese, ...
     low = head.lower()
-    words = _LOWER_WORD.findall(low)
-    if len(words) < 20:
+    if head.isascii():  # the words counted, not made: runs of letters a-z, each opening at " a"
+        runs = low.encode("ascii").translate(_LETTER_RUNS)
+        n_words, words = runs.count(b" a") + runs.startswith(b"a"), None
+    else:
+        words = _LOWER_WORD.findall(low)
+        n_words = len(words)
+    if n_words < 20:
         return False
     # most texts are English: a count of four of its commonest words settles it without a loop ("a"
     # and "in" are Portuguese, Spanish, Polish, Hungarian and German words too)
-    if sum(low.count(f" {w} ") for w in ("the", "of", "and", "to")) >= 0.07 * len(words):
+    if sum(low.count(f" {w} ") for w in ("the", "of", "and", "to")) >= 0.07 * n_words:
         return False
+    if words is None:
+        words = _LOWER_WORD.findall(low)
     english = sum(w in _ENGLISH_WORDS for w in words)
     other = sum(w in _OTHER_WORDS for w in words)
     if english < 0.10 * len(words) and other > 0.12 * len(words):
