@@ -148,8 +148,13 @@ def signature(
         for s, cap in filter(None, map(stem_of.__getitem__, words(sentence))):
             counts[s] = get(s, 0.0) + (named if cap and not first else weight)
             first = False
-    # heaviest first, ties by stem: sorted by stem, then a stable sort by weight (both in C)
-    top = sorted(counts.items())
+    # heaviest first, ties by stem: sorted by stem, then a stable sort by weight (both in C); only
+    # the stems as heavy as the max_terms-th heaviest weight can be kept, so only they are sorted
+    if 0 < max_terms < len(counts):
+        least = sorted(counts.values(), reverse=True)[max_terms - 1]
+        top = sorted([kv for kv in counts.items() if kv[1] >= least])
+    else:
+        top = sorted(counts.items())
     top.sort(key=itemgetter(1), reverse=True)
     lead = sentences[:_DAY_SENTENCES]
     days = _weekdays([title, *lead] if title_given and title else lead)
