@@ -61,6 +61,9 @@ _CANDIDATE = re.compile(
 # (The punctuation first and the look-behind after it: the same matches, found by a fast scan.)
 _GLUED = re.compile(r"(?P<end>[.!?])(?<=[a-z][a-z][.!?])(?P<close>[”’]?)(?P<space>)(?=(?P<next>[\"“]?[A-Z][a-z]|[\"“]I\s|A\s+[a-z]{2}))")
 _WORD_BEFORE = re.compile(r"([\w.\-’']+)$")
+# _WORD_BEFORE's run of word characters, read backwards from its end: a match at the start of the
+# reversed text, instead of a search that tries every position of the look-back.
+_WORD_BEFORE_REVERSED = re.compile(r"[\w.\-’']+")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z]\.$")  # "U.S.", "H.R.", a middle initial "S."
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
 
@@ -108,10 +111,15 @@ def _is_boundary(
         return True  # "?", "!", "..." and the like always end a sentence here
     if m.group("close"):
         return True  # '... illegitimate.” His comments' : the quote closed the sentence
-    before = _WORD_BEFORE.search(text, max(0, m.start() - _LOOKBACK), m.start())
+    # = _WORD_BEFORE.search(text, max(0, m.start() - _LOOKBACK), m.start()) ($ also matches
+    # before a final newline)
+    window = text[max(0, m.start() - _LOOKBACK) : m.start()]
+    if window[-1:] == "\n":
+        window = window[:-1]
+    before = _WORD_BEFORE_REVERSED.match(window[::-1])
     if not before:
         return True
-    word = before.group(1)
+    word = before.group()[::-1]
     bare = word.rstrip(".").lower()
     if bare.split(".")[-1] in ABBREVIATIONS or bare in ABBREVIATIONS or bare.rsplit("-", 1)[-1] in ABBREVIATIONS:
         return False
