@@ -16,6 +16,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -302,6 +303,9 @@ def _split_and_select(article: Article, ingest_seconds: float = 0.0) -> ArticleR
     return article_result(article, selector, ingest_seconds, defer=bool(_WORKER.get("defer")))
 
 
+_SPAN_FIELDS = attrgetter("index", "start", "end", "text")
+
+
 def article_result(
     article: Article, selector: Selector, ingest_seconds: float = 0.0, *, grouping: bool = True,
     defer: bool = False,
@@ -319,10 +323,10 @@ def article_result(
         id=article.id, source=article.source, title=article.title, date=article.date,
         url=article.url, path=article.path,
     )
-    sentences = tuple((s.index, s.start, s.end, s.text) for s in spans)
+    sentences = tuple(map(_SPAN_FIELDS, spans))  # (index, start, end, text) of each, in C
     title_given = bool(article.title) and article.title != _derive_title(article.text)
     sig = signature(
-        article.id, article.source, article.date, article.title, [s.text for s in spans],
+        article.id, article.source, article.date, article.title, [t for _, _, _, t in sentences],
         title_given=title_given,
     ) if grouping else None
     return ArticleResult(
