@@ -239,7 +239,7 @@ class _RelevantWords(dict):  # type: ignore[type-arg]
             self.every
             or self._key_in(word)
             or ("-" in word and any(self._key_in(part) for part in word.split("-") if part))
-            or word.lower().replace("’", "'").startswith(self.heads)
+            or bool(self.heads) and word.lower().replace("’", "'").startswith(self.heads)  # (no heads: False)
         )
         self[word] = found
         return found
