@@ -117,6 +117,7 @@ def _binary_kind(data: bytes) -> str | None:
 
 # Control characters other than tab, newline, carriage return and form feed, and U+FFFD.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f\ufffd]")
+_CONTROL_ASCII = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0e, 0x20)) + b"\x7f"
 MAX_CONTROL_SHARE = 0.05
 
 
@@ -124,6 +125,9 @@ def _control_share(text: str) -> float:
     """Share of text that is control characters or replacement marks: high for binary data."""
     if not text:
         return 0.0
+    if text.isascii():  # _CONTROL's ASCII characters counted by what bytes.translate deletes
+        raw = text.encode("ascii")
+        return (len(raw) - len(raw.translate(None, _CONTROL_ASCII))) / len(text)
     return len(_CONTROL.findall(text)) / len(text)
 
 

@@ -20,7 +20,9 @@ CORE_PROPERTY_MAX = 255
 
 
 def strip_bidi(text: str) -> str:
-    return BIDI_CONTROLS.sub("", text) if text else text
+    if not text or text.isascii():  # (none of BIDI_CONTROLS is ASCII: no scan)
+        return text
+    return BIDI_CONTROLS.sub("", text)
 
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
