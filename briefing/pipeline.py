@@ -387,23 +387,32 @@ def _per_article(
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunks = [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
     if "fork" in methods:  # what every worker loads (stem memo, term rarity table, stemmer), loaded once here
-        import numpy  # noqa: F401  (NewsRank's graph; this process needs it later for the stories anyway)
+        # No collection while this loads (the imports made one full collection, ~30 ms, walk
+        # everything here): all of it is frozen next (gc.disable, then gc.freeze before forking,
+        # as the gc module's documentation advises).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            import numpy  # noqa: F401  (NewsRank's graph; this process needs it later for the stories anyway)
 
-        # What choosing an on-topic article's points imports (context rules, dates, merging, the
-        # story summarizer): imported by this process for the stories anyway, once here, not per worker.
-        import briefing.context  # noqa: F401
-        import briefing.dates  # noqa: F401
-        import briefing.merge  # noqa: F401
-        import briefing.storysum  # noqa: F401
+            # What choosing an on-topic article's points imports (context rules, dates, merging, the
+            # story summarizer): imported by this process for the stories anyway, once here, not per worker.
+            import briefing.context  # noqa: F401
+            import briefing.dates  # noqa: F401
+            import briefing.merge  # noqa: F401
+            import briefing.storysum  # noqa: F401
 
-        from briefing._nlp import _stemmer, stem_table
+            from briefing._nlp import _stemmer, stem_table
 
-        stem_table()
-        _stemmer()
-        make_selector(settings, sections)
-        # What the workers inherit is never garbage they must collect: kept out of their
-        # collections, which would otherwise walk it all (and copy every page of it they touch).
-        gc.freeze()
+            stem_table()
+            _stemmer()
+            make_selector(settings, sections)
+            # What the workers inherit is never garbage they must collect: kept out of their
+            # collections, which would otherwise walk it all (and copy every page of it they touch).
+            gc.freeze()
+        finally:
+            if collecting:
+                gc.enable()
     from concurrent.futures.process import BrokenProcessPool
 
     try:
