@@ -696,7 +696,7 @@ def _caption_or_teaser(line: str) -> str | None:
     if (line.endswith("...") or line.endswith("…")) and _CUT_TEASER.search(tail) and not any(q in line for q in '"“”'):
         if not _INNER_SENTENCE_END.search(line):  # a paragraph cut off after whole sentences stays
             return "teaser"
-    if len(line.split()) <= 22 and _PARTICIPLE_CAPTION.match(line) and not _CAPTION_FINITE.search(line):
+    if len(line) < 260 and _PARTICIPLE_CAPTION.match(line) and len(line.split()) <= 22 and not _CAPTION_FINITE.search(line):
         return "photo caption"  # "Cash and cards seized during the arrest of two ... suspects on Wednesday."
     if ("www." in line or "://" in line) and _WEB_ADDRESS_END.search(line):
         return "listing"  # "CHEER ON Juniors ... Oct. 5–7, in Gladstone, NJ; www.usef.org."
