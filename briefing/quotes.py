@@ -308,9 +308,10 @@ class QuoteFinder:
                 if speaker.split()[-1].rstrip(".") in _TITLE_ONLY:
                     # "..., the US President said: “...”": the person the article named with that title
                     # before ("US President Donald Trump"), or no quote (never "US" as the speaker)
-                    speaker = _titled_person(speaker, self._texts[ref.id][: index + 1])
-                    if speaker is None:
+                    titled = _titled_person(speaker, self._texts[ref.id][: index + 1])
+                    if titled is None:
                         continue
+                    speaker = titled
                 name = people.name(speaker)
                 citation = Citation(article_id=ref.id, source=ref.source, sentence=index, start=start, end=end)
                 rank = (index, 0 if n >= 10 else 1, self._order)
