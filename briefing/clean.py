@@ -73,6 +73,8 @@ _DATELINE_BARE = re.compile(
     rf"^(?P<place>[A-Z][\w.'’/-]*(?:,?\s[A-Z][\w.'’/-]*){{0,3}}?)\s+(?P<src>{_SOURCE_ALTERNATION})\s*[-–—]+\s*",
     re.IGNORECASE,
 )
+# A month, in full or cut short: "Aug.", "December"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "(CNN) Sudanese President ..." : an outlet in brackets opening the text, dash optional.
 _DATELINE_LEAD = re.compile(r"^\((?P<src>[A-Z][\w .&-]{1,30})\)\s*(?:[-–—]+\s*)?(?=\S)")
 # A dateline with no outlet: "LE BOURGET, France —", "WASHINGTON —", "NASHVILLE, Tenn. - ",
@@ -81,7 +83,7 @@ _DATELINE_LEAD = re.compile(r"^\((?P<src>[A-Z][\w .&-]{1,30})\)\s*(?:[-–—]+\
 _DATELINE_PLACE = re.compile(
     r"^(?P<place>(?=[^a-z]*[A-Z]{3})[A-Z][A-Z.'’ /-]{1,40}?(?:,\s*[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,3})?)"
     # the day after the place: "WASHINGTON (Aug. 13) --"; two hyphens glued: "NEW YORK--Verizon ..."
-    r"(?:\s*\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\))?"
+    r"(?:\s*\(" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?\))?"
     r"\s*(?:[–—]+|\s-{1,2}\s|--(?=[A-Z]))\s*(?=\S)"
 )
 _CREDIT = re.compile(
@@ -617,7 +619,6 @@ _SHOWING_CAPTION = re.compile(
     r"(?:\s+(?:from|of|taken|released|provided|obtained|posted)\b[^.]{0,80}?)?\s+showing\b"
 )
 _FINITE_AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|show|shows|showed|said|says)\b")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A caption ends with where and when the picture was taken, no preposition before the date, and
 # maybe the wire's credit: "... in Chauve, France, June 19, 2015. REUTERS/Stephane Mahe",
 # "... in Caracas, Venezuela May 15, 2018." (an article's "on May 15, 2018." is no caption).
@@ -707,8 +708,8 @@ def _caption_or_teaser(line: str) -> str | None:
 _LEFT_DASH = re.compile(r"^(?:(?:--|[–—])\s*)+(?=[A-Z“\"])")
 # A date opening the first paragraph, set off by a colon or a dash: "December 28, 2014: Here are four stocks ..."
 _DATE_FIRST = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-    r"\s+\d{1,2},?\s+\d{4}\s*(?::|--|[–—]|-\s)\s*(?=[A-Z“\"])"
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?" + _MONTH
+    + r"\s+\d{1,2},?\s+\d{4}\s*(?::|--|[–—]|-\s)\s*(?=[A-Z“\"])"
 )
 # A wire photographer's credit glued to the paragraph after it: "Shamil Zhumatov/REUTERSThe UK may be forced ..."
 _GLUED_PHOTO_CREDIT = re.compile(
