@@ -112,6 +112,9 @@ def article_from_html(
         page={"author": author, "site_name": site, "title": page_title,
               "categories": "\n".join(str(c) for c in (getattr(doc, "categories", None) or []))},
     )
+    if not title and author and article.title and strip_title_suffix(article.title, author) != article.title:
+        # "'What is the sea telling us?': Māori tribes fearful over whale strandings | Eleanor Ainge Roy": the byline
+        article = article.model_copy(update={"title": strip_title_suffix(article.title, author)})
     if not title and page_title and article.title == strip_title_suffix(page_title, title_suffix_outlet(page_title)):
         # "Bike & Style book with soundtrack review | MoreBikes": the suffix names the credited outlet
         shorter = strip_title_suffix(article.title, article.source)

@@ -462,3 +462,15 @@ def test_what_sets_l_and_m_of_saved_pages_showed():
     assert cleaned.text.startswith("Verizon") and cleaned.place == "NEW YORK"
     timeline = f"{LEAD}\nMarch 3, 2015: The company said it would close the plant.\n{TAIL}"  # a timeline's date stays
     assert "March 3, 2015: The company" in clean_text(timeline).text
+
+
+def test_a_title_ending_on_its_byline_is_the_title_alone():
+    """Stop 22, set K: The Guardian's "... fearful over whale strandings | Eleanor Ainge Roy" was the
+    title shown in Sources."""
+    from briefing.html import article_from_html
+
+    page = ("<html><head><title>Māori tribes fearful over whale strandings | Eleanor Ainge Roy</title>"
+            '<meta name="author" content="Eleanor Ainge Roy"></head><body><article>'
+            f"<p>{LEAD}</p><p>{TAIL}</p><p>{LEAD.replace('Friday', 'Monday')}</p></article></body></html>")
+    article = article_from_html(page, url="https://www.theguardian.com/environment/2019/jan/03/whales")
+    assert article.title == "Māori tribes fearful over whale strandings"
