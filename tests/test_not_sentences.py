@@ -469,7 +469,8 @@ def test_a_title_ending_on_its_byline_is_the_title_alone():
     title shown in Sources."""
     from briefing.html import article_from_html
 
-    page = ("<html><head><title>Māori tribes fearful over whale strandings | Eleanor Ainge Roy</title>"
+    page = ("<html><head><title>Māori tribes fearful over whale strandings | Eleanor Ainge Roy | The Guardian</title>"
+            '<meta property="og:title" content="Māori tribes fearful over whale strandings | Eleanor Ainge Roy">'
             '<meta name="author" content="Eleanor Ainge Roy"></head><body><article>'
             f"<p>{LEAD}</p><p>{TAIL}</p><p>{LEAD.replace('Friday', 'Monday')}</p></article></body></html>")
     article = article_from_html(page, url="https://www.theguardian.com/environment/2019/jan/03/whales")
