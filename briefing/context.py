@@ -1445,6 +1445,9 @@ def _cut_first_letter(text: str) -> bool:
 _PROMPT_SENTENCE_RE = re.compile(
     r"^(?:Read|See|Click|Tap|Scroll|Submit)\s+(?:more|through|here|below|down|this\s+(?:article|story|post|page)|"
     r"(?:your|a)\s+(?:letter|story|tip|photo|comment|question))\b"
+    # "Listen to (and share) episode 38 of our audio podcast ...": the page's own programme
+    r"|^(?:Listen|Watch|Subscribe)\s+(?:to\s+)?(?:\([^()]{1,30}\)\s+)?(?:[^.;]{0,40}\s)?(?:podcast|episode|video|livestream|"
+    r"newsletter|show|programme|program)\b"
 )
 # a pronoun as the subject after an opening phrase that names nothing: "Intended to force illegal workers out of
 # jobs, it is also driving away many construction workers ...", "Once a backwater, it now draws ..."

@@ -1366,3 +1366,13 @@ def test_it_comes_after_leans_on_what_came_before():
     assert "pronoun" in dangling("It comes just hours after US allowed Ukraine to use its long-range weapons.")
     assert "pronoun" in dangling("It marked the first time the agency had done so.")
     assert not dangling("It is raining in London, the Met Office said on Monday.")
+
+
+def test_the_page_s_own_podcast_is_a_prompt():
+    """Stop 22, goose3's last pages: "Listen to (and share) episode 38 of our audio podcast Deadline Big
+    Media With David Lieberman." led its story."""
+    from briefing.context import anywhere_reasons
+
+    assert "cut" in anywhere_reasons("Listen to (and share) episode 38 of our audio podcast Deadline Big Media.")
+    assert "cut" in anywhere_reasons("Subscribe to our newsletter for the day's top stories.")
+    assert "cut" not in anywhere_reasons("Watchdog groups said on Monday the show was canceled.")
