@@ -123,11 +123,6 @@ _SPEAKER_RE = re.compile(
     rf"|\b(?:said|says)\s+(?P<who3>the (?:officials?|sources?|spokes(?:man|woman|person)|aides?|police))\b",
     re.IGNORECASE,
 )
-# a figure that is part of a name or description, not news: "the new 16-inch MacBook Pro", "Black Friday
-# 2019", "4K TVs"
-_NAME_FIGURE_RE = re.compile(r"\b\d+(?:\.\d+)?-(?:inch|foot|ft|mile|year|day|week|hour|minute|second|page|storey|story|seat|point|"
-                             r"megapixel|core|speed|star|piece|part|room|bedroom|door|month)\b|\b\d+[KGD]\b|"
-                             r"\b(?:Black|Good|Easter|Holy)\s+(?:Thursday|Friday|Saturday|Sunday)\b|\bCyber\s+Monday\b")
 # "-- say, the Tampa Bay Buccaneers 26-game disaster in 1976 and 1977 --", "(including ...)", "-- five in all."
 _ASIDE_RE = re.compile(r"\s(?:--|—|–)\s[^—–]*?(?:\s(?:--|—|–)\s|$)|\s\([^()]*\)")
 _LEANING_RE = re.compile(r"\b(?:lean|leans|leaned|leaning|turn|turns|turned|far|center|centre)[\s\-]+(?:left|right)\b")
@@ -135,7 +130,6 @@ _NAMED_YEAR_RE = re.compile(  # "Black Friday 2019", "Tokyo 2020" (not "In 2003"
     r"\b(?!(?:In|On|By|Since|Until|From|Before|After|Of|At|For|During|Through|Between|Around|And|Or|Than|To|Late|"
     r"Early|Mid|Summer|Spring|Autumn|Fall|Winter)\b)([A-Z][A-Za-z]+) (?:19|20)\d\d\b"
 )
-_QUOTED_RE = re.compile(r"“[^“”]*”?|\"[^\"]*\"?")
 _FUNCTION_CAPS = frozenset(
     "The A An But And Or So Yet Also However Still He She It They We I You His Her Their Its Our "
     "In On At Of For From To By With As If When While After Before Since This That These Those "
@@ -212,7 +206,6 @@ def _first_words(text: str, n: int = 2) -> list[str]:
 # "Unfortunately his mother ...", "Sadly, the lullaby ...": a sentence adverb before the reference.
 _ADVERB_RE = re.compile(r"^[A-Z][a-z]+ly\b,?\s+")
 _FIRST_PERSON_OPEN = frozenset("i we my our me us".split())
-_FIRST_PERSON_RE = re.compile(r"\b(?:I|me|my|we|our|us)\b(?!\.)")
 _NAMED_SPEAKER_RE = re.compile(
     r"(?:[,”\"]\s*|^)(?:[A-Z][\w’'.\-]+\s+){0,3}[A-Z][\w’'.\-]+(?:,\s[^,“”\"]{1,120},)?\s+"
     r"(?:also\s+)?(?:said|says|told|wrote|tweeted|added)\b"
