@@ -1815,6 +1815,32 @@ _HOOK_RES = (
     re.compile(r"\b(?:a|an|another)\s+(?:(?:little|nice|pleasant|special|big|hidden|new|unexpected)\s+)?(?:surprise|present|treat|twist)"
                r"(?=\s*[.,;!]|\s+(?:for|on|in|at|up)\s+(?-i:[a-z]))|\bone\s+(?:major|big|important|key|last)\s+"
                r"(?:contribution|gift|surprise|twist|change|difference)\s+(?:to|for)\s+(?-i:[a-z])"),
+    # the web's stock openings, news of nothing yet: "In the ever-evolving realm of artificial intelligence, a
+    # recent experiment by Ars Technica has captured the attention of ...", "In today's fast-paced world, ..."
+    re.compile(r"^In\s+(?:the|an|a|today[’']s|this)\s+(?:(?:ever|fast|rapidly|constantly|always|increasingly)[\s\-]+)?"
+               r"(?:evolving|changing|moving|paced|shifting|digital|connected|modern|competitive|dynamic|complex|"
+               r"ever-evolving|ever-changing|fast-paced|fast-moving|rapidly-evolving)\s+(?:world|realm|landscape|age|era|"
+               r"space|arena|field|environment|marketplace|market)\b"),
+    # a teaser that keeps its point for later: "It's nearly the end of 2025, and that can only mean one thing:
+    # taking a subjective art form like anime and giving it a quantifiable ranking (yay!)."
+    re.compile(r"\bcan\s+only\s+mean\s+one\s+thing\b|\byou\s+(?:know|guessed)\s+what\s+(?:that|this)\s+means\b"),
+    # a look back before the news: "Looking back at 2025, the standout UK Art Exhibitions show that ..."
+    re.compile(r"^(?:Looking|Glancing|Casting\s+an\s+eye)\s+back\s+(?:at|on|over)\b"),
+    # a summary's bullet with no subject, from a list above the text: "- Traces the history of security tech
+    # from standalone CCTV to high-definition IP systems driven by consumer demand."
+    re.compile(r"^(?:[-–•*▪►]\s+)?(?:Traces|Explores|Examines|Highlights|Discusses|Explains|Outlines|Covers|Describes|"
+               r"Details|Analyzes|Analyses|Unpacks|Breaks\s+down|Looks\s+at|Offers|Compares|Lists|Summarizes|Summarises|"
+               r"Profiles|Recaps|Investigates|Considers|Shows\s+how|Delves\s+into|Dives\s+into|Walks\s+through)\s+"
+               r"(?:the|a|an|how|why|what|whether|where|when|who|its|his|her|their|key|some|several|new|recent|current|"
+               r"common|practical)\b"),
+    # the page's readers addressed: "Eagle-eyed tQ readers will have spotted that there was no ... round-up last month"
+    re.compile(r"^(?:(?:Eagle|Sharp|Keen)[\s\-]eyed|Regular|Longtime|Long-time|Loyal|Avid|Dear|Attentive|Faithful)\s+"
+               r"(?:\w+\s+)?(?:readers|listeners|viewers|subscribers)\b"),
+    # the page announcing itself: "The Software Report is pleased to announce The Top 25 Data Management and
+    # Analytics Companies of 2025." (a press release's voice; "..., the company said." is attributed news)
+    re.compile(r"^(?![^\n]*\b(?:said|says|according\s+to)\b)[^,;:]{2,80}?\b(?:is|are|am|were|was)\s+(?:very\s+|so\s+)?"
+               r"(?:pleased|proud|excited|thrilled|delighted|happy|honou?red)\s+to\s+(?:announce|present|share|unveil|"
+               r"introduce|welcome|reveal|release)\b"),
     # an answer to the headline's question: "No, the former New York mayor’s debut ... has turned brutal."
     re.compile(r"^(?:No|Yes|Nope|Yep|Well|Sure|Indeed|Sorry|Alas),\s"),
     # a label, then the line it announces: "A tip for stressed-out parents: Beware ...", "A generally
@@ -1935,6 +1961,8 @@ _CLAIM_VERB_RE = re.compile(
     r"|\b(?:is|are)\s+(?:\w+ly\s+)?(?:linked|tied|connected|bound|rooted|intertwined|wedded)\s+(?:to|with|in)\b"
     # "Black Friday 2019 is going to be huge for all sorts of ..."
     r"|\b(?:is|are)\s+going\s+to\s+be\s+(?:a|an|the|very|so|huge|massive|big|great|important|tough|hard|interesting|" + _ADJECTIVE + r")"
+    # "Black Friday 2025 is shaping up to be a good moment for anyone thinking about ..."
+    r"|\b(?:is|are)\s+(?:already\s+)?shaping\s+up\s+(?:to\s+be|as)\s+" + _DESCRIPTION
 )
 _REPORTED_RE = re.compile(
     r"\breportedly\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:warning|saying|claiming|urging|calling|demanding|threatening)\b"
@@ -2003,7 +2031,7 @@ _INTENT_RE = re.compile(
     r"\b(?:faces?|expects?|hopes?|wants?|plans?|intends?|aims?|seeks?|vows?|pledges?|promises?|threatens?|risks?|"
     r"continues?|argues?|writes?|notes?|insists?|reckons?|believes?|predicts?|warns?|urges?|calls?|demands?|crowns?|"
     r"unveils?|launches?|announces?|reveals?|confirms?|denies?|rejects?|backs?|wins?|loses?|beats?|joins?|quits?|"
-    r"leaves?|signs?|agrees?|refuses?|resigns?|dies|returns?)\b|\bthis\s+(?:week|weekend|month|year|morning|afternoon|evening)\b"
+    r"leaves?|signs?|agrees?|refuses?|resigns?|dies|returns?|leads|tops|trails)\b|\bthis\s+(?:week|weekend|month|year|morning|afternoon|evening)\b"
 )
 
 

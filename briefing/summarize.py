@@ -303,6 +303,17 @@ def _day_or_figure(text: str) -> bool:
     return any(c.isdigit() for c in text) or any(w.strip(",.;:!?”’\"'").lower() in _NEWS_WORDS for w in text.split())
 
 
+# a year on its own (no month or day with it) is no news figure for an article's opening: "It's nearly the
+# end of 2025, and that can only mean one thing: ...", "As tough as the job market has been in 2010, many
+# top-flight employers aren't trying to ...", "... learning opportunities coming up during the year 2015."
+_YEAR_RE = re.compile(r"(?<![\d,.$£€])\b(?:1[6-9]|20)\d\d(?:s\b)?(?![\d,.]\d)")
+
+
+def _opening_figure(text: str) -> bool:
+    """_day_or_figure, a bare year not counted (an opening's news holds a day or a figure of its own)."""
+    return _day_or_figure(_YEAR_RE.sub(" ", text))
+
+
 class Selector:
     """Chooses the sentences of one article that become points."""
 
@@ -432,7 +443,7 @@ class Selector:
                 return False  # "Trust the carriers of the Persian Gulf to cause mischief again."
             # anywhere in the sentence (a news lead may hold its day late: "A female police inspector had
             # to seek medical attention on Friday after ...", "TWO men were killed ... yesterday.")
-            if _day_or_figure(text):
+            if _opening_figure(text):
                 return True  # a figure or a day is news: "Craft beer sales rose 20% ...", "A judge ruled on Tuesday ..."
             if private_scene(text) or short_teaser(text) or present_statement(text):
                 return False  # "Catherine Garceau doesn't go to the pool anymore.": a feature's scene

@@ -160,3 +160,15 @@ def test_a_police_logs_address_and_vehicle_lines_are_page_furniture():
     assert notice_kind("07/24/17, VA VKE5119, 2004 Dodge Caravan, White")
     assert notice_kind("Police said the 4500 block of 31st Street S. was closed.") is None
     assert notice_kind("300 block of Main Street residents were evacuated on Monday after the fire spread.") is None
+
+
+def test_a_link_within_the_page_is_no_part_of_the_text():
+    """Stop 23, set P1: "JUMP TO THE LIST ⤵ The moving process in San Francisco can make for an
+    adventure, ..." opened a bullet."""
+    raw = ("Moving in San Francisco\n\nJUMP TO THE LIST ⤵ The moving process in San Francisco can make for an adventure.\n\n"
+           "Skip to main content\n\nMovers raised prices by 8% this year, the city said on Monday.\n\n"
+           "Skipping breakfast is common among students, a survey found.")
+    text = clean_text(raw).text
+    assert "JUMP" not in text and "Skip to" not in text
+    assert "The moving process in San Francisco can make for an adventure." in text
+    assert "Skipping breakfast is common among students, a survey found." in text

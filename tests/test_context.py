@@ -1376,3 +1376,54 @@ def test_the_page_s_own_podcast_is_a_prompt():
     assert "cut" in anywhere_reasons("Listen to (and share) episode 38 of our audio podcast Deadline Big Media.")
     assert "cut" in anywhere_reasons("Subscribe to our newsletter for the day's top stories.")
     assert "cut" not in anywhere_reasons("Watchdog groups said on Monday the show was canceled.")
+
+
+def test_what_modern_pages_showed_at_stop_23():
+    """Stop 23, set P1: 32 pages of 2025-2026 from news and magazine sites (the WCXB web-content
+    benchmark), read fresh: stock openings of the web, a teaser keeping its point, readers addressed,
+    the page announcing itself, a look back, and a summary's bullet with no subject."""
+    from briefing.context import generic_claim, hook
+
+    for text in (
+        "In the ever-evolving realm of artificial intelligence, a recent experiment by Ars Technica has captured "
+        "the attention of developers and tech enthusiasts alike.",
+        "In today's fast-paced world, small businesses need every edge they can get.",
+        "It's nearly the end of 2025, and that can only mean one thing: taking a subjective art form like anime "
+        "and giving it a quantifiable ranking (yay!).",
+        "Eagle-eyed tQ readers will have spotted that there was no best-of-November round-up last month.",
+        "The Software Report is pleased to announce The Top 25 Data Management and Analytics Companies of 2025.",
+        "Looking back at 2025, the standout UK Art Exhibitions show that there wasn’t a single aesthetic.",
+        "- Traces the history of security tech from standalone CCTV to high-definition IP systems.",
+        "Explores how a growing number of states are rethinking school phone bans.",
+    ):
+        assert hook(text), text
+    assert generic_claim("Black Friday 2025 is shaping up to be a good moment for anyone thinking about tightening "
+                         "their cybersecurity.")
+    # news keeps its day, its speaker or its subject
+    for text in (
+        "Details started to trickle out Tuesday about the engineer at the center of Sunday's New York train derailment.",
+        "In the fast-moving floodwaters, two people were swept away on Monday, police said.",
+        "Acme Corp said on Monday it is pleased to announce a merger with Beta Inc.",
+        "Regulators looking back at the 2008 crisis said on Friday that banks hold more capital now.",
+    ):
+        assert not hook(text), text
+    assert not generic_claim("The economy is shaping up to grow 3% in 2026, the central bank said on Tuesday.")
+
+
+def test_a_year_alone_is_no_news_figure_for_an_opening():
+    """Stop 23: "It's nearly the end of 2025, ..." and "As tough as the job market has been in 2010, many
+    top-flight employers aren't trying to ..." read as news on their year alone; a month, a day or a
+    figure of its own still does."""
+    from briefing.summarize import _opening_figure
+
+    assert not _opening_figure("As tough as the job market has been in 2010, employers aren't making it easier.")
+    assert not _opening_figure("Learning opportunities are coming up during the year 2015.")
+    assert _opening_figure("The bank raised rates in March 2025.")
+    assert _opening_figure("Prices fell 3% in 2024.")
+    assert _opening_figure("The 1,987 workers went on strike.")
+    text = ("As tough as the job market has been in 2010, many top-flight employers aren't trying to make the "
+            "interview process any easier.\n"
+            "Google asked candidates on Monday to estimate how many golf balls fit in a school bus, recruiters said.")
+    spans = split_sentences(text)
+    points = Selector(ByPosition(), sentences=2, bullets=True, max_position=1).select(_article(text), spans)
+    assert [(p.text[:6], p.stands_alone) for p in points] == [("As tou", False), ("Google", True)]
