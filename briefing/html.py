@@ -16,7 +16,7 @@ import datetime as _dt
 import re
 from pathlib import Path
 
-from briefing.attribution import junk_site_name, outlet_name, strip_title_suffix, title_suffix_outlet
+from briefing.attribution import junk_site_name, outlet_name, readable_domain, strip_title_suffix, title_suffix_outlet
 from briefing.ingest import DEFAULT_MAX_BYTES, InputSkipped, article_from_text, parse_date
 from briefing.models import Article
 
@@ -69,6 +69,19 @@ def _without_off_title_opening(text: str, title: str | None) -> str:
     return "\n".join(paras[1:])
 
 
+def _names_host(name: str, url: str | None) -> bool:
+    """Whether name could be the site's name at url: its letters hold the domain's name or the domain
+    holds the name's ("BBC News" at bbc.co.uk, "The Guardian" at theguardian.com); True without a URL
+    (nothing to tell them apart)."""
+    domain = readable_domain(url) if url else None
+    if not domain:
+        return True
+    core = re.sub(r"[^a-z0-9]", "", domain.split(".")[0].lower())
+    letters = re.sub(r"[^a-z0-9]", "", name.lower())
+    words = [re.sub(r"[^a-z0-9]", "", w) for w in name.lower().split()]
+    return bool(core) and (core in letters or letters in core or any(len(w) >= 3 and w in core for w in words))
+
+
 def article_from_html(
     html: str | bytes,
     *,
@@ -96,6 +109,8 @@ def article_from_html(
     author = (getattr(doc, "author", None) or "").strip() or None
     site = (getattr(doc, "sitename", None) or "").strip() or None
     page_url = url or getattr(doc, "url", None) or None
+    if page_title and site and page_title.lower() == site.lower() and not _names_host(site, page_url):
+        site = None  # the headline given as the site's name ("Cheap Fixes Are the Best!" on motorward.com): the domain's
     if page_title and (
         (len(page_title.split()) <= 3 and junk_site_name(page_title))
         or page_title.lower() == (site or "").lower()

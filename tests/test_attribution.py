@@ -176,3 +176,21 @@ def test_a_site_name_two_outlets_share_is_not_the_table_s_outlet_at_another_doma
     assert attribute(url="https://www.nydailynews.com/news/x/", site_name="Daily News") == "New York Daily News"
     assert attribute(url="https://edition.cnn.com/2024/x/", site_name="CNN") == "CNN"
     assert attribute(url="http://127.0.0.1:8000/world/x", site_name="BBC News") == "BBC"  # a local server: no host to go by
+
+
+def test_a_headline_given_as_the_site_s_name_is_the_title_not_the_outlet():
+    """Stop 23, set P2: motorward.com's page gave its headline "Cheap Fixes Are the Best!" as og:site_name
+    too; the brief credited "Cheap Fixes Are the Best!" and titled the story with its first sentence. The
+    same over 1,637 saved pages mended eight more titles ("Supported by" at nytimes.com)."""
+    body = "".join(f"<p>Car owners spent {n} per cent more on repairs this year, a survey of 2,000 drivers found on "
+                   f"Monday, and garages raised their rates again.</p>" for n in range(10, 16))
+    page = ("<html><head><title>Cheap Fixes Are the Best!</title>"
+            '<meta property="og:site_name" content="Cheap Fixes Are the Best!">'
+            '<meta property="og:title" content="Cheap Fixes Are the Best!">'
+            f"</head><body><article><h1>Cheap Fixes Are the Best!</h1>{body}</article></body></html>")
+    article = article_from_html(page.encode(), url="https://www.motorward.com/2018/11/cheap-fixes-are-the-best/")
+    assert article.title == "Cheap Fixes Are the Best!"
+    assert article.source == "motorward.com"
+    # a name that is the site's (its letters hold the domain's) stays the outlet
+    home = page.replace("Cheap Fixes Are the Best!", "Motorward")
+    assert article_from_html(home.encode(), url="https://www.motorward.com/").source == "Motorward"
