@@ -259,8 +259,21 @@ _BARE_SUBJECT_RE = re.compile(
 )
 
 
+# a business known only by where it comes from: "The Korea-born bakery chain opened about 80 new outlets this
+# year ..." (which chain?); "The Korea-born bakery chain Paris Baguette ..." names it
+_ORIGIN_DEFINITE_RE = re.compile(
+    r"^the\s+(?-i:[A-Z])[\w.]*(?:[\s,]+(?-i:[A-Z])[\w.]*)?-(?:born|based|owned|headquartered|founded|listed|registered|"
+    r"backed|made)\s+(?:(?-i:[a-z])[\w\-]*\s+){0,2}(?:chain|company|firm|group|start-?up|retailer|brand|maker|carrier|lender|"
+    r"bank|insurer|operator|airline|restaurant|bakery|manufacturer|developer|publisher|giant|conglomerate|outfit|"
+    r"business|label|studio|fund|investor|supplier|producer|exporter|importer|automaker|chipmaker|platform)s?\b"
+    r"(?=\s+(?:also\s+|now\s+|has\s+|have\s+|had\s+|will\s+|is\s+|was\s+)?(?-i:[a-z]+(?:ed|es|s)|is|was|are|were|has|"
+    r"had|have|will|would|said|says|told|made|took|won|lost|sold|bought|cut|set|put|began|became|grew|rose|fell)\b)",
+    re.IGNORECASE,
+)
+
+
 def _definite(body: str) -> bool:
-    if _BARE_SUBJECT_RE.match(body):
+    if _BARE_SUBJECT_RE.match(body) or _ORIGIN_DEFINITE_RE.match(body):
         return True
     m = _DEFINITE_RE.match(body)
     if m:
@@ -1824,6 +1837,11 @@ _HOOK_RES = (
     # a teaser that keeps its point for later: "It's nearly the end of 2025, and that can only mean one thing:
     # taking a subjective art form like anime and giving it a quantifiable ranking (yay!)."
     re.compile(r"\bcan\s+only\s+mean\s+one\s+thing\b|\byou\s+(?:know|guessed)\s+what\s+(?:that|this)\s+means\b"),
+    # the news withheld: "The best film of 2025 has been revealed by the review-aggregation website Rotten
+    # Tomatoes." (which film?); not "... has been named as ...", "... has been revealed: ..."
+    re.compile(r"^The\s+(?:best|worst|top|biggest|greatest|most\s+[a-z]+|winners?|identity|name|cause|secret)\b[^,;:.]{0,60}?\s+"
+               r"(?:has|have)\s+(?:finally\s+|officially\s+)?been\s+(?:revealed|named|announced|crowned|unveiled|chosen|picked|"
+               r"decided|confirmed)\b(?!\s+as\b|\s*[:—–-])(?![^.]*[:“\"])"),
     # a look back before the news: "Looking back at 2025, the standout UK Art Exhibitions show that ..."
     re.compile(r"^(?:Looking|Glancing|Casting\s+an\s+eye)\s+back\s+(?:at|on|over)\b"),
     # a summary's bullet with no subject, from a list above the text: "- Traces the history of security tech

@@ -172,3 +172,11 @@ def test_a_link_within_the_page_is_no_part_of_the_text():
     assert "JUMP" not in text and "Skip to" not in text
     assert "The moving process in San Francisco can make for an adventure." in text
     assert "Skipping breakfast is common among students, a survey found." in text
+
+
+def test_a_summary_s_label_is_no_part_of_the_sentence():
+    """Stop 23, set P2: "TL;DR: Bring home a MacBook Pro for just $429.99 (reg. $1,799) while supplies
+    last." led its story; without the label it reads as what it is, a line to the reader."""
+    text = clean_text("Deal\n\nTL;DR: Bring home a MacBook Pro for just $429.99 while supplies last.\n\n"
+                      "The council voted on Monday to close the library, officials said.").text
+    assert text.startswith("Bring home a MacBook Pro")

@@ -1427,3 +1427,19 @@ def test_a_year_alone_is_no_news_figure_for_an_opening():
     spans = split_sentences(text)
     points = Selector(ByPosition(), sentences=2, bullets=True, max_position=1).select(_article(text), spans)
     assert [(p.text[:6], p.stands_alone) for p in points] == [("As tou", False), ("Google", True)]
+
+
+def test_what_held_out_set_p2_showed():
+    """Stop 23, set P2 (31 more pages of 2025-2026, held out for set P1's rules): a business known only by
+    where it comes from, and the news withheld."""
+    from briefing.context import hook
+
+    assert "definite" in needs_context("The Korea-born bakery chain opened about 80 new outlets this year for a "
+                                       "total of about 270 in the U.S. and Canada.")
+    assert "definite" in needs_context("The Texas-based airline has cut 300 flights.")
+    for named in ("The Korea-born bakery chain Paris Baguette opened 80 outlets in the U.S. this year.",
+                  "The California-based company, Acme, said on Monday it would cut 200 jobs."):
+        assert "definite" not in needs_context(named), named
+    assert hook("The best film of 2025 has been revealed by the review-aggregation website Rotten Tomatoes.")
+    assert not hook("The cause of the fire has been revealed as an electrical fault, officials said on Monday.")
+    assert not hook("The winner of the Booker Prize has been announced: Samantha Harvey won for Orbital.")
