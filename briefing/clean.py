@@ -776,7 +776,9 @@ def _tagged_headline(line: str) -> bool:
 def _repair(line: str) -> str:
     if line[:1] in ("—", "–"):  # a dash left from a dateline the page dropped: "— San Diego lifeguards ..."
         line = line.lstrip("—– ")
-    if line[:4].lower() in ("jump", "skip", "tl;d", "tldr"):  # a link within the page: "JUMP TO THE LIST ⤵ The moving
+    elif line[:2] in ("- ", "• ", "* ", "▪ ") and line[2:3].isupper():
+        line = line[2:]  # a list's marker: "- San Francisco topped AARP's annual ranking of ..."
+    if line[:4].lower() in ("jump", "skip", "tl;d", "tldr", "feat"):  # a link within the page: "JUMP TO THE LIST ⤵ The moving
         line = _JUMP_LINK.sub("", line, count=1)  # process ...", a summary's label: "TL;DR: Bring home a MacBook Pro ..."
     if line[:1].isdigit():  # a list's number: "5: St. Patrick's Day began as a religious holiday ..."
         line = _LIST_NUMBER.sub("", line, count=1)
@@ -795,7 +797,7 @@ def _repair(line: str) -> str:
 
 
 _LIST_NUMBER = re.compile(r"^\d{1,2}[:)]\s+(?=[A-Z“\"])")
-_JUMP_LINK = re.compile(r"^(?i:tl;?dr\b[:.,\s\-–—]*(?=\S)|(?:jump|skip)\s+(?:ahead\s+)?to\s+(?:the\s+)?(?:list|recipe|section|content|review|"
+_JUMP_LINK = re.compile(r"^(?i:tl;?dr\b[:.,\s\-–—]*(?=\S)|featured\s+(?:blog|post|story|article)\s*[|:]\s*|(?:jump|skip)\s+(?:ahead\s+)?to\s+(?:the\s+)?(?:list|recipe|section|content|review|"
                         r"verdict|deals?|picks?|products?|rankings?|main\s+content|article|summary|faq|results?)\b)"
                         r"[\s:⤵↓⬇»>→-]*(?=[A-Z“\"]|$)")
 

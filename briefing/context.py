@@ -1842,6 +1842,12 @@ _HOOK_RES = (
     re.compile(r"^The\s+(?:best|worst|top|biggest|greatest|most\s+[a-z]+|winners?|identity|name|cause|secret)\b[^,;:.]{0,60}?\s+"
                r"(?:has|have)\s+(?:finally\s+|officially\s+)?been\s+(?:revealed|named|announced|crowned|unveiled|chosen|picked|"
                r"decided|confirmed)\b(?!\s+as\b|\s*[:—–-])(?![^.]*[:“\"])"),
+    # the page describing itself: "This community-written post highlights the best of what the game industry has
+    # to offer."
+    re.compile(r"^(?:This|The\s+following)\s+(?:[\w\-]+\s+)?(?:post|article|story|piece|guide|page|blog|column|list|"
+               r"listicle|feature|episode|video|newsletter|explainer|roundup|round-up)\s+(?:highlights|explores|examines|"
+               r"looks|covers|features|offers|shows|takes|lists|rounds|breaks|walks|brings|is|was|will|has\s+been|contains|"
+               r"includes|describes|explains|outlines|summari[sz]es|gathers|collects|ranks)\b"),
     # a look back before the news: "Looking back at 2025, the standout UK Art Exhibitions show that ..."
     re.compile(r"^(?:Looking|Glancing|Casting\s+an\s+eye)\s+back\s+(?:at|on|over)\b"),
     # a summary's bullet with no subject, from a list above the text: "- Traces the history of security tech
@@ -2010,7 +2016,9 @@ _QUOTED_RE = re.compile(r"[“\"]([^”\"]*)[”\"]?")
 
 def generic_claim(text: str) -> bool:
     """Whether an article's opening states how things are rather than what happened (see above)."""
-    core = _ASIDE_RE.sub(" ", text)  # an example set off by dashes or brackets is no news figure
+    from briefing.dates import without_nowadays
+
+    core = _ASIDE_RE.sub(" ", without_nowadays(text))  # an example set off by dashes or brackets is no news figure
     if _DAY_OR_FIGURE_RE.search(_NAME_FIGURE_RE.sub("", _NAMED_YEAR_RE.sub(r"\1", core))) or any(len(q.split()) > 3 for q in _QUOTED_RE.findall(text)):
         return False  # a day, a figure, or somebody quoted (not a term in scare quotes: a "phase one" deal)
     outside = outside_quotes(text)

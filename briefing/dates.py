@@ -43,6 +43,23 @@ _ANY_DAY = re.compile(
     r"|\b(?:Black|Good|Cyber|Super|Ash|Easter|Palm|Holy|Bloody|Maundy|Shrove|Fat|Giving|Small Business|Mad)\s+\Z",
     re.IGNORECASE,
 )
+# "today" meaning nowadays, not the article's day: "one of the most urgent challenges facing humanity today",
+# "Even today, ...", "Kids today are ...", "the world as we know it today"
+_NOWADAYS_BEFORE = re.compile(
+    r"(?:\b(?:even|still|humanity|mankind|world|society|people|kids|children|youngsters|teens|teenagers|youth|"
+    r"students|parents|women|men|consumers|Americans|Britons|we|us|(?<!as\s)of|know\s+it|exists?|available|alive|"
+    r"nowadays)|\bfacing\s+[\w\s]{1,30})\s+\Z",
+    re.IGNORECASE,
+)
+# what "today's" names when it is the day's: "today's vote", "today's meeting"
+_EVENT_AFTER = re.compile(
+    r"\s+(?:[\w\-]+\s+){0,2}?(?:vote|votes|meeting|meetings|match|game|games|race|session|hearing|hearings|ruling|decision|"
+    r"announcement|statement|speech|ceremony|attack|attacks|election|poll|summit|talks|announcement|deadline|"
+    r"protest|protests|march|strike|launch|briefing|trial|debate|event|events|final|release|report|figures|data|"
+    r"auction|sale|close|opening|trading|session|budget|verdict|sentencing|judgement|judgment|round|agenda|papers|"
+    r"newspapers|edition|episode|show|broadcast|programme|program|fixture|fixtures|results|clash|showdown)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[,;:—–(]|\b(?:where|when|and|but|while|after|before)\b")
 
 
@@ -104,6 +121,22 @@ def resolve_relative(
     return str(article_date.year + step)
 
 
+def without_nowadays(text: str) -> str:
+    """text with each "today" that means nowadays ("challenges facing humanity today", "Even today, ...")
+    blanked out: no day of the news."""
+    if "oday" not in text:
+        return text
+    out, last = [], 0
+    for m in _TODAY_RE.finditer(text):
+        if _NOWADAYS_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            out.append(text[last:m.start()] + " " * (m.end() - m.start()))
+            last = m.end()
+    return "".join(out) + text[last:] if out else text
+
+
+_TODAY_RE = re.compile(r"\b[Tt]oday\b(?![’']s)")
+
+
 def date_edits(text: str, article_date: _dt.date | None, date_format: str = "%-d %B %Y") -> tuple[Edit, ...]:
     """Bracketed dates inserted after each relative date of text (none when the date is unknown)."""
     if article_date is None:
@@ -113,9 +146,20 @@ def date_edits(text: str, article_date: _dt.date | None, date_format: str = "%-d
     for m in _RELATIVE.finditer(text):
         if m.group("wd") and _ANY_DAY.search(text, max(0, m.start("wd") - 30), m.start("wd")):
             continue  # "on a typical Saturday afternoon", "every Sunday": no one day
+        end = m.end()
+        if m.group("day"):
+            possessive = text[end : end + 2] in ("'s", "’s")
+            word = m.group("day").lower()
+            if word in ("today", "tomorrow") and (
+                possessive and not _EVENT_AFTER.match(text, end + 2)
+                or not possessive and word == "today" and _NOWADAYS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            ):
+                continue  # nowadays: "challenges facing humanity today", "today's hotels", "tomorrow's digital home"
+            if possessive:
+                end += 2  # "yesterday's [1 May 2025] vote", not "yesterday [1 May 2025]'s vote"
         shown = resolve_relative(m, article_date, _future_at(text, m.start(), future), date_format)
-        if shown and text[m.end() : m.end() + 2] != " [":
-            edits.append(Edit(start=m.end(), end=m.end(), text=f" [{shown}]"))
+        if shown and text[end : end + 2] != " [":
+            edits.append(Edit(start=end, end=end, text=f" [{shown}]"))
     return tuple(edits)
 
 

@@ -311,7 +311,9 @@ _YEAR_RE = re.compile(r"(?<![\d,.$£€])\b(?:1[6-9]|20)\d\d(?:s\b)?(?![\d,.]\d)
 
 def _opening_figure(text: str) -> bool:
     """_day_or_figure, a bare year not counted (an opening's news holds a day or a figure of its own)."""
-    return _day_or_figure(_YEAR_RE.sub(" ", text))
+    from briefing.dates import without_nowadays
+
+    return _day_or_figure(_YEAR_RE.sub(" ", without_nowadays(text)))
 
 
 class Selector:

@@ -180,3 +180,13 @@ def test_a_summary_s_label_is_no_part_of_the_sentence():
     text = clean_text("Deal\n\nTL;DR: Bring home a MacBook Pro for just $429.99 while supplies last.\n\n"
                       "The council voted on Monday to close the library, officials said.").text
     assert text.startswith("Bring home a MacBook Pro")
+
+
+def test_a_list_marker_and_a_featured_label_are_no_part_of_the_sentence():
+    """Stop 23, set Q: "- San Francisco topped AARP's annual ranking ..." and "Featured Blog | This
+    community-written post highlights ..." led their stories with the page's furniture."""
+    text = clean_text("Title\n\n- San Francisco topped AARP's annual ranking of the best cities for seniors.\n\n"
+                      "Featured Blog | This community-written post highlights the best of the game industry.\n\n"
+                      "The council voted on Monday to close the library, officials said.").text
+    assert text.splitlines()[0] == "San Francisco topped AARP's annual ranking of the best cities for seniors."
+    assert text.splitlines()[1].startswith("This community-written post")

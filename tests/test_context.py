@@ -1443,3 +1443,15 @@ def test_what_held_out_set_p2_showed():
     assert hook("The best film of 2025 has been revealed by the review-aggregation website Rotten Tomatoes.")
     assert not hook("The cause of the fire has been revealed as an electrical fault, officials said on Monday.")
     assert not hook("The winner of the Booker Prize has been announced: Samantha Harvey won for Orbital.")
+
+
+def test_what_set_q_showed():
+    """Stop 23, set Q (30 pages of 2025-2026 news sites, held out for every rule of this stop): a page
+    describing itself, and a claim whose "today" means nowadays."""
+    from briefing.context import generic_claim, hook
+
+    assert hook("This community-written post highlights the best of what the game industry has to offer.")
+    assert hook("This article explores why rents keep rising.")
+    assert not hook("This week the council voted to close the library, officials said.")
+    assert generic_claim("Climate change is one of the most urgent challenges facing humanity today.")
+    assert not generic_claim("The Senate is expected to vote today on the bill.")

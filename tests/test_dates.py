@@ -141,3 +141,29 @@ def test_that_saturday_is_a_day_told_of_elsewhere():
     day = _dt.date(2026, 2, 7)
     assert date_edits("“I will never forget that Saturday evening when I first saw Russian tanks,” she says.", day) == ()
     assert date_edits("The minister said on Saturday that the talks had failed.", day) != ()
+
+
+def test_today_meaning_nowadays_gets_no_date_and_a_possessive_keeps_its_s():
+    """Stop 23, set Q: "Climate change is one of the most urgent challenges facing humanity today [2 May
+    2025]." gave a day to "nowadays"; and "today's hotels" showed as "today [...]'s hotels". Over the CNN
+    Corpus and BBC sentences with today/yesterday/tomorrow, 105 of 487 change, nearly all nowadays."""
+    import datetime as dt
+
+    from briefing.dates import date_edits
+    from briefing.models import apply_edits
+
+    day = dt.date(2025, 5, 2)
+
+    def shown(text: str) -> str:
+        return apply_edits(text, date_edits(text, day))
+
+    for text in ("Climate change is one of the most urgent challenges facing humanity today.",
+                 "Even today, many villages lack running water.",
+                 "From minibars to butlers, today's hotels have turned every indulgence into a necessity.",
+                 "The web of today is slower than it was.",
+                 "Interoperability in tomorrow's digital home is the aim."):
+        assert shown(text) == text, text
+    assert shown("The Senate votes today on the bill.") == "The Senate votes today [2 May 2025] on the bill."
+    assert shown("Today's vote was close.") == "Today's [2 May 2025] vote was close."
+    assert shown("Yesterday's ruling was upheld.") == "Yesterday's [1 May 2025] ruling was upheld."
+    assert shown("As of today his post is vacant.") == "As of today [2 May 2025] his post is vacant."
