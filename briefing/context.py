@@ -1842,6 +1842,13 @@ _HOOK_RES = (
     re.compile(r"^The\s+(?:best|worst|top|biggest|greatest|most\s+[a-z]+|winners?|identity|name|cause|secret)\b[^,;:.]{0,60}?\s+"
                r"(?:has|have)\s+(?:finally\s+|officially\s+)?been\s+(?:revealed|named|announced|crowned|unveiled|chosen|picked|"
                r"decided|confirmed)\b(?!\s+as\b|\s*[:—–-])(?![^.]*[:“\"])"),
+    # a long look back before the news, with no day and nobody saying so: "For nearly two decades, journalists,
+    # police detectives, FBI agents, lawyers and amateur sleuths have pried into the depraved world of Jeffrey Epstein."
+    re.compile(r"^(?![^\n]*\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
+               r"this\s+(?:week|weekend|month|year|morning)|last\s+(?:week|month)|said|says|told|according|announced|"
+               r"reported)\b)(?:For|Over|Throughout)\s+(?:(?:more\s+than|nearly|almost|about|around|over|some|well\s+over|"
+               r"the\s+(?:past|last|better\s+part\s+of))\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few|"
+               r"several|many|a|a\s+couple\s+of)\s+(?:years|decades|centuries|generations|decade|century)\b[^,]{0,40},\s"),
     # the page describing itself: "This community-written post highlights the best of what the game industry has
     # to offer."
     re.compile(r"^(?:This|The\s+following)\s+(?:[\w\-]+\s+)?(?:post|article|story|piece|guide|page|blog|column|list|"
@@ -1931,11 +1938,16 @@ _HABIT_DAY_RE = re.compile(r"\b(?:every|each)\s+(?:Monday|Tuesday|Wednesday|Thur
                            r"\bon\s+(?:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\b")
 
 
+_GOES_ON_RE = re.compile(r"\b(?:continues?|continued|plans?|planned|vows?|vowed|threatens?|threatened|is\s+set|are\s+set)\s+to\b")
+
+
 def private_scene(text: str) -> bool:
     """Whether an article's opening is a scene about a private person rather than news (see above)."""
     text = _HABIT_DAY_RE.sub("", text)  # a habit's day is no news day: "... snowshoeing every Wednesday with his friends"
     if text.startswith(("The ", "A ", "An ")) or _DIGIT_OR_DAY_RE.search(text) or _NEWS_VERB_RE.search(text):
         return False
+    if _GOES_ON_RE.search(text):
+        return False  # "Madhya Pradesh continues to report the highest number of infant abandonment cases ...": news
     names = names_in(text)
     if not names:
         return False
@@ -1977,7 +1989,8 @@ _CLAIM_VERB_RE = re.compile(
     r"(?!(?!(?:considered|regarded|described|forgiven|excused)\b)(?:\w+ed|done|held|made|seen|given|taken|sent|built|shown|hit|cut|"
     r"set|put|known|forced|struck|won)\b)"
     r"|\b(?:seems?|remains?|looks?|feels?|sounds?)\s+" + _DESCRIPTION
-    + r"|\b(?:has|have)\s+(?:not\s+|long\s+|always\s+|never\s+)*been\s+(?:a|an|the|no)\b|\b(?:has|have)\s+(?:not|never)\s+had\b"
+    + r"|\b(?:has|have)\s+(?:not\s+|long\s+|always\s+|never\s+)*been\s+(?:a|an|the|no|(?:very\s+|so\s+)?(?:synonymous|impressive|great|famous|notorious|popular|"
+    r"central|instrumental|fond|far))\b|\b(?:has|have)\s+(?:not|never)\s+had\b"
     r"|^(?:There|Here)\s+(?:is|are|[’']s|has\s+been|have\s+been)\b"
     # "Crossovers may have become the vehicle of choice ..., but ...", "A "phase one" deal ... was supposed to be ..."
     r"|\b(?:may|might|could|must)\s+(?:not\s+)?have\s+(?:been|become)\b|\b(?:was|were)\s+supposed\s+to\b"
@@ -2012,6 +2025,11 @@ _NAME_FIGURE_RE = re.compile(r"\b\d+(?:\.\d+)?-(?:inch|foot|ft|mile|year|day|wee
                              r"megapixel|core|speed|star|piece|part|room|bedroom|door|month)\b|\b\d+[KGD]\b|"
                              r"\b(?:Black|Good|Easter|Holy)\s+(?:Thursday|Friday|Saturday|Sunday)\b|\bCyber\s+Monday\b")
 _QUOTED_RE = re.compile(r"[“\"]([^”\"]*)[”\"]?")
+# how long something has been so is no news figure for a claim: "Google has been synonymous with search for
+# more than 25 years, ...", "For nearly two decades, ..."
+_DURATION_RE = re.compile(r"\b(?:for|over|in|across|throughout)\s+(?:(?:more\s+than|nearly|almost|about|around|over|some|"
+                          r"the\s+(?:past|last))\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|many)\s+"
+                          r"(?:years|decades|centuries|generations)\b", re.IGNORECASE)
 
 
 def generic_claim(text: str) -> bool:
@@ -2019,7 +2037,7 @@ def generic_claim(text: str) -> bool:
     from briefing.dates import without_nowadays
 
     core = _ASIDE_RE.sub(" ", without_nowadays(text))  # an example set off by dashes or brackets is no news figure
-    if _DAY_OR_FIGURE_RE.search(_NAME_FIGURE_RE.sub("", _NAMED_YEAR_RE.sub(r"\1", core))) or any(len(q.split()) > 3 for q in _QUOTED_RE.findall(text)):
+    if _DAY_OR_FIGURE_RE.search(_DURATION_RE.sub("", _NAME_FIGURE_RE.sub("", _NAMED_YEAR_RE.sub(r"\1", core)))) or any(len(q.split()) > 3 for q in _QUOTED_RE.findall(text)):
         return False  # a day, a figure, or somebody quoted (not a term in scare quotes: a "phase one" deal)
     outside = outside_quotes(text)
     if _NEWS_VERB_RE.search(_LEANING_RE.sub("", outside_quotes(core))) or _RELATIVE_TIME_RE.search(outside) or _REPORTED_RE.search(outside):

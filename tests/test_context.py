@@ -1455,3 +1455,26 @@ def test_what_set_q_showed():
     assert not hook("This week the council voted to close the library, officials said.")
     assert generic_claim("Climate change is one of the most urgent challenges facing humanity today.")
     assert not generic_claim("The Senate is expected to vote today on the bill.")
+
+
+def test_set_n_s_feature_openings_left_at_stop_22():
+    """Stop 22 left set N's "Google has been synonymous with search for more than 25 years, ..." (a claim:
+    how long it has been so is no news figure) and "For nearly two decades, journalists ... have pried
+    into the depraved world of Jeffrey Epstein." (a long look back with no day and nobody saying so)."""
+    from briefing.context import generic_claim, hook
+
+    assert generic_claim("Google has been synonymous with search for more than 25 years, and so how it reimagines "
+                         "search matters to billions of people.")
+    assert not generic_claim("Surfers outside the US have been unable to visit the official re-election site.")
+    assert not generic_claim("Prices have been rising for three years, the statistics office said on Tuesday.")
+    assert hook("For nearly two decades, journalists, police detectives, FBI agents, lawyers and amateur sleuths have "
+                "pried into the depraved world of Jeffrey Epstein.")
+    assert not hook("Over the past five years, at least 125 Tibetans have set themselves on fire, according to "
+                    "Tibetan advocacy groups.")
+    assert not hook("For two decades, the company has paid no tax, the senator said on Monday.")
+    # set N's "the state has consistently topped the list" led because its opening was taken for a private scene
+    from briefing.context import private_scene
+
+    assert not private_scene("Madhya Pradesh continues to report the highest number of infant abandonment cases in "
+                             "the country, highlighting a serious concern.")
+    assert private_scene("Catherine Garceau doesn't go to the pool anymore.")
