@@ -153,6 +153,8 @@ _JUNK_SITE_NAMES = frozenset({
 
 _SITE_WITH_DOMAIN = re.compile(r"\bwww\.|\b[\w\-]+\.(?:com|org|net|co\.uk|co|info|news)\b", re.IGNORECASE)
 # "The Barbados TODAY inc.": the company's legal form is no part of the outlet's name
+_COPYRIGHT_SITE = re.compile(r"^\s*(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?", re.IGNORECASE)
+_RIGHTS_RESERVED = re.compile(r"[.,;]?\s*all\s+rights\s+reserved\.?\s*$", re.IGNORECASE)
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:inc|ltd|llc|plc|gmbh|corp|limited)\.?$", re.IGNORECASE)
 
 
@@ -288,6 +290,9 @@ def attribute(
     from_domain = outlet_for_domain(url)
     if from_domain:
         return from_domain
+    if site_name and _COPYRIGHT_SITE.match(site_name):
+        # "© 2004 Independent News & Media", "Copyright 2003 Motorcycle-usa.com": the holder, not the notice
+        site_name = _RIGHTS_RESERVED.sub("", _COPYRIGHT_SITE.sub("", site_name, count=1)).strip(" .,;") or None
     from_site = outlet_name(site_name) or title_suffix_outlet(page_title)
     if from_site and _elsewhere(from_site, url):
         from_site = None  # "Daily News" at dailynews.co.tz is not the New York Daily News: the site's own name

@@ -221,7 +221,7 @@ def _placeish(place: str) -> bool:
 
 
 _CITY_STATE_DASH = re.compile(
-    r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},\s(?:[A-Z]{2}|(?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?))\s+[–—-]{1,2}\s+(?=[A-Z“\"])"
+    r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},\s(?:[A-Z]{2}|(?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?))(?:\s+[–—-]{1,2}\s+|(?<=\.)[–—]{1,2}\s*)(?=[A-Z“\"])"
 )
 _VIA_CREDIT = re.compile(r"^[A-Z][\w.&'’ ]{1,30}\s+via\s+[A-Z][\w.&'’ ]{1,30}?\s*[–—]+\s*(?=[A-Z“\"])")
 
@@ -462,6 +462,10 @@ _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # the rest of a police log's entry: "4500 block of 31st Street S.", "07/24/17, VA VKE5119, 2004 Dodge ..."
         r"\d{1,5}\s+block\s+of\s+[^.]{1,50}\.?\s*$|\d{1,2}/\d{1,2}/\d{2,4},\s+[A-Z]{2}\s+[A-Z0-9]{4,},\s|"
         r"(?:Related|RELATED|More|MORE|Also read|Recommended|Trending)\s*(?::|$)|"
+        # a wire's note on its new version: "UPDATES with at least 10 suspects in custody."
+        r"Eds?:\s+(?:AMs|PMs|AMs-PMs|UPDATES|CORRECTS|Moving|Will\s+be\s+updated|With\s+AP\s+Photos?)\b|"
+        r"(?:UPDATES|CORRECTS|REFILES|RECASTS|ADDS|REPEATS)\s+(?:with|to|adds?|paragraph|para|throughout|headline|"
+        r"byline|dateline|quotes?|details|comment|background|analyst)\b|"
         r"Advertisement\s*$|ADVERTISEMENT|Story continues below|Continue reading|"
         r"(?:Subscribe|Sign up|Register|Join)\b.{0,80}\b(?:newsletter|subscri|free|today|now|e-?mail|updates|account)|"
         r"Subscribe\b|Sign up\b|Looking for news you can trust|Breaking News Emails\b|"
@@ -699,6 +703,8 @@ def _caption_or_teaser(line: str) -> str | None:
             return "teaser"
     if len(line) < 260 and _PARTICIPLE_CAPTION.match(line) and len(line.split()) <= 22 and not _CAPTION_FINITE.search(line):
         return "photo caption"  # "Cash and cards seized during the arrest of two ... suspects on Wednesday."
+    if len(line) < 200 and _NAME_WHERE_CAPTION.match(line) and not _CAPTION_FINITE.search(line) and not _PAST_WORD.search(line):
+        return "photo caption"  # "Brian McGrattan near the end of the club's practice yesterday at Scotiabank Place."
     if ("www." in line or "://" in line) and _WEB_ADDRESS_END.search(line):
         return "listing"  # "CHEER ON Juniors ... Oct. 5–7, in Gladstone, NJ; www.usef.org."
     return None
@@ -726,6 +732,13 @@ _PARTICIPLE_CAPTION = re.compile(
     r"discovered|photographed|captured|stacked|piled|laid|placed|seen|on\s+display)\s+"
     r"(?:during|at|in|after|from|near|on|inside|outside|by|along|following)\s"
 )
+# somebody by name, then where: a picture's caption with no verb ("Brian McGrattan near the end of the club's
+# practice yesterday at Scotiabank Place.")
+_NAME_WHERE_CAPTION = re.compile(
+    r"^(?!(?:The|A|An|In|On|At|For|After|Before|During|This|That|It|He|She|They|We|I)\b)[A-Z][a-z][\w.’'\-]*"
+    r"(?:\s+[A-Z][\w.’'\-]*){1,3}\s+(?:near|during|outside|inside|at|after|before|on|in|with|alongside)\s+(?:the|a|an|his|her|their)\s"
+)
+_PAST_WORD = re.compile(r"\b[a-z]{3,}ed\b|\b(?:went|came|took|made|gave|won|lost|led|held|met|ran|saw|became|began|left|got)\b")
 _CAPTION_FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|said|says|told|do|does|did)\b|n[’']t\b"
 )

@@ -46,6 +46,10 @@ _TIME_NOUNS = frozenset(
     "week weekend month year morning afternoon evening night day time season summer winter spring "
     "fall autumn decade century quarter".split()
 )
+# "It will have to be a performance worthy of the best of Scottish sport.": what will? (not "It will be a
+# long time before ...", "It would be a mistake to ...", where "it" stands for what follows)
+_IT_WILL_BE_RE = re.compile(r"^it\s+(?:will|would|could|might|must|should)\s+(?:have\s+to\s+|need\s+to\s+)?be\s+(?:a|an|the)\s"
+                            r"(?![^.;]*\b(?:to|that|when|if|whether|before|until|for\s+\w+\s+to)\b)", re.IGNORECASE)
 _IT_DANGLING = frozenset(
     "said says added also noted told wrote stated announced shows showed found finds includes "
     "included features featured reads read describes described comes came follows followed marks marked "
@@ -80,7 +84,7 @@ _ANAPHORIC_NOUNS = (
     "comments comment remarks remark statement statements move decision announcement incident "
     "attack attacks measure measures findings finding episode development developments change "
     "changes deal plan proposal letter tweet tweets post video claims claim allegations allegation "
-    "step action order ruling bill pair two three couple man woman boy girl suspect suspects victim "
+    "step action order ruling bill pair two three couple man woman boy girl suspect suspects soldiers troops victim "
     "victims officials official company firm group agency report news case event meeting talks "
     "visit trip call law policy effort program programme idea issue problem situation crisis "
     "document documents memo email emails message messages speech interview lawsuit suit "
@@ -323,7 +327,7 @@ def dangling(text: str) -> tuple[str, ...]:
     first = words[0] if words else ""
     second = words[1] if len(words) > 1 else ""
     if first == "it":
-        if second in _IT_DANGLING:
+        if second in _IT_DANGLING or _IT_WILL_BE_RE.match(body):
             reasons.append("pronoun")
     elif first in ("this", "that", "these", "those"):
         if second not in _TIME_NOUNS:

@@ -147,16 +147,16 @@ def date_edits(text: str, article_date: _dt.date | None, date_format: str = "%-d
         if m.group("wd") and _ANY_DAY.search(text, max(0, m.start("wd") - 30), m.start("wd")):
             continue  # "on a typical Saturday afternoon", "every Sunday": no one day
         end = m.end()
+        possessive = text[end : end + 2] in ("'s", "’s")
         if m.group("day"):
-            possessive = text[end : end + 2] in ("'s", "’s")
             word = m.group("day").lower()
             if word in ("today", "tomorrow") and (
                 possessive and not _EVENT_AFTER.match(text, end + 2)
                 or not possessive and word == "today" and _NOWADAYS_BEFORE.search(text, max(0, m.start() - 40), m.start())
             ):
                 continue  # nowadays: "challenges facing humanity today", "today's hotels", "tomorrow's digital home"
-            if possessive:
-                end += 2  # "yesterday's [1 May 2025] vote", not "yesterday [1 May 2025]'s vote"
+        if possessive:
+            end += 2  # "yesterday's [1 May 2025] vote", "Wednesday's [30 April 2025] winners", not "yesterday [...]'s"
         shown = resolve_relative(m, article_date, _future_at(text, m.start(), future), date_format)
         if shown and text[end : end + 2] != " [":
             edits.append(Edit(start=end, end=end, text=f" [{shown}]"))

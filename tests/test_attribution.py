@@ -194,3 +194,11 @@ def test_a_headline_given_as_the_site_s_name_is_the_title_not_the_outlet():
     # a name that is the site's (its letters hold the domain's) stays the outlet
     home = page.replace("Cheap Fixes Are the Best!", "Motorward")
     assert article_from_html(home.encode(), url="https://www.motorward.com/").source == "Motorward"
+
+
+def test_a_copyright_notice_as_the_site_s_name_credits_its_holder():
+    """Stop 23, set R: "© 2004 Independent News & Media" and "Copyright 2003 Motorcycle-usa.com" were
+    credited as outlets."""
+    assert attribution.attribute(site_name="© 2004 Independent News & Media") == "Independent News & Media"
+    assert attribution.attribute(site_name="(c) 2020 The Guardian. All rights reserved.") == "The Guardian"
+    assert attribution.attribute(site_name="Copyright") == attribution.UNKNOWN

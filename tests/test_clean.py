@@ -190,3 +190,19 @@ def test_a_list_marker_and_a_featured_label_are_no_part_of_the_sentence():
                       "The council voted on Monday to close the library, officials said.").text
     assert text.splitlines()[0] == "San Francisco topped AARP's annual ranking of the best cities for seniors."
     assert text.splitlines()[1].startswith("This community-written post")
+
+
+def test_what_set_r_showed_the_cleaner():
+    """Stop 23, set R (60 Google News pages of 2007-2008, L3S-GN1, held out): a dateline glued to its dash
+    ("Reno, Nev.—Natalie White ..."), a wire's note on its new version ("UPDATES with at least 10 suspects
+    in custody.") and a caption with no verb ("Brian McGrattan near the end of the club's practice ...")."""
+    raw = ("Title\n\nReno, Nev.—Natalie White recorded her seventh career 20-plus point game for San Jose State.\n\n"
+           "UPDATES with at least 10 suspects in custody.\n\n"
+           "Brian McGrattan near the end of the club's practice yesterday at Scotiabank Place.\n\n"
+           "Angela Merkel at the summit in Brussels said the deal would hold.")
+    lines = clean_text(raw).text.splitlines()
+    assert lines == ["Natalie White recorded her seventh career 20-plus point game for San Jose State.",
+                     "Angela Merkel at the summit in Brussels said the deal would hold."]
+    assert clean_text("Title\n\nEds: AMs. UPDATES with at least 10 suspects in custody.\n\n"
+                      "Suspected militants opened fire on a convoy on Friday, police said.").text == \
+        "Suspected militants opened fire on a convoy on Friday, police said."

@@ -1478,3 +1478,12 @@ def test_set_n_s_feature_openings_left_at_stop_22():
     assert not private_scene("Madhya Pradesh continues to report the highest number of infant abandonment cases in "
                              "the country, highlighting a serious concern.")
     assert private_scene("Catherine Garceau doesn't go to the pool anymore.")
+
+
+def test_what_set_r_showed():
+    """Stop 23, set R: "It will have to be a performance worthy of the best of Scottish sport." (what
+    will?) and "The NATO soldiers were patrolling ..." (which soldiers?)."""
+    assert "pronoun" in needs_context("It will have to be a performance worthy of the best of Scottish sport.")
+    assert "pronoun" not in needs_context("It will be a long time before the bridge reopens, engineers said.")
+    assert "definite" in needs_context("The NATO soldiers were patrolling in the south when an explosion ripped "
+                                       "through their vehicle, NATO said in a statement.")

@@ -167,3 +167,14 @@ def test_today_meaning_nowadays_gets_no_date_and_a_possessive_keeps_its_s():
     assert shown("Today's vote was close.") == "Today's [2 May 2025] vote was close."
     assert shown("Yesterday's ruling was upheld.") == "Yesterday's [1 May 2025] ruling was upheld."
     assert shown("As of today his post is vacant.") == "As of today [2 May 2025] his post is vacant."
+
+
+def test_a_weekday_s_possessive_keeps_its_s_before_the_date():
+    """Stop 23, set R: "Wednesday [2 January 2008]'s second-round winners"."""
+    import datetime as dt
+
+    from briefing.models import apply_edits
+
+    text = "Moya was among Wednesday's second-round winners."
+    assert apply_edits(text, date_edits(text, dt.date(2008, 1, 3))) == \
+        "Moya was among Wednesday's [2 January 2008] second-round winners."
