@@ -1318,7 +1318,7 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
     if "definite" not in reasons and (_this_thing(outside) or " of the title" in outside):
         # "..., the sisters of the title in what amounts to ...": a review's film, not named
         reasons.append("definite")  # "Ravenous wild goats ruled this island ...": which island?
-    if _local_nowhere(outside) or _state_nowhere(outside):
+    if _local_nowhere(outside) or _state_nowhere(outside) or _country_nowhere(outside):
         reasons.append("definite")  # "Police arrested six people Monday ... at a local home.": local to where?
     if _lone_pronoun(outside):
         reasons.append("pronoun")  # "Republicans in Western North Carolina are grumbling about his ...": whose?
@@ -1387,6 +1387,34 @@ def _state_nowhere(outside: str) -> bool:
     words = outside.replace(",", " ").split()
     pairs = {" ".join(words[k:k + n]) for n in (1, 2, 3) for k in range(len(words))}
     return not pairs & COUNTRIES_AND_STATES
+
+
+_COUNTRY_OF_RE = re.compile(r"\bthe\s+country[’']s\b")
+_PLACE_WORDS = frozenset(
+    "Britain British UK U.K. US U.S. USA America American Americans French Dutch Swiss Greek Irish Welsh Scottish "
+    "Spanish Filipino Korean Korea Kiwi Saudi Emirati Czech Danish Swedish Norwegian Finnish Polish Belgian Portuguese "
+    "Peruvian Chilean Argentine Argentinian Cuban Europe European Africa African Asia Asian Beijing Moscow Tokyo Kabul "
+    "Baghdad Tehran Washington London Paris Berlin Delhi Islamabad Canberra Ottawa Kyiv Kiev Brussels Rome Madrid Seoul "
+    "Pyongyang Jerusalem Cairo Ankara Manila Jakarta Bangkok Hanoi Caracas Havana Bogota Lima Nairobi Lagos Abuja "
+    "Pretoria Harare Khartoum Damascus Beirut Riyadh Doha Dubai Kremlin Pentagon Downing Whitehall Nato NATO EU UN "
+    "Soviet States Emirates Zealand".split()
+)
+
+
+def _country_nowhere(outside: str) -> bool:
+    """"the country's" in a sentence that names no country, capital or people: which country? (set R, stop
+    23: "The NATO soldiers were patrolling in the country's volatile south ...", "House prices recovered in
+    December ..., a survey by the country's biggest mortgage lender showed on Tuesday")"""
+    if "the " not in outside or not _COUNTRY_OF_RE.search(outside):
+        return False
+    from briefing.clean import COUNTRIES_AND_STATES
+
+    words = [w.strip(".,;:!?()“”\"'’").removesuffix("’s").removesuffix("'s") for w in outside.split()]
+    pairs = {" ".join(words[k:k + n]) for n in (1, 2, 3) for k in range(len(words))}
+    if {p.title() for p in pairs} & COUNTRIES_AND_STATES or (set(words) | {w.title() for w in words}) & _PLACE_WORDS:
+        return False
+    stems = {c[:4].lower() for c in COUNTRIES_AND_STATES if " " not in c}
+    return not any(len(w) >= 4 and w[:4].lower() in stems and (w[:1].isupper() or outside.islower()) for w in words)
 
 
 def _local_nowhere(outside: str) -> bool:

@@ -1487,3 +1487,13 @@ def test_what_set_r_showed():
     assert "pronoun" not in needs_context("It will be a long time before the bridge reopens, engineers said.")
     assert "definite" in needs_context("The NATO soldiers were patrolling in the south when an explosion ripped "
                                        "through their vehicle, NATO said in a statement.")
+    # "the country's" in a sentence naming no country, capital or people: which country?
+    from briefing.context import anywhere_reasons
+
+    assert "definite" in anywhere_reasons("House prices recovered in December after three monthly falls, a survey by "
+                                          "the country's biggest mortgage lender showed on Tuesday.")
+    for named in ("Thailand's Supreme Court said the country's election was valid.",
+                  "Thai police said on Monday the country's borders were closed.",
+                  "UK gamers are getting a chance to take part in a $1m tournament thanks to one of the country's top teams.",
+                  "The Soviet Communist Party has criticised the country's Grain Products Ministry, Pravda said."):
+        assert "definite" not in anywhere_reasons(named), named
