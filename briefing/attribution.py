@@ -168,6 +168,9 @@ def junk_site_name(name: str | None) -> bool:
 
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
+# a site's name with a tagline or its section after it: "LinkNaija | Nigeria's popular news platform",
+# "SignOnSanDiego.com > News"
+_SITE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|>|›)\s+")
 
 
 def title_suffix_outlet(title: str | None) -> str | None:
@@ -303,7 +306,7 @@ def attribute(
         # A site name that is just the host ("world.example.org") reads better as the domain.
         if host and _key(site_name) in {host, f"www.{host}"}:
             return readable_domain(url) or host
-        parts = _TITLE_SEPARATORS.split(site_name.strip())
+        parts = _SITE_SEPARATORS.split(site_name.strip())
         if len(parts) > 1 and parts[0].strip():
             site_name = parts[0]  # "LinkNaija | Nigeria's popular news platform": the name, not the tagline
         if host and _SITE_WITH_DOMAIN.search(site_name):

@@ -193,6 +193,8 @@ def _strip_dateline(line: str) -> tuple[str, str | None, str | None]:
                 if (not src.isupper() or len(src) > 8) and not re.search(r"\.(?:com|org|net|tv|uk)$", src) and not caps_place:
                     continue
             place = m.group("place").strip(" ,")
+            if place.startswith("By "):
+                place = None  # a byline before the credit: "By Scott Garbarini, Associate NFL Editor -- (Sports Network) -"
             return line[m.end():].strip(), canonical_source(src), place
     return line, None, None
 
@@ -221,7 +223,8 @@ def _placeish(place: str) -> bool:
 
 
 _CITY_STATE_DASH = re.compile(
-    r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},\s(?:[A-Z]{2}|(?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?))(?:\s+[–—-]{1,2}\s+|(?<=\.)[–—]{1,2}\s*)(?=[A-Z“\"])"
+    r"^(?P<place>(?:[A-Z][a-z]+|[A-Z]{3,})(?:\s(?:[A-Z][a-z]+|[A-Z]{3,})){0,2},\s(?:[A-Z]{2}|(?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?))"
+    r"(?:\s+[–—-]{1,2}\s+|(?<=\.)[–—]{1,2}\s*|(?<=\.):\s+)(?=[A-Z“\"])"
 )
 _VIA_CREDIT = re.compile(r"^[A-Z][\w.&'’ ]{1,30}\s+via\s+[A-Z][\w.&'’ ]{1,30}?\s*[–—]+\s*(?=[A-Z“\"])")
 
@@ -235,7 +238,7 @@ def _strip_place_dateline(line: str) -> tuple[str, str | None]:
         return line[v.end():].strip(), None
     c = None
     if "," in line:  # both need a comma, and a dash or a colon after it
-        if "-" in line or "–" in line or "—" in line:
+        if "-" in line or "–" in line or "—" in line or ".:" in line:
             c = _CITY_STATE_DASH.match(line)
         if c is None and ":" in line:
             c = _PLACE_COLON.match(line)
@@ -356,7 +359,8 @@ _CITY_BEFORE_TITLE = re.compile(
 _CITY_START = re.compile(rf"^(?P<place>{_DATELINE_CITIES}) (?=[A-Z])")
 # a dateline city in title case and a dash or colon: "Indianapolis – Several thousand teachers ...",
 # "Los Angeles: The Los Angeles Police Department ..."
-_CITY_DASH = re.compile(rf"^(?P<place>{_DATELINE_CITIES})(?:\s+(?:[–—]{{1,2}}|-{{1,2}})|:)\s+(?=[A-Z“\"])")
+_CITY_DASH = re.compile(rf"^(?P<place>{_DATELINE_CITIES})(?:,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{{1,2}})?"
+                        rf"(?:\s+(?:[–—]{{1,2}}|-{{1,2}})|:)\s+(?=[A-Z“\"])")
 # Words that go on a city's name ("Washington Post", "New York Police Department", "London Bridge") and
 # cities that are also first names ("Paris Hilton", "Sydney Leathers"): no dateline there.
 _CITY_COMPOUNDS = frozenset(
@@ -703,6 +707,8 @@ def _caption_or_teaser(line: str) -> str | None:
             return "teaser"
     if len(line) < 260 and _PARTICIPLE_CAPTION.match(line) and len(line.split()) <= 22 and not _CAPTION_FINITE.search(line):
         return "photo caption"  # "Cash and cards seized during the arrest of two ... suspects on Wednesday."
+    if tail[-1:] in ".0123456789" and _MONTH_DAY_END.search(tail) and _CAPTION_PRESENT.search(line) and not _CAPTION_FINITE.search(line):
+        return "photo caption"  # "Chelsea manager Avram Grant watches his team during ... in London, January 8."
     if len(line) < 200 and _NAME_WHERE_CAPTION.match(line) and not _CAPTION_FINITE.search(line) and not _PAST_WORD.search(line):
         return "photo caption"  # "Brian McGrattan near the end of the club's practice yesterday at Scotiabank Place."
     if ("www." in line or "://" in line) and _WEB_ADDRESS_END.search(line):
@@ -737,6 +743,14 @@ _PARTICIPLE_CAPTION = re.compile(
 _NAME_WHERE_CAPTION = re.compile(
     r"^(?!(?:The|A|An|In|On|At|For|After|Before|During|This|That|It|He|She|They|We|I)\b)[A-Z][a-z][\w.’'\-]*"
     r"(?:\s+[A-Z][\w.’'\-]*){1,3}\s+(?:near|during|outside|inside|at|after|before|on|in|with|alongside)\s+(?:the|a|an|his|her|their)\s"
+)
+# a caption's present tense and its day with no year: "... watches his team during the Carling Cup semi-final
+# first leg against Everton at Stamford Bridge in London, January 8."
+_MONTH_DAY_END = re.compile(r",\s+" + _MONTH + r"\s+\d{1,2}\.?\s*$")
+_CAPTION_PRESENT = re.compile(
+    r"\b(?:watches|celebrates|speaks|gestures|reacts|looks|walks|arrives|poses|waves|attends|shakes|stands|sits|smiles|"
+    r"listens|greets|kicks|scores|shoots|jumps|delivers|addresses|salutes|prays|mourns|carries|chats|hugs|kisses|"
+    r"rides|performs)\b"
 )
 _PAST_WORD = re.compile(r"\b[a-z]{3,}ed\b|\b(?:went|came|took|made|gave|won|lost|led|held|met|ran|saw|became|began|left|got)\b")
 _CAPTION_FINITE = re.compile(
@@ -789,8 +803,8 @@ def _tagged_headline(line: str) -> bool:
 def _repair(line: str) -> str:
     if line[:1] in ("—", "–"):  # a dash left from a dateline the page dropped: "— San Diego lifeguards ..."
         line = line.lstrip("—– ")
-    elif line[:2] in ("- ", "• ", "* ", "▪ ") and line[2:3].isupper():
-        line = line[2:]  # a list's marker: "- San Francisco topped AARP's annual ranking of ..."
+    elif line[:2] in ("- ", "• ", "* ", "▪ ", "| ") and line[2:3].isupper():
+        line = line[2:]  # a list's marker: "- San Francisco topped AARP's annual ranking of ...", "| New Delhi: ..."
     if line[:4].lower() in ("jump", "skip", "tl;d", "tldr", "feat"):  # a link within the page: "JUMP TO THE LIST ⤵ The moving
         line = _JUMP_LINK.sub("", line, count=1)  # process ...", a summary's label: "TL;DR: Bring home a MacBook Pro ..."
     if line[:1].isdigit():  # a list's number: "5: St. Patrick's Day began as a religious holiday ..."
@@ -869,6 +883,8 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
             out.removed.append(line)
             in_highlights = True
             continue
+        if line[:2] == "| " and line[2:3].isupper():
+            line = line[2:]  # a separator left before the text: "| New Delhi: The Board of Control ..."
         body, src, place = _strip_dateline(line)
         if src:
             out.removed.append(line[: len(line) - len(body)].strip())

@@ -102,7 +102,8 @@ _ANAPHORIC_NOUNS = (
 _MODIFIER = r"(?:\d+-year-old\s+|(?-i:[A-Z])[\w.\-]*\s+){0,2}"
 _LOWER_MODIFIER = r"(?:(?-i:[a-z])[\w\-]*\s+){1,2}"
 # "The House bill, called the ... Act", "The group that petitioned ...": defined where it stands.
-_DEFINED_HERE = re.compile(r"^(?:,?\s+(?:that|which|who|whose|called|named|known as|dubbed)\b|,\s+(?:the\s+)?[A-Z]|\s+of\s+[A-Z])")
+_DEFINED_HERE = re.compile(r"^(?:,?\s+(?:that|which|who|whose|called|named|known as|dubbed|probing|investigating|"
+                           r"handling|overseeing|leading\s+the|in\s+charge\s+of)\b|,\s+(?:the\s+)?[A-Z]|\s+of\s+[A-Z])")
 _DEFINITE_RE = re.compile(
     r"^(?:the|such|both|these|those|this|that)\s+" + _MODIFIER + r"(?-i:" + "|".join(_ANAPHORIC_NOUNS) + r")\b",
     re.IGNORECASE,
@@ -1271,6 +1272,18 @@ _ELLIPTIC_ORDINAL_RE = re.compile(
 _AGED_SURNAME_RE = re.compile(r"^[A-Z][A-Za-z’'\-]+,\s+\d{1,3},")
 
 
+def _dated_caption(text: str) -> bool:
+    """A picture's caption in the text's own paragraph: a present tense and a day with no year at its end (the
+    cleaner's test for a line of its own, briefing.clean._caption_or_teaser)."""
+    from briefing.clean import _CAPTION_FINITE, _CAPTION_PRESENT, _MONTH_DAY_END
+
+    return bool(_MONTH_DAY_END.search(text[-40:]) and _CAPTION_PRESENT.search(text) and not _CAPTION_FINITE.search(text))
+
+
+# a name's particle opening a sentence: "de Blasio said ...", "al-Qaida militants ...", "van Gogh's ..."
+_NAME_PARTICLE_RE = re.compile(r"^(?:de|da|di|du|del|della|der|den|van|von|ter|le|la|bin|ibn|al|el|ul)(?:\s+[A-Z]|-)")
+
+
 def anywhere_reasons(text: str) -> tuple[str, ...]:
     """What a bullet leans on wherever it stands in its article (its opening too): a question or
     a line to the reader ("What if you have a critical system ...?"), a quotation that opens on a
@@ -1288,6 +1301,11 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
         # "Background on Tuesday's leadership transition ...", "A handout photo ... shows ...",
         # "Colls and her team excavate in ‘Treblinka: Hitler’s Killing Machine.’" (a still's caption)
         reasons.append("cut")
+    if text[:2].isalpha() and text[:2].islower() and not text.islower() and not _NAME_PARTICLE_RE.match(text):
+        reasons.append("cut")  # a sentence's tail, the page having broken the line: "tonight versus the Golden State
+        # Warriors at the Pepsi Center." (not "iPhone sales ...", nor a text all in lower case)
+    if text[-1:] in ".0123456789" and _dated_caption(text):
+        reasons.append("cut")  # "Chelsea manager Avram Grant watches his team during ... in London, January 8."
     if _PP_DEFINITE_OPEN_RE.match(text):
         reasons.append("definite")  # "Under the new rules, Hansen's campaign might pass.": which rules?
     if _NO_FURTHER_RE.search(outside):

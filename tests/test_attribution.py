@@ -202,3 +202,12 @@ def test_a_copyright_notice_as_the_site_s_name_credits_its_holder():
     assert attribution.attribute(site_name="© 2004 Independent News & Media") == "Independent News & Media"
     assert attribution.attribute(site_name="(c) 2020 The Guardian. All rights reserved.") == "The Guardian"
     assert attribution.attribute(site_name="Copyright") == attribution.UNKNOWN
+
+
+def test_a_site_name_with_its_section_and_news_agencies():
+    """Stop 23, set S: "SignOnSanDiego.com > News" was the credit; "(IANS)" and "(Sports Network) -"
+    datelines named agencies the table did not know."""
+    assert attribution.attribute(site_name="SignOnSanDiego.com > News") == "SignOnSanDiego.com"
+    for name, outlet in (("IANS", "IANS"), ("Press Trust of India", "PTI"), ("Sports Network", "The Sports Network"),
+                         ("Bernama", "Bernama"), ("Anadolu", "Anadolu Agency"), ("RIA Novosti", "RIA Novosti")):
+        assert attribution.outlet_name(name) == outlet, name

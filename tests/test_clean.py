@@ -206,3 +206,36 @@ def test_what_set_r_showed_the_cleaner():
     assert clean_text("Title\n\nEds: AMs. UPDATES with at least 10 suspects in custody.\n\n"
                       "Suspected militants opened fire on a convoy on Friday, police said.").text == \
         "Suspected militants opened fire on a convoy on Friday, police said."
+
+
+def test_what_set_s_showed_the_cleaner():
+    """Stop 23, set S (60 more Google News pages of 2007-2008, held out for set R's rules): 9 of 43 bullets
+    carried a dateline, a byline or a caption: "| New Delhi, Dec. 30: India today restarted ...",
+    "STORRS, Conn.: A.J. Price scored ...", "Islamabad, Jan 14 (IANS) The Scotland Yard team ...",
+    "(Sports Network) - The Boston Celtics ...", "Chelsea manager Avram Grant watches his team during
+    ... in London, January 8."."""
+    def first(line: str):
+        return clean_text(f"Title\n\n{line}\n\nThe council voted on Monday to close the library, officials said.")
+
+    cases = [
+        ("| New Delhi, Dec. 30: India today restarted the Samjhauta Express train service.",
+         "India today restarted the Samjhauta Express train service.", "New Delhi"),
+        ("| New Delhi: The Board of Control for Cricket in India on Tuesday decided to continue the tour.",
+         "The Board of Control for Cricket in India on Tuesday decided to continue the tour.", "New Delhi"),
+        ("STORRS, Conn.: A.J. Price scored a career-high 25 points.", "A.J. Price scored a career-high 25 points.",
+         "STORRS, Conn."),
+        ("Islamabad, Jan 14 (IANS) The Scotland Yard team is facing difficulties.",
+         "The Scotland Yard team is facing difficulties.", None),
+        ("By Scott Garbarini, Associate NFL Editor -- (Sports Network) - Postseason football returns to Lambeau.",
+         "Postseason football returns to Lambeau.", None),
+    ]
+    for line, text, place in cases:
+        cleaned = first(line)
+        assert cleaned.text.splitlines()[0] == text, line
+        if place:
+            assert cleaned.place == place, line
+    assert first("(Sports Network) - The Boston Celtics will try to avoid losing again.").evidence[0][0] == \
+        "The Sports Network"
+    caption = "Chelsea manager Avram Grant watches his team during the first leg at Stamford Bridge in London, January 8."
+    assert first(caption).text.splitlines()[0].startswith("The council voted")
+    assert first("Smith, Jones: The two lawmakers said so.").text.startswith("Smith, Jones:")

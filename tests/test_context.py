@@ -1497,3 +1497,21 @@ def test_what_set_r_showed():
                   "UK gamers are getting a chance to take part in a $1m tournament thanks to one of the country's top teams.",
                   "The Soviet Communist Party has criticised the country's Grain Products Ministry, Pravda said."):
         assert "definite" not in anywhere_reasons(named), named
+
+
+def test_a_sentence_s_tail_is_no_sentence():
+    """Stop 23, set S: "tonight [30 December 2007] versus the Golden State Warriors at the Pepsi Center."
+    led its story: the page had broken the line mid-sentence."""
+    from briefing.context import anywhere_reasons
+
+    assert "cut" in anywhere_reasons("tonight versus the Golden State Warriors at the Pepsi Center.")
+    for fine in ("iPhone sales rose 5% in March, Apple said.", "eBay shares fell on Monday.",
+                 "de Blasio said on Monday the city would reopen its schools.", "al-Qaida militants attacked a convoy.",
+                 "prime minister edward seaga presented a budget of 6.9 billion jamaica dlrs."):
+        assert "cut" not in anywhere_reasons(fine), fine
+    # a caption run into the text's first paragraph, and a team defined by what it does
+    assert "cut" in anywhere_reasons("Chelsea manager Avram Grant watches his team during the first leg against "
+                                     "Everton at Stamford Bridge in London, January 8.")
+    assert "cut" not in anywhere_reasons("The talks resume in Geneva, January 8.")
+    assert "definite" not in needs_context("The Scotland Yard team probing the murder of Benazir Bhutto is facing "
+                                           "lots of difficulties in the investigation.")
