@@ -293,6 +293,8 @@ def attribute(
     from_domain = outlet_for_domain(url)
     if from_domain:
         return from_domain
+    if site_name and site_name[:8].lower() == "welcome ":
+        site_name = re.sub(r"^welcome\s+to\s+(?:the\s+)?", "", site_name, flags=re.IGNORECASE) or None  # "Welcome to www.dailyrecord.com"
     if site_name and _COPYRIGHT_SITE.match(site_name):
         # "© 2004 Independent News & Media", "Copyright 2003 Motorcycle-usa.com": the holder, not the notice
         site_name = _RIGHTS_RESERVED.sub("", _COPYRIGHT_SITE.sub("", site_name, count=1)).strip(" .,;") or None
@@ -309,6 +311,8 @@ def attribute(
         parts = _SITE_SEPARATORS.split(site_name.strip())
         if len(parts) > 1 and parts[0].strip():
             site_name = parts[0]  # "LinkNaija | Nigeria's popular news platform": the name, not the tagline
+        if not host and site_name[:4].lower() == "www.":
+            site_name = site_name[4:]  # "www.dailyrecord.com" with no page address: the domain's name
         if host and _SITE_WITH_DOMAIN.search(site_name):
             # "Belize News and Opinion on www.breakingbelizenews.com": a tagline around the domain
             return readable_domain(url) or host

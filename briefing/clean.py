@@ -63,7 +63,7 @@ _STORY_HIGHLIGHTS = re.compile(r"^story highlights:?$", re.IGNORECASE)
 _WIRE_CODE = re.compile(r"\s*\[(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{6,}\]\s*")
 # "BRUSSELS (Reuters) - text", "Washington (CNN) — text", "Washington CNN —", "LONDON, Jan 5 (AFP) -"
 _DATELINE_PAREN = re.compile(
-    r"^(?P<place>[A-Z][\w.'’ ,/-]{1,60}?)\s*\((?P<src>[A-Z][\w .&-]{1,30}|[A-Za-z][\w-]{1,30}\.(?:com|org|net|tv|co\.uk))\)\s*[-–—]+\s*"
+    r"^(?P<place>[A-Z][\w.'’ ,/-]{1,60}?)\s*\((?P<src>[A-Z][\w .&-]{1,30}|[A-Za-z][\w-]{1,30}\.(?:com|org|net|tv|co\.uk))\)\s*(?:[-–—]+|:)\s*"
 )
 # A known outlet in brackets with no dash, the sentence run on: "London (CNN)It was the interview ..."
 _DATELINE_PAREN_GLUED = re.compile(
@@ -224,7 +224,7 @@ def _placeish(place: str) -> bool:
 
 _CITY_STATE_DASH = re.compile(
     r"^(?P<place>(?:[A-Z][a-z]+|[A-Z]{3,})(?:\s(?:[A-Z][a-z]+|[A-Z]{3,})){0,2},\s(?:[A-Z]{2}|(?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?))"
-    r"(?:\s+[–—-]{1,2}\s+|(?<=\.)[–—]{1,2}\s*|(?<=\.):\s+)(?=[A-Z“\"])"
+    r"(?:\s+[–—-]{1,3}\s+|(?<=\.)[–—]{1,2}\s*|(?<=\.):\s+)(?=[A-Z“\"])"
 )
 _VIA_CREDIT = re.compile(r"^[A-Z][\w.&'’ ]{1,30}\s+via\s+[A-Z][\w.&'’ ]{1,30}?\s*[–—]+\s*(?=[A-Z“\"])")
 
@@ -334,14 +334,14 @@ _DATELINE_GLUED_OPENER = re.compile(
 # Obama met on Friday with the Dalai Lama" is a Hong Kong dateline, not a president of Hong Kong.
 _DATELINE_CITIES = (
     "Washington|New York|London|Paris|Berlin|Moscow|Beijing|Hong Kong|Tokyo|Seoul|Jerusalem|Gaza|Cairo|Baghdad|"
-    "Kabul|Islamabad|New Delhi|Mumbai|Tehran|Damascus|Beirut|Istanbul|Ankara|Kiev|Kyiv|Brussels|Geneva|Rome|"
+    "Kabul|Islamabad|New Delhi|Mumbai|Kolkata|Chennai|Bangalore|Bengaluru|Hyderabad|Ahmedabad|Lucknow|Tehran|Damascus|Beirut|Istanbul|Ankara|Kiev|Kyiv|Brussels|Geneva|Rome|"
     "Madrid|Lisbon|Athens|Vienna|Warsaw|Stockholm|Oslo|Copenhagen|Dublin|Nairobi|Johannesburg|Lagos|Tripoli|Tunis|"
     "Dubai|Abu Dhabi|Doha|Riyadh|Sanaa|Amman|Mexico City|Havana|Caracas|Bogota|Lima|Buenos Aires|Sao Paulo|"
     "Ottawa|Toronto|Sydney|Bangkok|Manila|Jakarta|Singapore|Kuala Lumpur|Hanoi|Taipei|Shanghai|Karachi|Dhaka|"
     "Los Angeles|Chicago|Atlanta|Miami|Houston|Boston|San Francisco|Dallas|Denver|Seattle|Phoenix|New Orleans|"
     "Philadelphia|Baltimore|Detroit|St\\. Louis|Minneapolis|Cleveland|Pittsburgh|Nashville|Memphis|Orlando|Tampa|"
     "San Diego|Sacramento|Las Vegas|Salt Lake City|Kansas City|Oklahoma City|Milwaukee|Indianapolis|Cincinnati|"
-    "Honolulu|Anchorage|Albuquerque|Newark|Karachi|Lahore|Peshawar|Kandahar|Mosul|Basra|Aleppo|Homs|Benghazi|"
+    "Honolulu|Anchorage|Albuquerque|Newark|Lahore|Peshawar|Kandahar|Mosul|Basra|Aleppo|Homs|Benghazi|"
     "Mogadishu|Khartoum|Addis Ababa|Kampala|Kinshasa|Harare|Cape Town|Abuja|Accra|Dakar|Algiers|Tel Aviv|Ramallah|"
     "Aden|Muscat|Manama|Baku|Tbilisi|Yerevan|Minsk|Donetsk|Sochi|St\\. Petersburg|Almaty|Tashkent|Kathmandu|Colombo|"
     "Yangon|Phnom Penh|Pyongyang|Osaka|Shenzhen|Guangzhou|Wuhan|Urumqi|Melbourne|Brisbane|Auckland|Montreal|"
@@ -718,10 +718,12 @@ def _caption_or_teaser(line: str) -> str | None:
 
 # The dash a dateline leaves when the page set its place apart: "-- Hillary Clinton has an explanation ..."
 _LEFT_DASH = re.compile(r"^(?:(?:--|[–—])\s*)+(?=[A-Z“\"])")
+# A city in capitals and the day, with no dash: "LONDON, Jan. 10 British actor ..."
+_CAPS_CITY_DAY = re.compile(r"^(?P<place>[A-Z]{3,}(?:\s[A-Z]{2,}){0,2}),\s+" + _MONTH + r"\s+\d{1,2}\s+(?=[A-Z][a-z])")
 # A date opening the first paragraph, set off by a colon or a dash: "December 28, 2014: Here are four stocks ..."
 _DATE_FIRST = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?" + _MONTH
-    + r"\s+\d{1,2},?\s+\d{4}\s*(?::|--|[–—]|-\s)\s*(?=[A-Z“\"])"
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:" + _MONTH
+    + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r"),?\s+\d{4}\s*(?::|--|[–—]|-\s)\s*(?=[A-Z“\"])"
 )
 # A wire photographer's credit glued to the paragraph after it: "Shamil Zhumatov/REUTERSThe UK may be forced ..."
 _GLUED_PHOTO_CREDIT = re.compile(
@@ -906,6 +908,10 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                 m = _OUTLET_DASH.match(line)
                 if m:
                     body = line[m.end():]
+            if body == line and not kept and ", " in line[:24]:
+                m = _CAPS_CITY_DAY.match(line)
+                if m:  # "LONDON, Jan. 10 British actor and Monty Python icon John Cleese is ...": UPI's dateline
+                    body, place = line[m.end():], m.group("place")
             if body == line and not kept:
                 m = _LEFT_DASH.match(line) or _DATE_FIRST.match(line)
                 if m:  # "-- Hillary Clinton has ...": a dateline's dash, its place gone; "December 28, 2014: Markets ..."

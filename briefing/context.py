@@ -1795,7 +1795,8 @@ _HOOK_RES = (
     re.compile(r"^(?:Talk\s+about\s+(?:a|an|the)\b|(?:Trust|Imagine|Consider|Picture|Remember|Forget|Guess|Follow|Ask|Take|Try|Watch|Listen|Look|Step|"
                r"Spend|Walk|Stand|Tell|Put|Check|Get|Call|Read|Hear|Scroll|Close|Open)\s+(?:the|a|an|me|us|your|my|this|that|"
                r"these|those|about|what|how|when|if|for|at|out|old|new|any|all|[A-Z][a-z]+\s+[A-Z][a-z]+)\b|Meet\s+(?:the\s+)?[A-Z]|"
-               r"Think\s+(?:of|about|again)\b|Behold\b|Welcome to\b|Don[’']t\s+\w+\s+(?:the|a|an|your|me|us)\b|"
+               r"Think\s+(?:of|about|again)\b|Behold\b|Welcome to\b|Imagine\s+(?:being|having|living|waking|getting|"
+               r"walking|trying|watching|paying|finding|losing|sitting|driving|flying|owning|working)\b|Don[’']t\s+\w+\s+(?:the|a|an|your|me|us)\b|"
                # "Get ready for a wild 2017 when it comes to ...", "Name a home appliance or product, and ..."
                r"(?:Get|Make)\s+ready\b|Buckle\s+up\b|Brace\s+(?:yourself|yourselves)\b|Hold\s+on\b|Move\s+over\b|"
                r"Make\s+no\s+mistake\b|Mark\s+your\s+calendars?\b|Say\s+what\s+you\b|Let[’']s\s+(?:face|be|say|start|talk|take)\b|"
@@ -1922,6 +1923,9 @@ _HOOK_RES = (
     re.compile(r"^(?![^\n]*\b(?:said|says|according\s+to)\b)[^,;:]{2,80}?\b(?:is|are|am|were|was)\s+(?:very\s+|so\s+)?"
                r"(?:pleased|proud|excited|thrilled|delighted|happy|honou?red)\s+to\s+(?:announce|present|share|unveil|"
                r"introduce|welcome|reveal|release)\b"),
+    # the trouble told before the news: "Trouble was, Hyunjung Kim's parents weren't at all sure they wanted a
+    # professional golfer as a son-in-law."
+    re.compile(r"^(?:The\s+)?(?:[Tt]rouble|[Pp]roblem|[Tt]hing|[Tt]ruth|[Ff]act|[Pp]oint|[Cc]atch|[Ii]rony)\s+(?:is|was),\s"),
     # an answer to the headline's question: "No, the former New York mayor’s debut ... has turned brutal."
     re.compile(r"^(?:No|Yes|Nope|Yep|Well|Sure|Indeed|Sorry|Alas),\s"),
     # a label, then the line it announces: "A tip for stressed-out parents: Beware ...", "A generally

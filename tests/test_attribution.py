@@ -211,3 +211,10 @@ def test_a_site_name_with_its_section_and_news_agencies():
     for name, outlet in (("IANS", "IANS"), ("Press Trust of India", "PTI"), ("Sports Network", "The Sports Network"),
                          ("Bernama", "Bernama"), ("Anadolu", "Anadolu Agency"), ("RIA Novosti", "RIA Novosti")):
         assert attribution.outlet_name(name) == outlet, name
+
+
+def test_a_welcome_as_the_site_s_name_credits_the_site():
+    """Stop 23, set T: "Welcome to www.dailyrecord.com" was the credit."""
+    assert attribution.attribute(site_name="Welcome to www.dailyrecord.com") == "dailyrecord.com"
+    assert attribution.attribute(site_name="Welcome to www.dailyrecord.com", url="http://www.dailyrecord.com/x") == \
+        "dailyrecord.com"

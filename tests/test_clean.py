@@ -239,3 +239,27 @@ def test_what_set_s_showed_the_cleaner():
     caption = "Chelsea manager Avram Grant watches his team during the first leg at Stamford Bridge in London, January 8."
     assert first(caption).text.splitlines()[0].startswith("The council voted")
     assert first("Smith, Jones: The two lawmakers said so.").text.startswith("Smith, Jones:")
+
+
+def test_what_set_t_showed_the_cleaner():
+    """Stop 23, set T (60 more Google News pages, held out for set S's rules; 6 of 47 bullets carried
+    furniture): a day-first date, "NEW YORK, USA (AFP):", "Kolkata:", "CHAPEL HILL, N.C. ---" and UPI's
+    "LONDON, Jan. 10" with no dash."""
+    def first(line: str):
+        return clean_text(f"Title\n\n{line}\n\nThe council voted on Monday to close the library, officials said.")
+
+    for line, text in (
+        ("16 January 2008 – The Security Council today discussed the mission in Kosovo.",
+         "The Security Council today discussed the mission in Kosovo."),
+        ("NEW YORK, USA (AFP): Three ocean liners steamed out of New York harbor.",
+         "Three ocean liners steamed out of New York harbor."),
+        ("Kolkata: West Bengal Chief Minister Buddhadeb Bhattacharjee said it was essential.",
+         "West Bengal Chief Minister Buddhadeb Bhattacharjee said it was essential."),
+        ("CHAPEL HILL, N.C. --- Top-ranked North Carolina has not met much danger.",
+         "Top-ranked North Carolina has not met much danger."),
+        ("LONDON, Jan. 10 British actor John Cleese is reportedly splitting up with his wife.",
+         "British actor John Cleese is reportedly splitting up with his wife."),
+    ):
+        assert first(line).text.splitlines()[0] == text, line
+    assert first("NEW YORK, USA (AFP): Three ocean liners steamed out.").evidence[0][0] == "AFP"
+    assert first("MOSCOW, Jan. 10 was a cold day.").text.startswith("MOSCOW, Jan. 10 was")  # no capital: no dateline

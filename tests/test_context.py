@@ -1515,3 +1515,13 @@ def test_a_sentence_s_tail_is_no_sentence():
     assert "cut" not in anywhere_reasons("The talks resume in Geneva, January 8.")
     assert "definite" not in needs_context("The Scotland Yard team probing the murder of Benazir Bhutto is facing "
                                            "lots of difficulties in the investigation.")
+
+
+def test_what_set_t_showed():
+    """Stop 23, set T: "Imagine being able to download a movie in four minutes." and "Trouble was,
+    Hyunjung Kim's parents weren't at all sure ..." led their stories."""
+    from briefing.context import hook
+
+    assert hook("Imagine being able to download a movie in four minutes.")
+    assert hook("Trouble was, Hyunjung Kim's parents weren't at all sure they wanted a golfer as a son-in-law.")
+    assert not hook("Trouble was brewing in the markets on Monday as shares fell 3%.")
