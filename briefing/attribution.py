@@ -370,6 +370,20 @@ _OPINION_CATEGORIES = frozenset("opinion opinions commentary editorial editorial
 _OPINION_LABELS = frozenset("OPINION OPINION: EDITORIAL EDITORIAL: COMMENTARY COMMENTARY: OP-ED OP-ED:".split())
 
 
+_SECTION_NAMES = frozenset(
+    "news sports sport business entertainment life lifestyle columnists politics world local home travel tech "
+    "technology health arts culture weather video videos photos obituaries classifieds money science "
+    "education city & region autos cars jobs homes".split()
+)
+
+
+def _menu(labels: Iterable[str]) -> bool:
+    """Whether the lines above the text are a site's sections ("News", "Opinion", "Columnists", "City &
+    Region"): "Opinion" there is a link, not the page's kind."""
+    names = [label.strip().lower() for label in labels]
+    return sum(1 for n in names if n and all(w in _SECTION_NAMES for w in n.split())) >= 2
+
+
 def page_kind(url: str | None = None, title: str | None = None, categories: Iterable[str] = (),
               labels: Iterable[str] = ()) -> str | None:
     """``OPINION`` or ``REVIEW`` when the page says it is one (see the module's docstring), else
@@ -381,7 +395,7 @@ def page_kind(url: str | None = None, title: str | None = None, categories: Iter
     first = next(iter(categories), None)
     if (_OPINION_PATH.search(path) or (title and _OPINION_TITLE.search(title))
             or (first or "").strip().lower() in _OPINION_CATEGORIES
-            or any(label.strip().upper() in _OPINION_LABELS for label in labels)):
+            or any(label.strip().upper() in _OPINION_LABELS for label in labels) and not _menu(labels)):
         return OPINION
     if _REVIEW_PATH.search(path) or (title and _REVIEW_TITLE.search(title)):
         return REVIEW

@@ -189,7 +189,7 @@ def _strip_dateline(line: str) -> tuple[str, str | None, str | None]:
             if pattern is _DATELINE_PAREN and not attribution.outlet_name(src):
                 # "(Reuters)" and the like only; "(D-Calif.)" and other asides are not datelines.
                 # (nor a one-word credit after a place in capitals: "HONOLULU, Hawaii (HawaiiNewsNow) -")
-                caps_place = re.match(r"[A-Z]{3,}\b", m.group("place")) is not None and re.fullmatch(r"[A-Z][A-Za-z]{3,30}", src)
+                caps_place = re.match(r"[A-Z]{3,}\b", m.group("place")) is not None and re.fullmatch(r"[A-Z][A-Za-z]{3,30}(?:\s[A-Z][A-Za-z]{2,30}){0,2}", src)
                 if (not src.isupper() or len(src) > 8) and not re.search(r"\.(?:com|org|net|tv|uk)$", src) and not caps_place:
                     continue
             place = m.group("place").strip(" ,")
@@ -491,7 +491,7 @@ _PHOTO_CREDIT = re.compile(
 # A caption ending with its credit in brackets: "... in Trenton, N.J., Tuesday,... (Associated
 # Press)", "... as a money-grubbing official. (Ben Lovejoy)".
 _TRAILING_CREDIT = re.compile(
-    r"(?:[.…,]|\.\.\.)\s*\((?:[A-Z][\w.'’-]*\s?){1,5}(?:/\s*[^)]{2,40})?\)\s*$"
+    r"(?:[.…,]|\.\.\.)\s*\((?:[A-Z][\w.'’-]*\s?){1,5}(?:/\s*[^)]{2,40}|,\s*(?:[A-Z][\w.'’-]*\s?){1,4})?\)\s*$"
 )
 _PAREN_LINE = re.compile(r"^\([^()]{2,80}\)$")
 _BYLINE_LINE = re.compile(r"^by\s+(?:by\s+)?[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[\w.'’-]+){0,9}\.?$", re.I)
@@ -720,6 +720,8 @@ def _caption_or_teaser(line: str) -> str | None:
 _LEFT_DASH = re.compile(r"^(?:(?:--|[–—])\s*)+(?=[A-Z“\"])")
 # A city in capitals and the day, with no dash: "LONDON, Jan. 10 British actor ..."
 _CAPS_CITY_DAY = re.compile(r"^(?P<place>[A-Z]{3,}(?:\s[A-Z]{2,}){0,2}),\s+" + _MONTH + r"\s+\d{1,2}\s+(?=[A-Z][a-z])")
+# A place and the day before a dash: "Visakhapatnam, Jan 7 - By 2010 India will have ..."
+_PLACE_DAY_DASH = re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+" + _MONTH + r"\s+\d{1,2}\s*(?:[–—]+|-{1,2})\s+(?=[A-Z“\"])")
 # A date opening the first paragraph, set off by a colon or a dash: "December 28, 2014: Here are four stocks ..."
 _DATE_FIRST = re.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:" + _MONTH
@@ -909,7 +911,7 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                 if m:
                     body = line[m.end():]
             if body == line and not kept and ", " in line[:24]:
-                m = _CAPS_CITY_DAY.match(line)
+                m = _CAPS_CITY_DAY.match(line) or _PLACE_DAY_DASH.match(line)
                 if m:  # "LONDON, Jan. 10 British actor and Monty Python icon John Cleese is ...": UPI's dateline
                     body, place = line[m.end():], m.group("place")
             if body == line and not kept:

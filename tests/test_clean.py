@@ -263,3 +263,19 @@ def test_what_set_t_showed_the_cleaner():
         assert first(line).text.splitlines()[0] == text, line
     assert first("NEW YORK, USA (AFP): Three ocean liners steamed out.").evidence[0][0] == "AFP"
     assert first("MOSCOW, Jan. 10 was a cold day.").text.startswith("MOSCOW, Jan. 10 was")  # no capital: no dateline
+
+
+def test_what_set_u_showed_the_cleaner():
+    """Stop 23, set U (60 more Google News pages, held out for every rule of this stop; 4 of 43 bullets
+    carried furniture): "Visakhapatnam, Jan 7 - ...", "TBILISI (Thomson Financial) - ..." and a caption
+    ending on its photographer and paper in brackets."""
+    def first(line: str):
+        return clean_text(f"Title\n\n{line}\n\nThe council voted on Monday to close the library, officials said.")
+
+    assert first("Visakhapatnam, Jan 7 - By 2010 India will have a missile shield, an official said.").text.startswith(
+        "By 2010 India will have")
+    cleaned = first("TBILISI (Thomson Financial) - The opposition in Georgia threatened today to flood Tbilisi.")
+    assert cleaned.text.startswith("The opposition") and cleaned.evidence[0][0] == "Thomson Financial"
+    assert first("Rob Ramage enters court with his wife before being sentenced. (MARK O'NEILL, Sun Media)").text.startswith(
+        "The council voted")
+    assert first("Paris, France - a city of lights.").text.startswith("Paris, France - a city")  # no day: kept

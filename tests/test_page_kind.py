@@ -67,3 +67,13 @@ def test_a_bullet_from_an_opinion_page_is_credited_as_opinion(tmp_path):
     body = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "streets on Monday. (Opinion: Tom Rogan, Washington Examiner)" in body
     assert "\u2714" not in body  # one outlet: no "✔ 2 outlets" cue
+
+
+def test_opinion_in_a_site_s_menu_is_no_label():
+    """Stop 23, set U: The London Free Press's menu ("News", "Opinion", "Columnists", "City & Region")
+    above a sports story made it "Opinion"."""
+    from briefing.attribution import page_kind
+
+    assert page_kind(labels=["-12oC", "News", "Opinion", "Columnists", "City & Region"]) is None
+    assert page_kind(labels=["OPINION"]) == "opinion"
+    assert page_kind(labels=["Opinion", "By Jane Doe"]) == "opinion"
