@@ -50,9 +50,16 @@ def _stands_alone(point: Point, *, strict: bool = True) -> bool:
         return not pattern.match(point.text)
     if strict and not point.stands_alone:
         return False  # the selector found it leaning on its article
-    if getattr(point, "edits", ()):
-        return True
-    kinds = set(dangling(point.text))
+    from briefing.context import anywhere_reasons
+
+    # a quotation that opens on a pronoun, or a cut line, leans wherever it stands, whatever a bracket mends
+    # further on: "“That's very much on everybody's mind,” [Condoleezza Rice] told reporters ..." led a mixed
+    # day's Sanctions at stop 23 (the bracket named the speaker, not what "that" is)
+    leans = set(anywhere_reasons(point.text)) & {"pronoun", "cut"}
+    edits = getattr(point, "edits", ())
+    if edits:
+        return not leans or any(e.start <= 1 for e in edits)
+    kinds = set(dangling(point.text)) | leans
     return not kinds if strict else not (kinds & {"pronoun", "definite", "cut", "connective"})
 
 

@@ -367,3 +367,23 @@ def test_a_pick_opening_on_a_connective_leads_no_section(matcher):
     story = Story(id="s8", headline="t", articles=("a1",), outlets=("CNN",), lead=unnamed, topics=unnamed.topics, weight=1.0)
     _, sections, _ = Router(load_sections()).route_stories([story])
     assert [p.text for s in sections for p in s.points] == [unnamed.text]
+
+
+def test_a_quotation_opening_on_a_pronoun_leads_no_section_whatever_a_bracket_mends():
+    """Stop 23, a mixed day's PNG: Sanctions led with "“That's very much on everybody's mind,” [Condoleezza
+    Rice] told reporters ... on new sanctions on Iran." (the bracket named the speaker; what "that" is, the
+    bullet never says)."""
+    from briefing.models import Edit
+    from briefing.route import _stands_alone
+
+    text = ("“That's very much on everybody's mind,” she told reporters on her plane as she flew to a meeting on new "
+            "sanctions on Iran.")
+    at = text.index("she")
+    quote = Point(text=text, score=0.8, edits=(Edit(start=at, end=at + 3, text="[Condoleezza Rice]"),),
+                  citations=(Citation(article_id="a1", source="AP", sentence=3, start=0, end=1),))
+    assert not _stands_alone(quote) and not _stands_alone(quote, strict=False)
+    said = "Rice said the allies would agree new sanctions on Iran, she told reporters on Tuesday."
+    at = said.index("she")
+    resolved = Point(text=said, score=0.8, edits=(Edit(start=at, end=at + 3, text="[Condoleezza Rice]"),),
+                     citations=(Citation(article_id="a1", source="AP", sentence=3, start=0, end=1),))
+    assert _stands_alone(resolved, strict=False)
