@@ -1,8 +1,10 @@
 """Bullets to read by hand from a brief of saved web pages (issue 11's "briefs of saved pages").
 
 The pages are not in this repository (they are other people's articles). The ones read for
-bench/context_review.md come from trafilatura's test data (https://github.com/adbar/trafilatura,
-tests/cache and tests/eval); the file names read are listed in context_review.md. This builds one
+bench/context_review.md come from public test sets of web-content extractors and crawlers (trafilatura,
+the article-extraction benchmark, postlight/parser, mozilla/readability, newspaper, goose, fundus, the
+WCXB benchmarks) and from L3S-GN1's Google News pages; each stop's section there lists the sources and
+the pages read. This builds one
 brief of every .html/.htm page in ``--pages`` with the default settings and no sections (every
 story shown), lists the pages skipped and why, and writes every bullet to a TSV to read: the
 bullet as shown, whether it leads its story, its position in its article, what
