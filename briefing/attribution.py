@@ -298,6 +298,8 @@ def attribute(
     if site_name and _COPYRIGHT_SITE.match(site_name):
         # "© 2004 Independent News & Media", "Copyright 2003 Motorcycle-usa.com": the holder, not the notice
         site_name = _RIGHTS_RESERVED.sub("", _COPYRIGHT_SITE.sub("", site_name, count=1)).strip(" .,;") or None
+    if site_name and " / " in site_name:
+        site_name = site_name.split(" / ")[0].strip() or None  # "FT.com / Home UK / UK": the site, then its sections
     from_site = outlet_name(site_name) or title_suffix_outlet(page_title)
     if from_site and _elsewhere(from_site, url):
         from_site = None  # "Daily News" at dailynews.co.tz is not the New York Daily News: the site's own name

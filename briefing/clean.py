@@ -466,6 +466,8 @@ _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # the rest of a police log's entry: "4500 block of 31st Street S.", "07/24/17, VA VKE5119, 2004 Dodge ..."
         r"\d{1,5}\s+block\s+of\s+[^.]{1,50}\.?\s*$|\d{1,2}/\d{1,2}/\d{2,4},\s+[A-Z]{2}\s+[A-Z0-9]{4,},\s|"
         r"(?:Related|RELATED|More|MORE|Also read|Recommended|Trending)\s*(?::|$)|"
+        # a link to more of the site: "View seven day Editorial Archive for previous Winnipeg Free Press stories."
+        r"View\s+(?:[\w\-]+\s+){0,4}(?:[Aa]rchives?|[Gg]allery|[Pp]hotos|[Ss]lideshow)\b|"
         # a wire's note on its new version: "UPDATES with at least 10 suspects in custody."
         r"Eds?:\s+(?:AMs|PMs|AMs-PMs|UPDATES|CORRECTS|Moving|Will\s+be\s+updated|With\s+AP\s+Photos?)\b|"
         r"(?:UPDATES|CORRECTS|REFILES|RECASTS|ADDS|REPEATS)\s+(?:with|to|adds?|paragraph|para|throughout|headline|"
@@ -719,7 +721,8 @@ def _caption_or_teaser(line: str) -> str | None:
 # The dash a dateline leaves when the page set its place apart: "-- Hillary Clinton has an explanation ..."
 _LEFT_DASH = re.compile(r"^(?:(?:--|[–—])\s*)+(?=[A-Z“\"])")
 # A city in capitals and the day, with no dash: "LONDON, Jan. 10 British actor ..."
-_CAPS_CITY_DAY = re.compile(r"^(?P<place>[A-Z]{3,}(?:\s[A-Z]{2,}){0,2}),\s+" + _MONTH + r"\s+\d{1,2}\s+(?=[A-Z][a-z])")
+_CAPS_CITY_DAY = re.compile(r"^(?P<place>[A-Z]{3,}(?:\s[A-Z]{2,}){0,2}(?:,\s+[A-Z][a-z]{1,4}\.)?),\s+" + _MONTH
+                            + r"\s+\d{1,2}\s+(?=[A-Z][a-z])")
 # A place and the day before a dash: "Visakhapatnam, Jan 7 - By 2010 India will have ..."
 _PLACE_DAY_DASH = re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+" + _MONTH + r"\s+\d{1,2}\s*(?:[–—]+|-{1,2})\s+(?=[A-Z“\"])")
 # A date opening the first paragraph, set off by a colon or a dash: "December 28, 2014: Here are four stocks ..."
@@ -887,6 +890,12 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
             out.removed.append(line)
             in_highlights = True
             continue
+        if line[:1] == "|" and line.count("|") >= 2:
+            # a row of cells before the text: "| | Derby Confirm Savage Interest | | | Derby County manager Paul
+            # Jewell has confirmed ...": the text after the last bar, when it holds a sentence
+            tail = line[line.rindex("|") + 1:].strip()
+            if len(tail.split()) >= 6 and tail[:1].isupper():
+                line = tail
         if line[:2] == "| " and line[2:3].isupper():
             line = line[2:]  # a separator left before the text: "| New Delhi: The Board of Control ..."
         body, src, place = _strip_dateline(line)

@@ -84,7 +84,7 @@ _ANAPHORIC_NOUNS = (
     "comments comment remarks remark statement statements move decision announcement incident "
     "attack attacks measure measures findings finding episode development developments change "
     "changes deal plan proposal letter tweet tweets post video claims claim allegations allegation "
-    "step action order ruling bill pair two three couple man woman boy girl suspect suspects soldiers troops victim "
+    "step action order ruling bill pair two three couple man woman boy girl suspect suspects soldiers troops seed striker midfielder defender goalkeeper winger victim "
     "victims officials official company firm group agency report news case event meeting talks "
     "visit trip call law policy effort program programme idea issue problem situation crisis "
     "document documents memo email emails message messages speech interview lawsuit suit "
@@ -1885,6 +1885,11 @@ _HOOK_RES = (
                r"(?:evolving|changing|moving|paced|shifting|digital|connected|modern|competitive|dynamic|complex|"
                r"ever-evolving|ever-changing|fast-paced|fast-moving|rapidly-evolving)\s+(?:world|realm|landscape|age|era|"
                r"space|arena|field|environment|marketplace|market)\b"),
+    # a teaser that says only that something changed: "David Asper's plan to build a new $145-million stadium and
+    # retail complex just got a lot more interesting."
+    re.compile(r"\bjust\s+got\s+(?:a\s+(?:lot|little|bit|whole\s+lot)\s+|much\s+|even\s+|way\s+)?(?:more\s+)?"
+               r"(?:interesting|complicated|weirder|stranger|messier|better|worse|harder|easier|real|serious|"
+               r"tougher|trickier|bigger|cheaper|pricier)\s*[.!]?\s*$"),
     # a teaser that keeps its point for later: "It's nearly the end of 2025, and that can only mean one thing:
     # taking a subjective art form like anime and giving it a quantifiable ranking (yay!)."
     re.compile(r"\bcan\s+only\s+mean\s+one\s+thing\b|\byou\s+(?:know|guessed)\s+what\s+(?:that|this)\s+means\b"),

@@ -137,15 +137,29 @@ def without_nowadays(text: str) -> str:
 _TODAY_RE = re.compile(r"\b[Tt]oday\b(?![’']s)")
 
 
+_WEEK_AFTER = re.compile(r"\s+(next|last|this)\s+week\b", re.IGNORECASE)
+
+
 def date_edits(text: str, article_date: _dt.date | None, date_format: str = "%-d %B %Y") -> tuple[Edit, ...]:
     """Bracketed dates inserted after each relative date of text (none when the date is unknown)."""
     if article_date is None:
         return ()
     future = bool(_FUTURE.search(text))
     edits = []
+    done = -1  # "Thursday next week" gets one bracket, after both
     for m in _RELATIVE.finditer(text):
+        if m.start() < done:
+            continue
         if m.group("wd") and _ANY_DAY.search(text, max(0, m.start("wd") - 30), m.start("wd")):
             continue  # "on a typical Saturday afternoon", "every Sunday": no one day
+        after = _WEEK_AFTER.match(text, m.end()) if m.group("wd") and not m.group("mod") else None
+        if after:  # "could be finalised as early as Thursday next week": that week's Thursday, not this one's
+            step = {"last": -1, "this": 0, "next": 1}[after.group(1).lower()]
+            monday = article_date - _dt.timedelta(days=article_date.weekday()) + _dt.timedelta(weeks=step)
+            day = monday + _dt.timedelta(days=WEEKDAYS.index(m.group("wd").lower()))
+            edits.append(Edit(start=after.end(), end=after.end(), text=f" [{_fmt(day, date_format)}]"))
+            done = after.end()
+            continue
         end = m.end()
         possessive = text[end : end + 2] in ("'s", "’s")
         if m.group("day"):

@@ -71,11 +71,12 @@ def _without_off_title_opening(text: str, title: str | None) -> str:
 
 def _names_host(name: str, url: str | None) -> bool:
     """Whether name could be the site's name at url: its letters hold the domain's name or the domain
-    holds the name's ("BBC News" at bbc.co.uk, "The Guardian" at theguardian.com); True without a URL
-    (nothing to tell them apart)."""
+    holds the name's ("BBC News" at bbc.co.uk, "The Guardian" at theguardian.com). Without a URL, whether
+    it is short and ends on no full stop, as a name does ("Apple updates MacPros and Xserves, doubles
+    performance." and "COL BKB: Stanford 66, Oregon St. 46" are headlines)."""
     domain = readable_domain(url) if url else None
     if not domain:
-        return True
+        return len(name.split()) <= 4 and not name.rstrip().endswith((".", "!", "?")) and ":" not in name
     core = re.sub(r"[^a-z0-9]", "", domain.split(".")[0].lower())
     letters = re.sub(r"[^a-z0-9]", "", name.lower())
     words = [re.sub(r"[^a-z0-9]", "", w) for w in name.lower().split()]

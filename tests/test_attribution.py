@@ -218,3 +218,17 @@ def test_a_welcome_as_the_site_s_name_credits_the_site():
     assert attribution.attribute(site_name="Welcome to www.dailyrecord.com") == "dailyrecord.com"
     assert attribution.attribute(site_name="Welcome to www.dailyrecord.com", url="http://www.dailyrecord.com/x") == \
         "dailyrecord.com"
+
+
+def test_a_headline_as_the_site_s_name_without_an_address_and_a_site_s_sections():
+    """Stop 23, set V: pages with no address credited "Apple updates MacPros and Xserves, doubles
+    performance." and "COL BKB: Stanford 66, Oregon St. 46" (their headlines, given as the site's name
+    too), and "FT.com / Home UK / UK"."""
+    body = "".join(f"<p>Apple updated its Mac Pro line on Tuesday, doubling performance, the company said in "
+                   f"a statement number {n}, analysts noted.</p>" for n in range(6))
+    for headline in ("Apple updates MacPros and Xserves, doubles performance.", "COL BKB: Stanford 66, Oregon St. 46"):
+        page = (f"<html><head><title>{headline}</title><meta property=\"og:site_name\" content=\"{headline}\">"
+                f"</head><body><article><h1>{headline}</h1>{body}</article></body></html>")
+        article = article_from_html(page.encode())
+        assert article.source != headline and article.title == headline
+    assert attribution.attribute(site_name="FT.com / Home UK / UK") == "Financial Times"

@@ -279,3 +279,21 @@ def test_what_set_u_showed_the_cleaner():
     assert first("Rob Ramage enters court with his wife before being sentenced. (MARK O'NEILL, Sun Media)").text.startswith(
         "The council voted")
     assert first("Paris, France - a city of lights.").text.startswith("Paris, France - a city")  # no day: kept
+
+
+def test_what_set_v_showed_the_cleaner():
+    """Stop 23, set V (60 more Google News pages, held out for every rule of the stop; 6 of 49 bullets
+    carried furniture): "CORVALLIS, Ore., Jan. 11 Lawrence Hill ...", "View seven day Editorial Archive for
+    previous Winnipeg Free Press stories.", "| | Derby Confirm Savage Interest | | | ... Derby County
+    manager Paul Jewell has confirmed ..."."""
+    def first(line: str):
+        return clean_text(f"Title\n\n{line}\n\nThe council voted on Monday to close the library, officials said.")
+
+    cleaned = first("CORVALLIS, Ore., Jan. 11 Lawrence Hill led a balanced scoring attack with 13 points Thursday.")
+    assert cleaned.text.startswith("Lawrence Hill led") and cleaned.place == "CORVALLIS, Ore."
+    assert first("View seven day Editorial Archive for previous Winnipeg Free Press stories.").text.startswith(
+        "The council voted")
+    assert first("| | Derby Confirm Savage Interest | | | | Derby County manager Paul Jewell has confirmed his "
+                 "interest in signing Robbie Savage.").text.startswith("Derby County manager Paul Jewell")
+    # a row of cells with no sentence after its last bar stays as it was for the other rules to judge
+    assert "| | Prices | Rates | Up 3% on the day" in first("| | Prices | Rates | Up 3% on the day").removed

@@ -1525,3 +1525,14 @@ def test_what_set_t_showed():
     assert hook("Imagine being able to download a movie in four minutes.")
     assert hook("Trouble was, Hyunjung Kim's parents weren't at all sure they wanted a golfer as a son-in-law.")
     assert not hook("Trouble was brewing in the markets on Monday as shares fell 3%.")
+
+
+def test_a_player_known_by_his_place_alone_leans():
+    """Stop 23, set V: "The third seed sailed past Italy's Simone Bolelli ..." (which seed?)."""
+    assert "definite" in needs_context("The third seed sailed past Italy's Simone Bolelli to reach the third round.")
+    assert "definite" in needs_context("The Spanish goalkeeper saved from Alan Quinn as Arsenal sealed a 4-2 win.")
+    assert "definite" not in needs_context("The International Monetary Fund said on Monday growth would slow.")
+    from briefing.context import hook
+
+    assert hook("David Asper's plan to build a new $145-million stadium and retail complex just got a lot more interesting.")
+    assert not hook("The stadium just got a new sponsor, the club said on Monday.")

@@ -178,3 +178,19 @@ def test_a_weekday_s_possessive_keeps_its_s_before_the_date():
     text = "Moya was among Wednesday's second-round winners."
     assert apply_edits(text, date_edits(text, dt.date(2008, 1, 3))) == \
         "Moya was among Wednesday's [2 January 2008] second-round winners."
+
+
+def test_a_weekday_next_week_is_that_week_s_day():
+    """Stop 23, set V: "... could be finalised as early as Thursday [27 December 2007] next week [week of
+    31 December 2007]": the Thursday of next week, one bracket."""
+    import datetime as dt
+
+    from briefing.models import apply_edits
+
+    day = dt.date(2007, 12, 27)
+    text = "The deal could be finalised as early as Thursday next week."
+    assert apply_edits(text, date_edits(text, day)) == \
+        "The deal could be finalised as early as Thursday next week [3 January 2008]."
+    text = "He arrived Thursday and leaves next week."
+    assert apply_edits(text, date_edits(text, day)) == \
+        "He arrived Thursday [27 December 2007] and leaves next week [week of 31 December 2007]."
