@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefing.dates import without_nowadays
 from briefing.models import Edit
 
 _OPEN_JUNK = "\"“”‘’'([—–- "
@@ -2093,8 +2094,6 @@ _DURATION_RE = re.compile(r"\b(?:for|over|in|across|throughout)\s+(?:(?:more\s+t
 
 def generic_claim(text: str) -> bool:
     """Whether an article's opening states how things are rather than what happened (see above)."""
-    from briefing.dates import without_nowadays
-
     core = _ASIDE_RE.sub(" ", without_nowadays(text))  # an example set off by dashes or brackets is no news figure
     if _DAY_OR_FIGURE_RE.search(_DURATION_RE.sub("", _NAME_FIGURE_RE.sub("", _NAMED_YEAR_RE.sub(r"\1", core)))) or any(len(q.split()) > 3 for q in _QUOTED_RE.findall(text)):
         return False  # a day, a figure, or somebody quoted (not a term in scare quotes: a "phase one" deal)

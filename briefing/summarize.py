@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 
 from briefing._nlp import _stemmer, stop_words
 from briefing.attribution import person_byline
+from briefing.dates import without_nowadays
 from briefing.errors import SummarizerError
 from briefing.models import Article, Citation, Edit, Point, SentenceSpan
 from briefing.newsrank import NewsRank
@@ -311,8 +312,6 @@ _YEAR_RE = re.compile(r"(?<![\d,.$£€])\b(?:1[6-9]|20)\d\d(?:s\b)?(?![\d,.]\d)
 
 def _opening_figure(text: str) -> bool:
     """_day_or_figure, a bare year not counted (an opening's news holds a day or a figure of its own)."""
-    from briefing.dates import without_nowadays
-
     return _day_or_figure(_YEAR_RE.sub(" ", without_nowadays(text)))
 
 
