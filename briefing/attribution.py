@@ -153,8 +153,12 @@ _JUNK_SITE_NAMES = frozenset({
 
 _SITE_WITH_DOMAIN = re.compile(r"\bwww\.|\b[\w\-]+\.(?:com|org|net|co\.uk|co|info|news)\b", re.IGNORECASE)
 # "The Barbados TODAY inc.": the company's legal form is no part of the outlet's name
-_COPYRIGHT_SITE = re.compile(r"^\s*(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?", re.IGNORECASE)
-_RIGHTS_RESERVED = re.compile(r"[.,;]?\s*all\s+rights\s+reserved\.?\s*$", re.IGNORECASE)
+_COPYRIGHT_SITE = re.compile(r"^\s*(?:Â?©|\(c\)|copyright\b)\s*(?:Â?©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?", re.IGNORECASE)
+_RIGHTS_RESERVED = re.compile(
+    r"[.,;]?\s*(?:all\s+rights\s+reserved|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados|"
+    r"alle\s+rechte\s+vorbehalten)\.?\s*$",
+    re.IGNORECASE,
+)
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:inc|ltd|llc|plc|gmbh|corp|limited)\.?$", re.IGNORECASE)
 
 
@@ -164,7 +168,13 @@ def junk_site_name(name: str | None) -> bool:
     if not name:
         return True
     key = _key(name)
-    return not key or len(key) > 60 or key.count(" ") > 6 or key in _JUNK_SITE_NAMES
+    return not key or len(key) > 60 or key.count(" ") > 6 or key in _JUNK_SITE_NAMES or bool(_DATE_NAME.fullmatch(name.strip()))
+
+
+# a date given as the site's name: "January 2008", "Jan 15, 2008"
+_DATE_NAME = re.compile(
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d", re.IGNORECASE
+)
 
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
@@ -211,7 +221,7 @@ def readable_domain(url: str | None) -> str | None:
 
 _COPYRIGHT = re.compile(
     r"(?<![Ii]mage )(?<![Pp]hoto )(?:©|\(c\)|copyright\b)\s*(?:©\s*)?"
-    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<rest>.{2,80})",
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?(?P<rest>.{2,80})",  # "Copyright 2007 by UPI"
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^by\s+(?P<who>[^,|/]{2,80}?)\s*(?:,|\||/|\s[-–—]\s)\s*(?P<rest>.{2,80})$", re.I)
@@ -298,6 +308,8 @@ def attribute(
     if site_name and _COPYRIGHT_SITE.match(site_name):
         # "© 2004 Independent News & Media", "Copyright 2003 Motorcycle-usa.com": the holder, not the notice
         site_name = _RIGHTS_RESERVED.sub("", _COPYRIGHT_SITE.sub("", site_name, count=1)).strip(" .,;") or None
+    if site_name and _RIGHTS_RESERVED.search(site_name):
+        site_name = _RIGHTS_RESERVED.sub("", site_name).strip(" .,;") or None  # "Génération Flash 2005, Tous droits réservés."
     if site_name and " / " in site_name:
         site_name = site_name.split(" / ")[0].strip() or None  # "FT.com / Home UK / UK": the site, then its sections
     from_site = outlet_name(site_name) or title_suffix_outlet(page_title)

@@ -63,7 +63,7 @@ _STORY_HIGHLIGHTS = re.compile(r"^story highlights:?$", re.IGNORECASE)
 _WIRE_CODE = re.compile(r"\s*\[(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{6,}\]\s*")
 # "BRUSSELS (Reuters) - text", "Washington (CNN) — text", "Washington CNN —", "LONDON, Jan 5 (AFP) -"
 _DATELINE_PAREN = re.compile(
-    r"^(?P<place>[A-Z][\w.'’ ,/-]{1,60}?)\s*\((?P<src>[A-Z][\w .&-]{1,30}|[A-Za-z][\w-]{1,30}\.(?:com|org|net|tv|co\.uk))\)\s*(?:[-–—]+|:)\s*"
+    r"^(?P<place>[A-Z][\w.'’ ,/-]{1,60}?)\s*\((?P<src>[A-Z][\w .&-]{1,30}!?|[a-z][a-zA-Z]{2,30}|[A-Za-z][\w-]{1,30}\.(?:com|org|net|tv|co\.uk))\)\s*(?:[-–—]+|:|_(?=\s))\s*"
 )
 # A known outlet in brackets with no dash, the sentence run on: "London (CNN)It was the interview ..."
 _DATELINE_PAREN_GLUED = re.compile(
@@ -73,17 +73,42 @@ _DATELINE_BARE = re.compile(
     rf"^(?P<place>[A-Z][\w.'’/-]*(?:,?\s[A-Z][\w.'’/-]*){{0,3}}?)\s+(?P<src>{_SOURCE_ALTERNATION})\s*[-–—]+\s*",
     re.IGNORECASE,
 )
+# the headline, an agency's name, the date and the place run into the first paragraph
+# (the agency any of the outlet table's names: compiled on first use)
+_GLUED_CREDIT_DATE_TAIL = (
+    r"\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\s*"
+    r"\((?P<place>[A-Z][\w .'’-]{1,30})\)\s*[:\-–—]+\s+(?=[A-Z“\"])"
+)
+_GLUED_CREDIT_DATE: list[re.Pattern[str]] = []
+_GLUED_DATE_HINT = re.compile(r"\d{4}\s*\([A-Z]")  # cheap: the year, then the place in brackets
+
+
+def _glued_credit_date(line: str) -> re.Match[str] | None:
+    if not _GLUED_CREDIT_DATE:
+        _GLUED_CREDIT_DATE.append(
+            re.compile(rf"^.{{0,160}}?\b(?P<src>{attribution._name_alternation()})" + _GLUED_CREDIT_DATE_TAIL)
+        )
+    return _GLUED_CREDIT_DATE[0].match(line)
+# the headline, the date and a wire byline run into the first paragraph, with the time since posting:
+# "Sister of Thai king dies ... 01 January, 2008 By GRANT PECK, Associated Press Writer 14 minutes ago BANGKOK, ..."
+_GLUED_WIRE_BYLINE = re.compile(
+    r"^.{0,250}?\bBy\s+[A-Z][A-Za-z.'’\- ]{2,40},\s+(?P<src>Associated Press|AP|Reuters|AFP)(?:\s+[A-Z][a-z]+){0,2}\s+"
+    r"Writer\s+(?:\d+\s+(?:minutes?|mins?|hours?)\s+ago\s+|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{1,2}:\d\d\s*[AaPp]\.?[Mm]\.?"
+    r"(?:\s+[A-Z]{2,3})?\s+)?(?=[A-Z])"
+)
 # A month, in full or cut short: "Aug.", "December"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "(CNN) Sudanese President ..." : an outlet in brackets opening the text, dash optional.
-_DATELINE_LEAD = re.compile(r"^\((?P<src>[A-Z][\w .&-]{1,30})\)\s*(?:[-–—]+\s*)?(?=\S)")
+_DATELINE_LEAD = re.compile(r"^\((?P<src>[A-Z][\w .&-]{1,30})\)\s*(?:(?:[-–—]+|_(?=\s))\s*)?(?=\S)")
 # A dateline with no outlet: "LE BOURGET, France —", "WASHINGTON —", "NASHVILLE, Tenn. - ",
 # "CARACAS, Venezuela—": a place in capitals (a region after a comma may be in title case), then a
 # dash (a hyphen needs spaces around it).
 _DATELINE_PLACE = re.compile(
     r"^(?P<place>(?=[^a-z]*[A-Z]{3})[A-Z][A-Z.'’ /-]{1,40}?(?:,\s*[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,3})?)"
     # the day after the place: "WASHINGTON (Aug. 13) --"; two hyphens glued: "NEW YORK--Verizon ..."
-    r"(?:\s*\(" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?\))?"
+    r"(?:\s*\(" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?\)|,\s+" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:[–—]+|\s-{1,2}\s|--(?=[A-Z]))\s*(?=\S)"
 )
 _CREDIT = re.compile(
@@ -122,6 +147,8 @@ def normalize_text(raw: str) -> str:
     they stand for, or go."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     ascii = text.isascii()  # then no C1 nor invisible character (and NFC leaves it as it is)
+    if not ascii and ("â" in text or "Ã" in text or "Â" in text):
+        text = _MOJIBAKE.sub(_unmojibake, text)  # "Environment Canadaâ€™s No. 1 weather story"
     if not ascii and _C1.search(text):
         text = text.translate(_C1_TABLE)
     text = unicodedata.normalize("NFC", text)
@@ -134,6 +161,19 @@ def normalize_text(raw: str) -> str:
 
 
 _C1 = re.compile("[\x80-\x9f]")
+
+# UTF-8 read as Windows-1252: "â€™" for "’", "Ã©" for "é", "Â " for a no-break space (a lead byte, then as
+# many continuation bytes as it calls for, each as Windows-1252 shows it)
+_CONT = "[\u0080-\u00bf\x81\x8d\x8f\x90\x9d\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}")
+
+
+def _unmojibake(m: re.Match[str]) -> str:
+    try:  # (the five bytes Windows-1252 leaves undefined came through as themselves: "â€\x9d" for "”")
+        raw = b"".join(bytes([ord(c)]) if c in "\x81\x8d\x8f\x90\x9d" else c.encode("cp1252") for c in m.group(0))
+        return raw.decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return m.group(0)
 
 
 def _c1_table() -> dict[int, str | None]:
@@ -190,10 +230,16 @@ def _strip_dateline(line: str) -> tuple[str, str | None, str | None]:
                 # "(Reuters)" and the like only; "(D-Calif.)" and other asides are not datelines.
                 # (nor a one-word credit after a place in capitals: "HONOLULU, Hawaii (HawaiiNewsNow) -")
                 caps_place = re.match(r"[A-Z]{3,}\b", m.group("place")) is not None and re.fullmatch(r"[A-Z][A-Za-z]{3,30}(?:\s[A-Z][A-Za-z]{2,30}){0,2}", src)
-                if (not src.isupper() or len(src) > 8) and not re.search(r"\.(?:com|org|net|tv|uk)$", src) and not caps_place:
+                # a site's name in one word, its words run together: "Hollywood (eCanadaNow) -"
+                camel = re.fullmatch(r"[a-z]?[A-Z][a-z]+(?:[A-Z][a-z]+)+", src) is not None
+                if (not src.isupper() or len(src) > 8) and not re.search(r"\.(?:com|org|net|tv|uk)$", src) and not (
+                    caps_place or camel
+                ):
                     continue
             place = m.group("place").strip(" ,")
-            if place.startswith("By "):
+            if re.fullmatch(_MONTH + r"\s+\d{1,2}", place):
+                place = None  # a day, not a place: "Dec 27 (Reuters Life!) -"
+            elif place.startswith("By "):
                 place = None  # a byline before the credit: "By Scott Garbarini, Associate NFL Editor -- (Sports Network) -"
             return line[m.end():].strip(), canonical_source(src), place
     return line, None, None
@@ -255,7 +301,9 @@ def _strip_place_dateline(line: str) -> tuple[str, str | None]:
         if not c:
             return line, None
         place = c.group("place") or c.group("places")
-        if place is None or place in _LABELS or len(place) <= 4 and place.isupper() and c.group("place"):
+        if place is None or place in _LABELS or len(place) <= 4 and place.isupper() and c.group("place") and not (
+            _CITY_START.match(place.title() + " X")
+        ):
             place = None  # a label ("BREAKING:", "THE FACT CHECKER |"), or an acronym ("NATO:") kept as text
             if c.group("place") and len(c.group("place")) <= 4 and c.group("place") not in _LABELS:
                 return line, None
@@ -633,7 +681,7 @@ _FINITE_AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|coul
 # maybe the wire's credit: "... in Chauve, France, June 19, 2015. REUTERS/Stephane Mahe",
 # "... in Caracas, Venezuela May 15, 2018." (an article's "on May 15, 2018." is no caption).
 _DATED_CAPTION = re.compile(
-    r"(?:\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w.]+,?|,\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,)\s+"
+    r"(?:\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w.]+,?|,\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)\s+"
     + _MONTH
     + r"\s+\d{1,2},\s+\d{4}\.?(?:\s+(?:REUTERS|Reuters|AFP|AP|EPA|XINHUA|Getty Images)(?:/[\w.\-’' ]{2,40})?)?\s*$"
 )
@@ -686,9 +734,15 @@ _BY_CAPTION = re.compile(
 _LINK_WIDGET = re.compile(r"\s(?:[A-Z][\w.\-’']*\s){1,2}[A-Z][a-z\-’']+(?=[A-Z][a-z\-’']+:\s)[^\n]{0,700}?\sMORE\b")
 
 
+# a review's rating line: "THE DIVING BELL AND THE BUTTERFLY Rating: 3 1/2 out of 4 stars."
+_RATING_LINE = re.compile(r"^.{0,100}\bRating:\s*[\d½¼¾.]+(?:\s+\d/\d)?\s*(?:out\s+of\s+\d+|/\s*\d+)?\s*(?:stars?)?\.?\s*$")
+
+
 def _caption_or_teaser(line: str) -> str | None:
     """The rest of _page_junk_kind: a picture described, a dated or wire-credited photo caption,
-    or a teaser cut off mid-sentence."""
+    a review's rating line, or a teaser cut off mid-sentence."""
+    if "Rating:" in line and _RATING_LINE.match(line):
+        return "page notice"
     if "showing" in line:
         m = _SHOWING_CAPTION.match(line)
         if m and not _FINITE_AUX.search(line, m.end()):
@@ -757,7 +811,10 @@ _MONTH_DAY_END = re.compile(r",\s+" + _MONTH + r"\s+\d{1,2}\.?\s*$")
 _CAPTION_PRESENT = re.compile(
     r"\b(?:watches|celebrates|speaks|gestures|reacts|looks|walks|arrives|poses|waves|attends|shakes|stands|sits|smiles|"
     r"listens|greets|kicks|scores|shoots|jumps|delivers|addresses|salutes|prays|mourns|carries|chats|hugs|kisses|"
-    r"rides|performs)\b"
+    r"rides|performs|"
+    # and for a plural subject: "Accident investigators look through the wreckage ..., Friday Jan. 18, 2008."
+    r"look|watch|celebrate|gesture|react|walk|arrive|pose|wave|attend|stand|sit|gather|inspect|search|sift|"
+    r"carry|march|mourn|pray|greet|listen|survey)\b"
 )
 _PAST_WORD = re.compile(r"\b[a-z]{3,}ed\b|\b(?:went|came|took|made|gave|won|lost|led|held|met|ran|saw|became|began|left|got)\b")
 _CAPTION_FINITE = re.compile(
@@ -892,12 +949,30 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
             continue
         if line[:1] == "|" and line.count("|") >= 2:
             # a row of cells before the text: "| | Derby Confirm Savage Interest | | | Derby County manager Paul
-            # Jewell has confirmed ...": the text after the last bar, when it holds a sentence
-            tail = line[line.rindex("|") + 1:].strip()
+            # Jewell has confirmed ...": the first cell long enough to hold the text (the row may close after
+            # it: "| | NBA: Denver 124, ... | | OAKLAND, Calif., Dec. 29 Two free throws ... by UPI | | |")
+            tail = next(
+                (c.strip() for c in line.split("|") if len(c.split()) >= 12 and re.search(r"[a-z][.!?]", c)),
+                line[line.rindex("|") + 1:].strip(),
+            )
             if len(tail.split()) >= 6 and tail[:1].isupper():
                 line = tail
         if line[:2] == "| " and line[2:3].isupper():
             line = line[2:]  # a separator left before the text: "| New Delhi: The Board of Control ..."
+        if not kept and "(" in line[:250]:
+            g = _glued_credit_date(line) if _GLUED_DATE_HINT.search(line[:250]) else None
+            if g and attribution.outlet_name(g.group("src")) and len(line[g.end():].split()) >= 8:
+                # "Rupee at 39.28 against US dollar Press Trust of India Monday, January 14, 2008 (Mumbai): The rupee ..."
+                out.removed.append(line[: g.end()].strip())
+                out.evidence.append((attribution.canonical_source(g.group("src")), "dateline"))
+                out.place = out.place or g.group("place")
+                line = line[g.end():]
+        if not kept and " Writer " in line[:300]:
+            w = _GLUED_WIRE_BYLINE.match(line)
+            if w and len(line[w.end():].split()) >= 8:  # "Sister of Thai king dies ... By GRANT PECK, Associated Press Writer 14 minutes ago BANGKOK, ..."
+                out.removed.append(line[: w.end()].strip())
+                out.evidence.append((attribution.canonical_source(w.group("src")), "byline"))
+                line = line[w.end():]
         body, src, place = _strip_dateline(line)
         if src:
             out.removed.append(line[: len(line) - len(body)].strip())

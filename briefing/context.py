@@ -49,8 +49,11 @@ _TIME_NOUNS = frozenset(
 )
 # "It will have to be a performance worthy of the best of Scottish sport.": what will? (not "It will be a
 # long time before ...", "It would be a mistake to ...", where "it" stands for what follows)
-_IT_WILL_BE_RE = re.compile(r"^it\s+(?:will|would|could|might|must|should)\s+(?:have\s+to\s+|need\s+to\s+)?be\s+(?:a|an|the)\s"
-                            r"(?![^.;]*\b(?:to|that|when|if|whether|before|until|for\s+\w+\s+to)\b)", re.IGNORECASE)
+# (and "It's been the siren song playing in the background for the Patriots all season - 16-0.", "It's been a
+# cruel irony for ancient mariners ...": a column's opening; not "It's been a year since ...")
+_IT_WILL_BE_RE = re.compile(r"^it(?:\s+(?:will|would|could|might|must|should)\s+(?:have\s+to\s+|need\s+to\s+)?be|"
+                            r"(?:[’']s|\s+has|\s+had)\s+been)\s+(?:a|an|the)\s"
+                            r"(?![^.;]*\b(?:to|that|when|if|whether|before|until|since|for\s+\w+\s+to)\b)", re.IGNORECASE)
 _IT_DANGLING = frozenset(
     "said says added also noted told wrote stated announced shows showed found finds includes "
     "included features featured reads read describes described comes came follows followed marks marked "
@@ -246,7 +249,11 @@ def _pronoun_before_name(text: str) -> bool:
     "It is a testament to the relationships that he built in Libya"."""
     outside = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text)
     m = _THIRD_PERSON_RE.search(outside)
-    return bool(m) and not _named_before(text, m.start())
+    if not m or _named_before(text, m.start()):
+        return False
+    # a person before it, named by what they are: "A police officer crashed his cruiser into a car ..."
+    before = re.findall(r"[a-z][a-z\-]+", outside[: m.start()].lower())
+    return not any(w != "one" and (w in _PERSON_NOUNS or w.endswith("s") and w[:-1] in _PERSON_NOUNS) for w in before)
 
 
 _DEFINITE_LOWER_RE = re.compile(
@@ -1175,11 +1182,34 @@ def strict_reasons(text: str, edits: Sequence[Edit] = ()) -> tuple[str, ...]:
         reasons.append("name")  # "McFadden, 46, was convicted ..."
     if _personal_quote(text):
         reasons.append("speaker")  # "“I had a dream that my name was going to be called,” Austin told ESPN."
-    return tuple(dict.fromkeys((*reasons, *anywhere_reasons(text))))
+    return tuple(dict.fromkeys((*reasons, *anywhere_reasons(text, opening=False))))
 
 
 _LEADING_QUOTE_RE = re.compile(r'^[“"]([^”"]+)[”"]')
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|my|me|mine|I[’']m|I[’']ve|I[’']d|I[’']ll)\b")
+
+
+_WE_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Oo]urs|[Ww]e[’'](?:re|ve|ll|d))\b")
+# after the quotation, a speaker given by one word: "..., O'Sullivan said Tuesday night." ("Williams said",
+# "said Cordey."), not a full name, a role ("the CDC's Dr. David Swerdlow said") nor a pronoun
+_BARE_SURNAME_SAID_RE = re.compile(
+    r"^[\s,]*(?:(?P<a>[A-Z][\w’'\-]+)\s+(?:also\s+)?(?:said|says|told|added|adds|explained|recalled|insisted)\b"
+    r"|(?:said|says|added|adds)\s+(?P<b>[A-Z][\w’'\-]+)\s*(?:[.,;]|$))"
+)
+
+
+def _quote_by_surname(text: str) -> bool:
+    """Mostly a quotation in the first person, said by someone given only by a surname: "“We stuck to
+    trying to give up as little as we could and we got a good performance from our goalie,”
+    O'Sullivan said Tuesday night." (an AP sports story's opening: whose goalie? who is O'Sullivan?)."""
+    m = _LEADING_QUOTE_RE.match(text)
+    if not m or len(m.group(1)) < 0.6 * len(text):
+        return False
+    if not (_FIRST_PERSON_RE.search(m.group(1)) or _WE_RE.search(m.group(1))):
+        return False
+    said = _BARE_SURNAME_SAID_RE.match(text[m.end():])
+    name = said.group("a") or said.group("b") if said else ""
+    return bool(name) and name not in _FUNCTION_CAPS and name.rstrip(".") not in _TITLE_WORDS
 
 
 def _personal_quote(text: str) -> bool:
@@ -1276,20 +1306,23 @@ _AGED_SURNAME_RE = re.compile(r"^[A-Z][A-Za-z’'\-]+,\s+\d{1,3},")
 def _dated_caption(text: str) -> bool:
     """A picture's caption in the text's own paragraph: a present tense and a day with no year at its end (the
     cleaner's test for a line of its own, briefing.clean._caption_or_teaser)."""
-    from briefing.clean import _CAPTION_FINITE, _CAPTION_PRESENT, _MONTH_DAY_END
+    from briefing.clean import _CAPTION_FINITE, _CAPTION_PRESENT, _DATED_CAPTION, _MONTH_DAY_END
 
-    return bool(_MONTH_DAY_END.search(text[-40:]) and _CAPTION_PRESENT.search(text) and not _CAPTION_FINITE.search(text))
+    dated = _MONTH_DAY_END.search(text[-40:]) or _DATED_CAPTION.search(text[-60:])
+    return bool(dated and _CAPTION_PRESENT.search(text) and not _CAPTION_FINITE.search(text))
 
 
 # a name's particle opening a sentence: "de Blasio said ...", "al-Qaida militants ...", "van Gogh's ..."
 _NAME_PARTICLE_RE = re.compile(r"^(?:de|da|di|du|del|della|der|den|van|von|ter|le|la|bin|ibn|al|el|ul)(?:\s+[A-Z]|-)")
 
 
-def anywhere_reasons(text: str) -> tuple[str, ...]:
+def anywhere_reasons(text: str, *, opening: bool = True) -> tuple[str, ...]:
     """What a bullet leans on wherever it stands in its article (its opening too): a question or
     a line to the reader ("What if you have a critical system ...?"), a quotation that opens on a
     pronoun ("“For me, that was quite shocking,” said ..."), an exclamation or a verdict with nobody
-    saying whose ("... - no collusion!", "Very sad that ..."), a video's deck ("Background on ...")."""
+    saying whose ("... - no collusion!", "Very sad that ..."), a video's deck ("Background on ...").
+    opening: the sentence opens its article (then a quotation in the first person said by a bare
+    surname leans too: nobody has been named yet)."""
     reasons = []
     outside = outside_quotes(text)
     if _QUESTION_RE.search(outside) or _YOU_RE.search(outside):
@@ -1334,6 +1367,20 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
         reasons.append("speaker")  # the writer's own voice ("let's", "Democrats, myself included, ..."): whose?
     if _TITLED_ROLE_RE.search(outside):
         reasons.append("definite")  # "The Palm Beach Gardens resident is engaged to ...": who?
+    if _DESCRIBED_ONLY_RE.match(text):
+        # "The 33-year-old Austrian appeared to call time on his F1 career ...", "The Scuderia's president
+        # explained that ...": somebody the article named before, given by description alone
+        reasons.append("definite")
+    if _FANS_OF_THE_SHOW_RE.search(text):
+        reasons.append("definite")  # "Fans of the show will see Tina's character Sarah Platt say goodbye ...": which show?
+    if _MINISTER_OPEN_RE.match(text) and not _names_a_country(outside):
+        reasons.append("definite")  # "The Finance Minister has of late started sanctioning funds ...": whose?
+    if _ALL_OF_THESE_RE.search(outside):
+        reasons.append("definite")  # "Benazir was all of these, but ...", "Most of these are in Europe": these what?
+    if opening and _quote_by_surname(text):
+        # "“We stuck to ... our goalie,” O'Sullivan said Tuesday night." opening an article: who? (past the
+        # opening the article may have named him: strict_reasons asks the article, briefing.summarize)
+        reasons.append("speaker")
     if "definite" not in reasons and (_this_thing(outside) or " of the title" in outside):
         # "..., the sisters of the title in what amounts to ...": a review's film, not named
         reasons.append("definite")  # "Ravenous wild goats ruled this island ...": which island?
@@ -1356,6 +1403,33 @@ def anywhere_reasons(text: str) -> tuple[str, ...]:
     return tuple(reasons)
 
 
+_DESCRIBED_ONLY_RE = re.compile(
+    r"^The\s+(?:\d+-year-old\s+(?:[A-Z][a-z]+\s+)?(?:[a-z][\w\-]*\s+){0,2}"
+    r"|[A-Z][\w\-]+[’']s\s+(?:[a-z]+\s+){0,2}(?:president|chairman|chief|boss|coach|manager|owner|captain|leader|"
+    r"founder|director|spokesman|spokeswoman|head|executive|minister)\s+"
+    # "The ‘Big Girls Don't Cry' singer says ...", "The Congo-born midfielder was revived ...", "The Denmark international"
+    r"|(?:[‘'“\"].{2,40}?[’'”\"]\s+|(?:[A-Z][\w\-]+\s+){1,2})(?:[a-z]+\s+)?(?:singer|star|actor|actress|rapper|"
+    r"comedian|striker|midfielder|defender|goalkeeper|winger|forward|international|veteran|champion|pitcher|quarterback|"
+    r"coach|manager|boss|frontman|guitarist|drummer)\s+)"
+    r"(?:also\s+)?(?:has|had|was|is|appeared|said|says|will|would|made|scored|became|won|lost|left|joined|signed|"
+    r"insisted|admitted|believes|believed|claimed|denied|told|explained|added|revealed|warned)\b"
+)
+# people of a work that is not named: "Fans of the show ...", "the four-year-old star of the movie" (not "the
+# stars of the movie-making world", nor "the child stars of the show “Billy Elliot.”")
+_FANS_OF_THE_SHOW_RE = re.compile(
+    r"\b(?:[Ff]ans|[Vv]iewers|[Rr]eaders|[Ff]ollowers|[Cc]ast|[Ss]tars?|[Cc]reators?|[Mm]akers|[Pp]roducers?|[Ww]riters?|"
+    r"[Dd]irector|[Hh]ost|[Aa]udiences?)\s+of\s+the\s+(?:show|series|film|movie|book|novel|album|game|play|programme|"
+    r"program|soap|sitcom|drama|musical|franchise)\b(?![\-\w])(?!,?\s*[“\"‘A-Z])"
+)
+# a minister by portfolio alone, no name after it ("The Prime Minister has lashed out against the Gulen group")
+_MINISTER_OPEN_RE = re.compile(
+    r"^The\s+(?:Finance|Foreign|Defence|Defense|Home|Interior|Health|Education|Justice|Trade|Energy|Agriculture|"
+    r"Transport|Labour|Labor|Environment|Chief|Prime)\s+Minister\b(?!,?\s+[A-Z])(?!\s+(?:of|for)\b)"
+)
+_ALL_OF_THESE_RE = re.compile(
+    r"\b(?:[Aa]ll|[Ee]ach|[Bb]oth|[Nn]one|[Aa]ny|[Mm]ost|[Mm]any|[Ss]ome|[Ss]everal|[Ee]ither|[Nn]either|[Oo]ne|[Ff]ew)\s+of\s+"
+    r"(?:these|those)\b(?=\s*[,.;:!?—–)]|\s+(?:and|but|or|is|are|was|were|have|had|has|will|would|can|could)\b|$)"
+)
 _THIS_THING_RE = re.compile(r"(?:\b(?:this|these)|:\s+(?:This|These))\s+(?P<w>[a-z][\w\-]*)(?:\s+(?P<n>[a-z]+))?")
 
 
@@ -1510,8 +1584,14 @@ _PROMPT_SENTENCE_RE = re.compile(
 # jobs, it is also driving away many construction workers ...", "Once a backwater, it now draws ..."
 _OPENER_PRONOUN_RE = re.compile(
     r"^(?:(?:Intended|Designed|Meant|Built|Created|Launched|Founded|Introduced|Passed|Signed|Approved|Written|Made|"
-    r"Known|Described|Seen|Praised|Criticized|Criticised|Hailed|Billed|Touted|Once)\b[^,;:]{2,100}|[A-Z][a-z]+ing\b[^,;:]{2,100}),\s+"
-    r"(?:it|they|he|she)\s"
+    r"Known|Described|Seen|Praised|Criticized|Criticised|Hailed|Billed|Touted|Once)\b[^,;:]{2,100}|[A-Z][a-z]+ing\b[^,;:]{2,100}|"
+    # a clause with no subject of its own: "While not nearly as accomplished as Sidney Lumet's much-praised
+    # Oscar contender, it's considerably less off-putting ...", "When asked about the deal, he said ..."
+    r"(?:While|Though|Although|Albeit|If|When|Even\s+if|Even\s+though|Whether|Unless|Until)\s+"
+    r"(?:not|less|more|still|never|only|hardly|far|so|too|perhaps|arguably|certainly|clearly|[a-z]+ed|[a-z]+ing)\b"
+    r"(?:(?!\b(?:is|are|was|were|may|might|will|won[’']t|can|could|would|should|must|has|have|had|does|do|did)\b)"
+    r"[^,;:]){2,100}),\s+"
+    r"(?:it|they|he|she)(?:[’'](?:s|re|ll|d|ve))?\s"
 )
 # a tip or an order to the reader, by its first word, a verb in its bare form, and no noun reading after it
 # ("Convert neutral traffic ... by investing in ...", "Avoid excess weight gain at all ages.", "Choose whole
@@ -1520,7 +1600,8 @@ _OPENER_PRONOUN_RE = re.compile(
 _IMPERATIVE_RE = re.compile(
     r"^(?:Convert|Create|Choose|Avoid|Discover|Explore|Enjoy|Learn|Invest|Prepare|Improve|Protect|Reduce|Download|"
     r"Install|Grab|Keep|Make|Give|Bring|Buy|Build|Use|Add|Skip|Save|Pack|Treat|Start|Stop|Let|Go|Be|Check|Leave|"
-    r"Hire|Offer|Ask|Focus|Write|Send|Eat|Drink|Wear|Pay|Find|Share|Join|Visit)\s+"
+    r"Hire|Offer|Ask|Focus|Write|Send|Eat|Drink|Wear|Pay|Find|Share|Join|Visit|Ignore|Forget|Remember|Consider|"
+    r"Picture|Try|Think)\s+"
     r"(?!(?:of|to|in|for|and|is|are|was|were|has|have|had|will|would|can|could|may|might|said|says|prices?|"
     r"holders?|buyback|issue|sales?|index|market|on|at|with|by)\b|[a-z]+ed\b)(?-i:[a-z])"
     r"|^Go\s+to\s+(?:[A-Z]|the\s|your\s|a\s)"  # "Go to Google.com today and click ...

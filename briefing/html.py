@@ -69,6 +69,76 @@ def _without_off_title_opening(text: str, title: str | None) -> str:
     return "\n".join(paras[1:])
 
 
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# the time the page was posted, after a headline glued to the text: "Thursday 10 January 2008 at 12:46 "
+_STAMP_RE = re.compile(
+    r"^[\s|\-–—:,]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<d>(?:\d{1,2}\s+" + _MONTHS + r"|" + _MONTHS
+    + r"\s+\d{1,2}),?\s+\d{4})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[\s|\-–—:]+"
+)
+
+
+def _without_glued_title(text: str, title: str | None) -> tuple[str, str | None]:
+    """The text without the page's headline glued to its first paragraph, and the posting time after
+    it: "Shearer And Redknapp Play Down Newcastle Links Thursday 10 January 2008 at 12:46 Early
+    front-runners for the vacant managerial post ..." under the title "Shearer and Redknapp play down
+    Newcastle links". Only when a sentence of eight words or more follows, in capitals. The second
+    item: the posting time, when there was one (the page's date if its metadata gives none)."""
+    if not title or len(title.split()) < 3:
+        return text, None
+    head = " ".join(title.split()).lower()
+    start = len(text) - len(text.lstrip(" \t\n|-–—:"))
+    first = " ".join(text[start:start + len(title) + 40].split())
+    if not first.lower().startswith(head):
+        return text, None
+    # the title's words in the text, however it spaced them (after a separator the page left: "| ")
+    m = re.match(r"[\s|\-–—:]*" + r"\s+".join(re.escape(w) for w in title.split()), text, re.IGNORECASE)
+    if not m:
+        return text, None
+    rest = text[m.end():]
+    stamp = _STAMP_RE.match(rest)
+    rest = rest[stamp.end():] if stamp else rest
+    line = rest.split("\n", 1)[0]
+    if not stamp and not rest[:1].isspace() or not line.strip()[:1].isupper() or len(line.split()) < 8:
+        return text, None
+    return rest.lstrip(), (stamp.group("d") if stamp else None)
+
+
+def _stamp_date(value: str | None) -> _dt.date | None:
+    """The date of a posting time _without_glued_title found ("10 January 2008", "Jan. 10, 2008")."""
+    if not value:
+        return None
+    value = " ".join(value.replace(".", " ").replace(",", " ").split())
+    for fmt in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"):
+        try:
+            return _dt.datetime.strptime(value.replace("Sept ", "Sep "), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+def _written(day: _dt.date, page: str) -> bool:
+    """Whether the page writes this date out with its month's name ("Jan 08, 2008", "8 January 2008")."""
+    month = _MONTH_NAMES[day.month - 1][:3]
+    return re.search(
+        rf"\b{month}[a-z]*\.?\s+0?{day.day},?\s+{day.year}\b|\b0?{day.day}\s+{month}[a-z]*\.?,?\s+{day.year}\b", page
+    ) is not None
+
+
+def _day_month_checked(day: _dt.date | None, page: str | bytes) -> _dt.date | None:
+    """The page's date, its day and month swapped back when the metadata read them the wrong way round: a
+    page "Published: Jan 08, 2008" (and "pubdate='2008/01/08'") was dated 1 August 2008, and its "this
+    weekend" bracketed as August. Only when the page writes out the swapped date and not the other."""
+    if day is None or day.day > 12 or day.day == day.month:
+        return day
+    text = page.decode("utf-8", "replace") if isinstance(page, bytes) else page
+    swapped = day.replace(month=day.day, day=day.month)
+    return swapped if _written(swapped, text) and not _written(day, text) else day
+
+
 def _names_host(name: str, url: str | None) -> bool:
     """Whether name could be the site's name at url: its letters hold the domain's name or the domain
     holds the name's ("BBC News" at bbc.co.uk, "The Guardian" at theguardian.com). Without a URL, whether
@@ -106,10 +176,16 @@ def article_from_html(
     if not text:
         raise InputSkipped("no article text found in the page")
     page_title = (getattr(doc, "title", None) or "").strip() or None
-    text = _without_off_title_opening(text, page_title)
+    text, posted = _without_glued_title(_without_off_title_opening(text, page_title), page_title)
     author = (getattr(doc, "author", None) or "").strip() or None
     site = (getattr(doc, "sitename", None) or "").strip() or None
     page_url = url or getattr(doc, "url", None) or None
+    if page_title and site and page_url and not _names_host(site, page_url) and _names_host(page_title, page_url) and (
+        len(site.split()) > len(page_title.split())
+    ):
+        # the headline given as the site's name and the site's name as the title: "T.J. Ford Cleared To
+        # Practice" and "PROTRADE" at protrade.com
+        page_title, site = site, page_title
     if page_title and site and page_title.lower() == site.lower() and not _names_host(site, page_url):
         site = None  # the headline given as the site's name ("Cheap Fixes Are the Best!" on motorward.com): the domain's
     if page_title and (
@@ -124,7 +200,7 @@ def article_from_html(
         source=source,
         title=title or (strip_title_suffix(page_title, title_suffix_outlet(page_title)) if page_title else None)
         or default_title,
-        date=date or parse_date(getattr(doc, "date", None)) or default_date,
+        date=date or _day_month_checked(parse_date(getattr(doc, "date", None)), html) or default_date or _stamp_date(posted),
         page={"author": author, "site_name": site, "title": page_title,
               "categories": "\n".join(str(c) for c in (getattr(doc, "categories", None) or []))},
     )

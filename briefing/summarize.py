@@ -315,6 +315,9 @@ def _opening_figure(text: str) -> bool:
     return _day_or_figure(_YEAR_RE.sub(" ", without_nowadays(text)))
 
 
+_QUOTE_LEDE_MAX = 2  # opening sentences in quotation marks that do not count towards the opening
+
+
 class Selector:
     """Chooses the sentences of one article that become points."""
 
@@ -404,11 +407,24 @@ class Selector:
         def balanced(i: int) -> bool:
             return not self.whole_quotes or quotes_balanced(candidates[i].text)
 
+        # a quotation lede does not use up the opening: after "“We stuck to trying to give up as little as
+        # we could ...,” O'Sullivan said Tuesday night." and "“And when you get all that, you get a good
+        # chance to win.”" comes the news ("O'Sullivan had a goal and an assist as the Kings won ...")
+        quote_lede = 0
+        # an opening that is a sentence's tail ("the Rafael Palmeiro steroids case.") is a page that broke its
+        # lines mid-sentence: what comes after it is no opening either ("Davis were sending a letter ...")
+        broken = False
+        if steering is not None and not lead:
+            while quote_lede < _QUOTE_LEDE_MAX and quote_lede < len(spans) and spans[quote_lede].text[:1] in "“\"":
+                quote_lede += 1
+            first = spans[0].text if spans else ""
+            broken = first[:1].islower() and not first.islower()
+
         def opening(i: int) -> bool:  # a general bullet from the article's opening sentences only
             if not self.bullets or self.max_position is None:
                 return True
             index = candidates[i].index
-            if index > self.max_position:
+            if index > self.max_position + quote_lede or broken and index >= 1:
                 return False
             if steering is None or lead:
                 return True

@@ -232,3 +232,20 @@ def test_a_headline_as_the_site_s_name_without_an_address_and_a_site_s_sections(
         article = article_from_html(page.encode())
         assert article.source != headline and article.title == headline
     assert attribution.attribute(site_name="FT.com / Home UK / UK") == "Financial Times"
+
+
+def test_what_set_w_showed_about_credits():
+    """Stop 24, set W: "T.J. Ford Cleared To Practice : PROTRADE" gave the headline as the site's name
+    and "PROTRADE" as the title; "Copyright Â© 2004 sportsdirectinc.com. All Rights Reserved." (a
+    page's mojibake) was credited "Â© 2004 sportsdirectinc.com"."""
+    body = "".join(f"<p>Raptors guard T.J. Ford was cleared to resume workouts on Wednesday after visiting a spine "
+                   f"specialist in Cleveland, the team said in statement number {n}.</p>" for n in range(6))
+    page = ("<html><head><title>T.J. Ford Cleared To Practice : PROTRADE</title></head>"
+            f"<body><article>{body}</article></body></html>")
+    article = article_from_html(page.encode(), url="http://www.protrade.com/content/")
+    assert article.title == "T.J. Ford Cleared To Practice"
+    assert article.source != "T.J. Ford Cleared To Practice"
+    assert attribution.attribute(site_name="Copyright Â© 2004 sportsdirectinc.com. All Rights Reserved.") \
+        == "sportsdirectinc.com"
+    # set X: a copyright notice in French given as the site's name
+    assert attribution.attribute(site_name="Génération Flash 2005, Tous droits réservés.") == "Génération Flash 2005"

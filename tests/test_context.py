@@ -1536,3 +1536,117 @@ def test_a_player_known_by_his_place_alone_leans():
 
     assert hook("David Asper's plan to build a new $145-million stadium and retail complex just got a lot more interesting.")
     assert not hook("The stadium just got a new sponsor, the club said on Monday.")
+
+
+# --- stop 24: set W of Google News pages (bench/context_review.md, "Stop 24") ---
+
+
+def test_what_set_w_showed_leans():
+    """Stop 24, set W: a review's "While not nearly as accomplished as ..., it's ...", an op-ed's
+    "Benazir was all of these", a quotation lede by a surname, a minister by portfolio alone."""
+    from briefing.context import anywhere_reasons
+
+    assert "pronoun" in anywhere_reasons(
+        "While not nearly as accomplished as Sidney Lumet’s much-praised Oscar contender, it’s considerably less "
+        "off-putting thanks to a pair of appealing performances by Colin Farrell and Ewan McGregor.")
+    assert "pronoun" in anywhere_reasons("When asked about the deal on Monday, he said the talks would go on.")
+    for fine in ("While baked chips may be a better option than Doritos, they are still junk food.",
+                 "While the Fed raised rates on Wednesday, it signalled a pause.",
+                 "When Smith arrived in Paris on Monday, he met the French president."):
+        assert "pronoun" not in anywhere_reasons(fine), fine
+    assert "definite" in anywhere_reasons("Benazir was all of these, but she also left a flawed political track record.")
+    assert "definite" in anywhere_reasons("Most of these are in Europe and South America.")
+    for fine in ("Most of those arrested in the raid on Monday were released, police said.",
+                 "Many of those who fled the fighting in Darfur have returned, the UN said on Monday."):
+        assert "definite" not in anywhere_reasons(fine), fine
+    lede = ("\"We stuck to trying to give up as little as we could and we got a good performance from our goalie,\" "
+            "O'Sullivan said Tuesday night.")
+    assert "speaker" in anywhere_reasons(lede)
+    for fine in ("\"We will not allow it,\" Israeli Prime Minister Ehud Olmert said on Tuesday.",
+                 "\"Mistakes are happening every day that we're just not catching,\" says Dr. Albert Wu.",
+                 "\"The plan will cut jobs,\" Smith said."):  # a full name or a title; no first person
+        assert "speaker" not in anywhere_reasons(fine), fine
+    assert "definite" in anywhere_reasons("The Finance Minister has of late started sanctioning funds for certain departments.")
+    assert "definite" not in anywhere_reasons("The Finance Minister of Kerala, Thomas Isaac, sanctioned funds on Monday.")
+    assert "definite" not in anywhere_reasons("The Prime Minister, Gordon Brown, said on Monday the talks would go on.")
+    # a caption run into the text: a plural subject, the weekday and the date with its year
+    assert "cut" in anywhere_reasons(
+        "Accident investigators look through the wreckage from a British Airways Boeing 777 plane that landed short "
+        "of the runway at London's Heathrow Airport, Friday Jan. 18, 2008.")
+    assert "cut" not in anywhere_reasons("A British Airways jet crash landed at Heathrow airport, Friday Jan. 18, 2008.")
+
+
+def test_a_quotation_lede_does_not_use_up_the_opening():
+    """Stop 24, set W: an AP story opening on two sentences of quotation gave no bullet (the opening
+    window is two sentences); the news after the quotation is its lead."""
+    text = (
+        "\"We stuck to trying to give up as little as we could and we got a good performance from our goalie,\" "
+        "O'Sullivan said Tuesday night.\n"
+        "\"And when you get all that, you get a good chance to win.\"\n"
+        "Patrick O'Sullivan had a goal and an assist as the Los Angeles Kings won their third in a row, beating the "
+        "Edmonton Oilers 3-1.\n"
+        "Dustin Brown and Lubomir Visnovsky also scored for Los Angeles, which started off a road trip by winning."
+    )
+    points = Selector(ByPosition(), sentences=1, bullets=True, max_position=1).select(_article(text), split_sentences(text))
+    assert [p.text[:16] for p in points] == ["Patrick O'Sulliv"]
+    plain = text.replace('"', "")  # without quotation marks the opening is the first two sentences, as before
+    points = Selector(ByPosition(), sentences=1, bullets=True, max_position=1).select(_article(plain), split_sentences(plain))
+    assert all(p.citations[0].sentence <= 1 for p in points)
+
+
+def test_what_set_x_showed_leans():
+    """Stop 24, set X: "A police officer crashed his cruiser ..." was taken for a pronoun with nobody
+    before it (so the story led with its second sentence, "... spotted the vehicle ..."); "Fans of
+    the show will see ..." and "It's been the siren song ..." led their stories."""
+    from briefing.context import anywhere_reasons
+
+    assert "pronoun" not in needs_context(
+        "A police officer crashed his cruiser into a car driving on the wrong side of Highway 1 on Thursday.")
+    assert "pronoun" not in needs_context("A blind student has developed software so that he can read weather maps.")
+    assert "pronoun" in needs_context("It is a testament to the relationships that he built in Libya.")
+    assert "pronoun" in needs_context("One game into his Six Nations career, the fly-half is already a legend.")
+    assert "definite" in anywhere_reasons(
+        "Fans of the show will see Tina's character Sarah Platt say goodbye to the Street in tomorrow night's episode.")
+    assert "definite" not in anywhere_reasons(
+        "Federle coached the child stars of the show \"Billy Elliot\" on Broadway for two years, his agent said.")
+    assert "pronoun" in needs_context("It’s been the siren song playing in the background for the Patriots all season - 16-0.")
+    assert "pronoun" not in needs_context("It has been a year since the attack on the embassy in Benghazi.")
+
+
+def test_what_set_y_showed_leans():
+    """Stop 24, set Y: "The 33-year-old Austrian appeared to call time on his F1 career ..." and "The
+    Scuderia's president explained that ..." (somebody given by description alone), and "Davis were
+    sending a letter ..." after an opening that was a sentence's tail (a page broken mid-sentence)."""
+    from briefing.context import anywhere_reasons
+
+    assert "definite" in anywhere_reasons("The 33-year-old Austrian appeared to call time on his F1 career last season.")
+    assert "definite" in anywhere_reasons("The Scuderia's president explained that Kimi Raikkonen will play a crucial role.")
+    assert "definite" not in anywhere_reasons("The 20-year-old student accused in a stabbing rampage told investigators he had planned it.")
+    assert "definite" not in anywhere_reasons("The Kremlin's chief spokesman, Dmitry Peskov, said on Monday the talks would go on.")
+    text = ("the Rafael Palmeiro steroids case.\n"
+            "Davis were sending a letter to the Justice Department on Tuesday about the case of the pitcher.\n"
+            "Henry Waxman said the committee would ask the Justice Department to look into the testimony of Roger Clemens.")
+    points = Selector(ByPosition(), sentences=2, bullets=True, max_position=1).select(_article(text), split_sentences(text))
+    assert points == []  # the tail is no sentence; what follows a broken opening is no opening either
+    whole = text.replace("the Rafael Palmeiro steroids case.\n", "Congress looked again at the Rafael Palmeiro steroids case.\n")
+    points = Selector(ByPosition(), sentences=2, bullets=True, max_position=1).select(_article(whole), split_sentences(whole))
+    assert points and points[0].text.startswith("Congress")
+
+
+def test_a_singer_or_a_player_known_by_a_description_alone_leans():
+    """Stop 23's set V, noted then: "The ‘Big Girls Don't Cry' singer says she is extra careful ..."."""
+    from briefing.context import anywhere_reasons
+
+    assert "definite" in anywhere_reasons("The ‘Big Girls Don't Cry' singer says she is extra careful with her outfits.")
+    assert "definite" in anywhere_reasons("The Congo-born midfielder was revived by medics before a remarkable recovery.")
+    assert "definite" not in anywhere_reasons("The Arsenal midfielder Aaron Ramsey was injured on Saturday against Spurs.")
+
+
+def test_what_set_z_showed_leans():
+    """Stop 24, set Z: an op-ed opening on an order to the reader ("Ignore the posh fooderati on Channel 4
+    ...")."""
+    from briefing.context import anywhere_reasons
+
+    assert "question" in anywhere_reasons("Ignore the posh fooderati on Channel 4 moaning about the factory-farming of chickens.")
+    assert "question" in anywhere_reasons("Forget about going to a crowded bar to enjoy a gig by the latest darlings.")
+    assert "question" not in anywhere_reasons("Meet the Press host Chuck Todd said on Sunday the race was tight.")

@@ -475,3 +475,100 @@ def test_a_title_ending_on_its_byline_is_the_title_alone():
             f"<p>{LEAD}</p><p>{TAIL}</p><p>{LEAD.replace('Friday', 'Monday')}</p></article></body></html>")
     article = article_from_html(page, url="https://www.theguardian.com/environment/2019/jan/03/whales")
     assert article.title == "Māori tribes fearful over whale strandings"
+
+
+def test_what_set_w_showed_about_furniture():
+    """Stop 24, set W: an AP dateline set off by an underscore ("Fairfield (AP) _ Investigators ..."),
+    and a headline glued to the text with its posting time ("Shearer And Redknapp Play Down Newcastle
+    Links Thursday 10 January 2008 at 12:46 Early front-runners ...")."""
+    from briefing.html import article_from_html
+
+    cleaned = clean_text(f"Fairfield (AP) _ Investigators looking into a fire also have a car-theft case.\n{TAIL}")
+    assert cleaned.text.startswith("Investigators") and cleaned.source == "AP"
+    assert clean_text(f"(AP) _ Investigators looking into a fire also have a car-theft case.\n{TAIL}").text.startswith("Inv")
+    aside = "Senator Smith (D-Calif.) _ who chairs the panel _ said the bill would pass on Monday."
+    assert aside in clean_text(f"{aside}\n{TAIL}").text  # no outlet in the brackets: no dateline
+    title = "Shearer and Redknapp play down Newcastle links"
+    first = ("Early front-runners for the vacant managerial post at Newcastle United, Alan Shearer and Harry "
+             "Redknapp, have distanced themselves from the job.")
+    page = (f"<html><head><title>{title}</title></head><body><article>"
+            f"<p>| Shearer And Redknapp Play Down Newcastle Links Thursday 10 January 2008 at 12:46 {first}</p>"
+            f"<p>{TAIL}</p><p>{LEAD}</p></article></body></html>")
+    article = article_from_html(page.encode())
+    assert article.text.startswith("Early front-runners") and str(article.date) == "2008-01-10"
+    # a first sentence that only begins with the title's words stays whole
+    kept = page.replace("Thursday 10 January 2008 at 12:46 Early", "at the club on Monday, early")
+    assert article_from_html(kept.encode()).text.startswith("| Shearer") or \
+        article_from_html(kept.encode()).text.startswith("Shearer")
+
+
+def test_what_set_x_showed_about_furniture():
+    """Stop 24, set X: datelines "OSLO, Dec. 10 —", "KIEV:", "London (dpa) -", "Hollywood (eCanadaNow) -";
+    a review's rating line; a row of cells closed after the text; a day and month read the wrong way round."""
+    import datetime
+
+    from briefing.clean import notice_kind
+    from briefing.html import _day_month_checked
+
+    for line, first, place, source in (
+        ("OSLO, Dec. 10 — Al Gore used his Nobel lecture to call for action.", "Al Gore", "OSLO", None),
+        ("KIEV: Yulia Tymoshenko was unable on Tuesday to win backing from Parliament.", "Yulia", "Kiev", None),
+        ("London (dpa) - Joey Barton will appear in court in Liverpool on Friday.", "Joey", "London", "dpa"),
+        ("Hollywood (eCanadaNow) - Britney Spears was seen shopping on Monday.", "Britney", "Hollywood", "eCanadaNow"),
+    ):
+        cleaned = clean_text(f"{line}\n{TAIL}")
+        assert cleaned.text.startswith(first), (line, cleaned.text[:40])
+        assert cleaned.place == place and cleaned.source == source, (line, cleaned.place, cleaned.source)
+    assert clean_text(f"NATO: The alliance met on Monday in Brussels to discuss its budget.\n{TAIL}").text.startswith("NATO:")
+    assert notice_kind("THE DIVING BELL AND THE BUTTERFLY Rating: 3 1/2 out of 4 stars.") == "page notice"
+    assert notice_kind("The agency cut its rating: the outlook is negative, it said on Monday.") is None
+    row = ("| | NBA: Denver 124, Golden State 120 | | | | Posted: Sat, 29 Dec 2007 | | Home | | | | Two free throws by "
+           "Marcus Camby with nine seconds left provided the final margin Friday in the Denver Nuggets' win over Golden "
+           "State. Copyright 2007 by UPI | | | |")
+    cleaned = clean_text(f"{row}\n{TAIL}")
+    assert cleaned.text.startswith("Two free throws") and ("UPI", "copyright") in cleaned.evidence
+    # a page "Published: Jan 08, 2008" whose metadata was read as 1 August 2008
+    page = "<p>Published: Jan 08, 2008 03:58 PM</p><script>pubdate='2008/01/08'</script>"
+    assert _day_month_checked(datetime.date(2008, 8, 1), page) == datetime.date(2008, 1, 8)
+    assert _day_month_checked(datetime.date(2008, 1, 8), page) == datetime.date(2008, 1, 8)
+    both = page + "<p>Updated August 1, 2008</p>"  # the page writes both: its metadata stands
+    assert _day_month_checked(datetime.date(2008, 8, 1), both) == datetime.date(2008, 8, 1)
+    assert _day_month_checked(datetime.date(2008, 8, 13), page) == datetime.date(2008, 8, 13)
+
+
+def test_what_set_y_showed_about_furniture():
+    """Stop 24, set Y: a headline, the date and an AP byline run into the first paragraph ("... By GRANT
+    PECK, Associated Press Writer 14 minutes ago BANGKOK, Thailand - Princess ..."), "ST. LOUIS (Ticker) --",
+    "Dec 27 (Reuters Life!) -" (a day, not a place), and UTF-8 read as Windows-1252 ("Canadaâ€™s")."""
+    from briefing.clean import normalize_text
+
+    glued = ("Sister of Thai king dies Staff and agencies 01 January, 2008 By GRANT PECK, Associated Press Writer 14 "
+             "minutes ago BANGKOK, Thailand - Princess Galyani Vadhana, the elder sister of Thailand's King Bhumibol "
+             "Adulyadej, died Wednesday, the royal palace announced.")
+    cleaned = clean_text(f"{glued}\n{TAIL}")
+    assert cleaned.text.startswith("Princess Galyani") and cleaned.source == "AP" and cleaned.place == "BANGKOK, Thailand"
+    short = "By JAMES PRICHARD, AP Business Writer Fri Dec 28, 6:46 AM ET"  # no text after it: left to the byline rules
+    assert "Fri Dec 28" not in clean_text(f"{short}\n{LEAD}\n{TAIL}").text.split("\n")[0]
+    cleaned = clean_text(f"ST. LOUIS (Ticker) -- Manny Legace finally yielded a goal on Tuesday night.\n{TAIL}")
+    assert cleaned.text.startswith("Manny") and cleaned.source == "SportsTicker" and cleaned.place == "ST. LOUIS"
+    cleaned = clean_text(f"Dec 27 (Reuters Life!) - Angelina Jolie tops a Reuters poll released on Thursday.\n{TAIL}")
+    assert cleaned.text.startswith("Angelina") and cleaned.source == "Reuters" and cleaned.place is None
+    assert normalize_text("Environment Canadaâ€™s No. 1 weather story, â€œHelloâ€\x9d, CafÃ©, Â© 2004") == \
+        "Environment Canada’s No. 1 weather story, “Hello”, Café, © 2004"
+    assert normalize_text("naïve café – Zürich, Ångström") == "naïve café – Zürich, Ångström"
+
+
+def test_what_set_z_showed_about_furniture():
+    """Stop 24, set Z: "Rupee at 39.28 against US dollar Press Trust of India Monday, January 14, 2008
+    (Mumbai): The rupee ..." (a headline, the agency, the date and the place run into the text), and a
+    date given as the site's name ("January 2008")."""
+    from briefing import attribution
+
+    glued = ("Rupee at 39.28 against US dollar Press Trust of India Monday, January 14, 2008 (Mumbai): The rupee on "
+             "Monday ended marginally better at 39.28/29 against the greenback.")
+    cleaned = clean_text(f"{glued}\n{TAIL}")
+    assert cleaned.text.startswith("The rupee on Monday") and cleaned.source == "PTI" and cleaned.place == "Mumbai"
+    kept = "The index rose 2% Monday, January 14, 2008 (Mumbai): traders said the rally would last for the whole week."
+    assert clean_text(f"{kept}\n{TAIL}").text.startswith("The index rose")  # no agency named: text
+    assert attribution.attribute(site_name="January 2008") == attribution.UNKNOWN
+    assert attribution.attribute(site_name="Euro 2008") == "Euro 2008"
