@@ -101,7 +101,7 @@ _GLUED_WIRE_BYLINE = re.compile(
 # A month, in full or cut short: "Aug.", "December"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "(CNN) Sudanese President ..." : an outlet in brackets opening the text, dash optional.
-_DATELINE_LEAD = re.compile(r"^\((?P<src>[A-Z][\w .&-]{1,30})\)\s*(?:(?:[-–—]+|_(?=\s))\s*)?(?=\S)")
+_DATELINE_LEAD = re.compile(r"^\(\s?(?P<src>[A-Z][\w .&-]{1,30}?)\s?\)\s*(?:(?:[-–—]+|_(?=\s))\s*)?(?=\S)")
 # A dateline with no outlet: "LE BOURGET, France —", "WASHINGTON —", "NASHVILLE, Tenn. - ",
 # "CARACAS, Venezuela—": a place in capitals (a region after a comma may be in title case), then a
 # dash (a hyphen needs spaces around it).
@@ -782,7 +782,14 @@ _PLACE_DAY_DASH = re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+" + 
 # A date opening the first paragraph, set off by a colon or a dash: "December 28, 2014: Here are four stocks ..."
 _DATE_FIRST = re.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:" + _MONTH
-    + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r"),?\s+\d{4}\s*(?::|--|[–—]|-\s)\s*(?=[A-Z“\"])"
+    + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r"),?\s+\d{4}"
+    # and the time: "| 30 December 2007 9:00 GMT - The month started off with ..."
+    + r"(?:,?\s+\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?\s*(?::|--|[–—]|-\s)\s*(?=[A-Z“\"])"
+)
+# a press release's dateline: "LAS VEGAS, Jan. 8 /PRNewswire/ -- LG Electronics has introduced ..."
+_RELEASE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’ ]{1,40}(?:,\s+[A-Z][\w.'’ ]{1,20})?),\s+" + _MONTH + r"\s+\d{1,2}(?:,\s+\d{4})?\s+"
+    r"/\s*(?:PRNewswire[\w\-]*|PR\s+Newswire|Business\s+Wire|Marketwire|GlobeNewswire|PRWEB|PRWeb)\s*/\s*(?:--|[–—])\s*(?=[A-Z“\"])"
 )
 # A wire photographer's credit glued to the paragraph after it: "Shamil Zhumatov/REUTERSThe UK may be forced ..."
 _GLUED_PHOTO_CREDIT = re.compile(
@@ -999,9 +1006,13 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                 if m:  # "LONDON, Jan. 10 British actor and Monty Python icon John Cleese is ...": UPI's dateline
                     body, place = line[m.end():], m.group("place")
             if body == line and not kept:
-                m = _LEFT_DASH.match(line) or _DATE_FIRST.match(line)
+                m = _LEFT_DASH.match(line) or _DATE_FIRST.match(line.lstrip("| "))
                 if m:  # "-- Hillary Clinton has ...": a dateline's dash, its place gone; "December 28, 2014: Markets ..."
-                    body = line[m.end():]
+                    body = line.lstrip("| ")[m.end():] if m.re is _DATE_FIRST else line[m.end():]
+            if body == line and not kept and "/" in line[:80]:
+                m = _RELEASE_DATELINE.match(line)
+                if m:  # "LAS VEGAS, Jan. 8 /PRNewswire/ -- LG Electronics ..."
+                    body, place = line[m.end():], m.group("place")
             if body == line and "/" in line[:60]:
                 m = _GLUED_PHOTO_CREDIT.match(line)
                 if m:  # "Shamil Zhumatov/REUTERSThe UK may be forced to ...": a picture's credit run into the text

@@ -1189,6 +1189,23 @@ _LEADING_QUOTE_RE = re.compile(r'^[“"]([^”"]+)[”"]')
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|my|me|mine|I[’']m|I[’']ve|I[’']d|I[’']ll)\b")
 
 
+# an article's opening that continues another: "Arthur McElhill also died in the fire ..." (not "... all too well")
+_ALSO_OPEN_RE = re.compile(r"^(?:[\w’'.\-]+\s+){1,4}also\b(?!\s+(?:known|called|spelled|spelt)\b)")
+_HERE_DECK_RE = re.compile(
+    r"^Here,?\s+(?:the|a|an|[A-Z][\w’'\-]+)\s+(?:[\w’'\-]+\s+){0,3}(?:talk|talks|discuss|discusses|explain|explains|"
+    r"speak|speaks|describe|describes|show|shows|look|looks|reflect|reflects)\b"
+)
+
+
+def _name_where_caption(text: str) -> bool:
+    """A caption in the text's own paragraph: somebody by name, then where, and no verb (the cleaner's
+    test for a line of its own, briefing.clean._caption_or_teaser)."""
+    from briefing.clean import _CAPTION_FINITE, _NAME_WHERE_CAPTION, _PAST_WORD
+
+    return (len(text) < 200 and _NAME_WHERE_CAPTION.match(text) is not None and not _CAPTION_FINITE.search(text)
+            and not _PAST_WORD.search(text))
+
+
 _WE_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Oo]urs|[Ww]e[’'](?:re|ve|ll|d))\b")
 # after the quotation, a speaker given by one word: "..., O'Sullivan said Tuesday night." ("Williams said",
 # "said Cordey."), not a full name, a role ("the CDC's Dr. David Swerdlow said") nor a pronoun
@@ -1377,6 +1394,12 @@ def anywhere_reasons(text: str, *, opening: bool = True) -> tuple[str, ...]:
         reasons.append("definite")  # "The Finance Minister has of late started sanctioning funds ...": whose?
     if _ALL_OF_THESE_RE.search(outside):
         reasons.append("definite")  # "Benazir was all of these, but ...", "Most of these are in Europe": these what?
+    if opening and _ALSO_OPEN_RE.match(text):
+        reasons.append("connective")  # "Arthur McElhill also died in the fire at the house in Omagh on Tuesday.": also?
+    if _HERE_DECK_RE.match(text) or _name_where_caption(text):
+        # "Here the Huckabees talk with Sally Cochran ..." (a video's deck), "Ante Covic at a Socceroos
+        # training camp this week." (a picture's caption run into the text)
+        reasons.append("cut")
     if opening and _quote_by_surname(text):
         # "“We stuck to ... our goalie,” O'Sullivan said Tuesday night." opening an article: who? (past the
         # opening the article may have named him: strict_reasons asks the article, briefing.summarize)

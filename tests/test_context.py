@@ -1650,3 +1650,19 @@ def test_what_set_z_showed_leans():
     assert "question" in anywhere_reasons("Ignore the posh fooderati on Channel 4 moaning about the factory-farming of chickens.")
     assert "question" in anywhere_reasons("Forget about going to a crowded bar to enjoy a gig by the latest darlings.")
     assert "question" not in anywhere_reasons("Meet the Press host Chuck Todd said on Sunday the race was tight.")
+
+
+def test_what_set_aa_showed_leans():
+    """Stop 24, set AA: "Arthur McElhill also died in the fire ..." opening its article, a video's deck
+    ("Here the Huckabees talk with ..."), a caption in the text's paragraph ("Ante Covic at a Socceroos
+    training camp this week.")."""
+    from briefing.context import anywhere_reasons, strict_reasons
+
+    assert "connective" in anywhere_reasons("Arthur McElhill also died in the fire at the house in Omagh on Tuesday.")
+    assert "connective" not in anywhere_reasons("Jason Stevens remembers all too well the feeling of being lost.")
+    assert "connective" not in anywhere_reasons("Sadiq Khan, also known as the mayor's man, won the vote on Monday.")
+    assert "cut" in anywhere_reasons("Here the Huckabees talk with Sally Cochran from Anderson, who met them.")
+    assert "cut" in anywhere_reasons("Ante Covic at a Socceroos training camp this week.")
+    assert "cut" not in anywhere_reasons("Ante Covic was injured at a Socceroos training camp this week.")
+    # past the opening the stricter test has its own "also", as before
+    assert "connective" in strict_reasons("Arthur McElhill also died in the fire at the house in Omagh on Tuesday.")

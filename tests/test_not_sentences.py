@@ -572,3 +572,15 @@ def test_what_set_z_showed_about_furniture():
     assert clean_text(f"{kept}\n{TAIL}").text.startswith("The index rose")  # no agency named: text
     assert attribution.attribute(site_name="January 2008") == attribution.UNKNOWN
     assert attribution.attribute(site_name="Euro 2008") == "Euro 2008"
+
+
+def test_what_set_aa_showed_about_furniture():
+    """Stop 24, set AA: "LAS VEGAS, Jan. 8 /PRNewswire/ --", "( Reuters )-", "| 30 December 2007 9:00 GMT -"."""
+    for line, first, place, source in (
+        ("LAS VEGAS, Jan. 8 /PRNewswire/ -- LG Electronics has introduced three new LCD monitors.", "LG", "LAS VEGAS", None),
+        ("( Reuters )- A long-delayed upgrade to the Hubble Space Telescope will have to wait.", "A long", None, "Reuters"),
+        ("| 30 December 2007 9:00 GMT - The month started off with two announcements from Apple.", "The month", None, None),
+    ):
+        cleaned = clean_text(f"{line}\n{TAIL}")
+        assert cleaned.text.startswith(first), (line, cleaned.text[:30])
+        assert cleaned.place == place and cleaned.source == source, (line, cleaned.place, cleaned.source)
