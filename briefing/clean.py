@@ -108,7 +108,7 @@ _DATELINE_LEAD = re.compile(r"^\(\s?(?P<src>[A-Z][\w .&-]{1,30}?)\s?\)\s*(?:(?:[
 _DATELINE_PLACE = re.compile(
     r"^(?P<place>(?=[^a-z]*[A-Z]{3})[A-Z][A-Z.'’ /-]{1,40}?(?:,\s*[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,3})?)"
     # the day after the place: "WASHINGTON (Aug. 13) --"; two hyphens glued: "NEW YORK--Verizon ..."
-    r"(?:\s*\(" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?\)|,\s+" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:\s*\(" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?\)|,\s+(?i:" + _MONTH + r")\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:[–—]+|\s-{1,2}\s|--(?=[A-Z]))\s*(?=\S)"
 )
 _CREDIT = re.compile(

@@ -164,6 +164,13 @@ def date_edits(text: str, article_date: _dt.date | None, date_format: str = "%-d
         possessive = text[end : end + 2] in ("'s", "’s")
         if m.group("day"):
             word = m.group("day").lower()
+            before = text[: m.start()]
+            if m.group("day") in ("Today", "Tonight") and before.strip() and (
+                not re.search(r"(?:[.!?:;—–\-(]|[\"“‘'])\s*$", before) or re.search(r"[’']s\s+[\"“‘']$", before)
+            ):
+                # a name in the middle of a sentence: "its breakfast show rival Today", "USA Today", "BBC Radio 4's
+                # Today programme", NBC's "Today"
+                continue
             if word in ("today", "tomorrow") and (
                 possessive and not _EVENT_AFTER.match(text, end + 2)
                 or not possessive and word == "today" and _NOWADAYS_BEFORE.search(text, max(0, m.start() - 40), m.start())

@@ -16,7 +16,7 @@ import datetime as _dt
 import re
 from pathlib import Path
 
-from briefing.attribution import junk_site_name, outlet_name, readable_domain, strip_title_suffix, title_suffix_outlet
+from briefing.attribution import _TITLE_SEPARATORS, junk_site_name, outlet_name, readable_domain, strip_title_suffix, title_suffix_outlet
 from briefing.ingest import DEFAULT_MAX_BYTES, InputSkipped, article_from_text, parse_date
 from briefing.models import Article
 
@@ -186,6 +186,12 @@ def article_from_html(
         # the headline given as the site's name and the site's name as the title: "T.J. Ford Cleared To
         # Practice" and "PROTRADE" at protrade.com
         page_title, site = site, page_title
+    if page_title and site and site.lower() != page_title.lower():
+        parts = _TITLE_SEPARATORS.split(page_title.strip())
+        if len(parts) >= 2 and site.lower() == parts[0].lower() and len(parts[-1]) <= 40:
+            # the headline given as the site's name, the site's name after it in the title: "Sacred Heart wins
+            # debut as No. 1 - Examiner.com"
+            site = parts[-1]
     if page_title and site and page_title.lower() == site.lower() and not _names_host(site, page_url):
         site = None  # the headline given as the site's name ("Cheap Fixes Are the Best!" on motorward.com): the domain's
     if page_title and (

@@ -584,3 +584,30 @@ def test_what_set_aa_showed_about_furniture():
         cleaned = clean_text(f"{line}\n{TAIL}")
         assert cleaned.text.startswith(first), (line, cleaned.text[:30])
         assert cleaned.place == place and cleaned.source == source, (line, cleaned.place, cleaned.source)
+
+
+def test_what_set_ab_showed():
+    """Stop 24, set AB (the last 21 pages of L3S-GN1): "MARGAO, DEC 30 —" (the month in capitals), "Sacred
+    Heart wins debut as No. 1 - Examiner.com" (the headline given as the site's name), and "its breakfast
+    show rival Today [8 January 2008]" (a programme's name taken for a day)."""
+    import datetime
+
+    from briefing.dates import date_edits
+    from briefing.html import article_from_html
+
+    cleaned = clean_text(f"MARGAO, DEC 30 — Sunday saw Chief Minister Digambar Kamat meet the opposition.\n{TAIL}")
+    assert cleaned.text.startswith("Sunday saw") and cleaned.place == "MARGAO"
+    body = "".join(f"<p>The Sacred Heart Cathedral girls' basketball team won its game number {n} on Friday night, "
+                   f"the coach said after the game.</p>" for n in range(6))
+    page = ("<html><head><title>Sacred Heart wins debut as No. 1 - Examiner.com</title>"
+            '<meta property="og:site_name" content="Sacred Heart wins debut as No. 1"></head>'
+            f"<body><article>{body}</article></body></html>")
+    assert article_from_html(page).source == "Examiner.com"
+    day = datetime.date(2008, 1, 8)
+    for named in ("SUNRISE got an early jump on its breakfast show rival Today in 2008, scoring an interview.",
+                  "He told BBC Radio 4's Today programme he would stand.", "She told NBC's \"Today\" she would run.",
+                  "The paper, USA Today, reported the deal."):
+        assert date_edits(named, day) == (), named
+    for dated in ("Today, the Senate voted on the bill.", "The Senate voted today on the bill.",
+                  "\"Today we vote,\" he said.", "Officials said: \"Today we vote.\""):
+        assert [e.text for e in date_edits(dated, day)] == [" [8 January 2008]"], dated
