@@ -252,6 +252,8 @@ _DATELINE_COLON = re.compile(
     r"|^(?P<places>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}(?:/[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})+),\s+(?=[A-Z])"
     r"|^(?P<label>[A-Z][A-Z’' ]{3,40}?)\s+\|\s+(?=[A-Z])"
 )
+# an update's label with its day, before the text: "UPDATE on Sunday, December 18th 2011: "
+_UPDATE_LABEL = re.compile(r"^(?:UPDATED?|Updated?)(?:\s+(?:on|at)\b)?[^:.!?]{0,50}\d[^:.!?]{0,20}:\s+(?=[A-Z“\"])")
 _LABELS = frozenset("BREAKING EXCLUSIVE WATCH VIDEO UPDATE UPDATED NOTE CORRECTION ANALYSIS OPINION EDITORIAL LIVE".split())
 
 
@@ -950,6 +952,11 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                 out.removed.append(kept.pop())
             prev_kind = "other"
             continue
+        if not kept and line[:6].lower() == "update":
+            u = _UPDATE_LABEL.match(line)
+            if u:  # "UPDATE on Sunday, December 18th 2011: We're excited to announce ..."
+                out.removed.append(line[: u.end()].strip())
+                line = line[u.end():]
         if _STORY_HIGHLIGHTS.match(line):
             out.removed.append(line)
             in_highlights = True

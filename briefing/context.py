@@ -1189,6 +1189,7 @@ _LEADING_QUOTE_RE = re.compile(r'^[“"]([^”"]+)[”"]')
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|my|me|mine|I[’']m|I[’']ve|I[’']d|I[’']ll)\b")
 
 
+_TRAILING_OFF_RE = re.compile(r"(?<![A-Za-z])(?:[a-z][\w'’\-]*|\d\w*),?\s?(?:\.\.\.|…)$")
 # an article's opening that continues another: "Arthur McElhill also died in the fire ..." (not "... all too well")
 _ALSO_OPEN_RE = re.compile(r"^(?:[\w’'.\-]+\s+){1,4}also\b(?!\s+(?:known|called|spelled|spelt)\b)")
 _HERE_DECK_RE = re.compile(
@@ -1394,6 +1395,8 @@ def anywhere_reasons(text: str, *, opening: bool = True) -> tuple[str, ...]:
         reasons.append("definite")  # "The Finance Minister has of late started sanctioning funds ...": whose?
     if _ALL_OF_THESE_RE.search(outside):
         reasons.append("definite")  # "Benazir was all of these, but ...", "Most of these are in Europe": these what?
+    if _TRAILING_OFF_RE.search(text) and not any(q in text for q in "\"“”"):
+        reasons.append("cut")  # "Cast realistic shadows from a 3D...": a teaser cut off (not "I'm A Celebrity...")
     if opening and _ALSO_OPEN_RE.match(text):
         reasons.append("connective")  # "Arthur McElhill also died in the fire at the house in Omagh on Tuesday.": also?
     if _HERE_DECK_RE.match(text) or _name_where_caption(text):
@@ -1907,7 +1910,9 @@ _HOOK_RES = (
                r"Make\s+no\s+mistake\b|Mark\s+your\s+calendars?\b|Say\s+what\s+you\b|Let[’']s\s+(?:face|be|say|start|talk|take)\b|"
                r"(?:Name|Pick|Find|Grab|Ask)\s+(?:a|an|any|one|your|yourself)\s|"
                # "If it's any small comfort, 2016 probably wasn't ..."
-               r"If\s+it[’']?s\s+any\s+(?:small\s+)?(?:comfort|consolation)\b)"),
+               r"If\s+it[’']?s\s+any\s+(?:small\s+)?(?:comfort|consolation)\b|"
+               # the writer's own feeling: "It is nice to see that RIM is still promoting ..."
+               r"It(?:[’']s|\s+is|\s+was)\s+(?:always\s+)?(?:nice|good|great|refreshing|sad|heartening|encouraging)\s+to\s+see\b)"),
     # "For Atlanta Hawks controlling owner Bruce Levenson, “a light bulb went off.”": a quotation's tail as the news
     re.compile(r"^For\s+[A-Z][^,]{2,80},\s+[“\"]"),
     # "Six years ago Hope Koch's life began to change dramatically."

@@ -1666,3 +1666,15 @@ def test_what_set_aa_showed_leans():
     assert "cut" not in anywhere_reasons("Ante Covic was injured at a Socceroos training camp this week.")
     # past the opening the stricter test has its own "also", as before
     assert "connective" in strict_reasons("Arthur McElhill also died in the fire at the house in Omagh on Tuesday.")
+
+
+def test_what_dragnet_set_d1_showed():
+    """Stop 24, set D1 (Dragnet's pages of about 2012, blogs among them): "Cast realistic shadows from a
+    3D..." (a teaser cut off) and "It is nice to see that RIM is still promoting ..." (the writer's feeling)."""
+    from briefing.context import anywhere_reasons, hook
+
+    assert "cut" in anywhere_reasons("Cast realistic shadows from a 3D...")
+    assert "cut" not in anywhere_reasons("Sheila Ferguson is the favourite to be evicted from ITV's I'm A Celebrity...")
+    assert "cut" not in anywhere_reasons("\"We have invested so much that I hope for a harvest...\"")
+    assert hook("It is nice to see that RIM is still promoting their BlackBerry 7 line.")
+    assert not hook("It is good news for the bank, analysts said on Monday.")

@@ -611,3 +611,10 @@ def test_what_set_ab_showed():
     for dated in ("Today, the Senate voted on the bill.", "The Senate voted today on the bill.",
                   "\"Today we vote,\" he said.", "Officials said: \"Today we vote.\""):
         assert [e.text for e in date_edits(dated, day)] == [" [8 January 2008]"], dated
+
+
+def test_an_update_s_label_before_the_text_goes():
+    """Stop 24, set D1: "UPDATE on Sunday, December 18th 2011: We're excited to announce ..."."""
+    cleaned = clean_text(f"UPDATE on Sunday, December 18th 2011: Facebook said its timeline was now on iOS.\n{TAIL}")
+    assert cleaned.text.startswith("Facebook said")
+    assert clean_text(f"Update: the talks resumed on Monday in Geneva, officials said.\n{TAIL}").text.startswith("Update:")
