@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from briefing.attribution import _TITLE_SEPARATORS, junk_site_name, outlet_name, readable_domain, strip_title_suffix, title_suffix_outlet
+from briefing.clean import _MONTH
 from briefing.ingest import DEFAULT_MAX_BYTES, InputSkipped, article_from_text, parse_date
 from briefing.models import Article
 
@@ -69,10 +70,9 @@ def _without_off_title_opening(text: str, title: str | None) -> str:
     return "\n".join(paras[1:])
 
 
-_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # the time the page was posted, after a headline glued to the text: "Thursday 10 January 2008 at 12:46 "
 _STAMP_RE = re.compile(
-    r"^[\s|\-–—:,]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<d>(?:\d{1,2}\s+" + _MONTHS + r"|" + _MONTHS
+    r"^[\s|\-–—:,]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<d>(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH
     + r"\s+\d{1,2}),?\s+\d{4})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[\s|\-–—:]+"
 )
 
@@ -105,15 +105,7 @@ def _without_glued_title(text: str, title: str | None) -> tuple[str, str | None]
 
 def _stamp_date(value: str | None) -> _dt.date | None:
     """The date of a posting time _without_glued_title found ("10 January 2008", "Jan. 10, 2008")."""
-    if not value:
-        return None
-    value = " ".join(value.replace(".", " ").replace(",", " ").split())
-    for fmt in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"):
-        try:
-            return _dt.datetime.strptime(value.replace("Sept ", "Sep "), fmt).date()
-        except ValueError:
-            continue
-    return None
+    return parse_date(" ".join(value.replace(".", "").split()).replace("Sept ", "Sep ")) if value else None
 
 
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
