@@ -19,6 +19,7 @@ The result keeps one paragraph per line, so character offsets into it are stable
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -80,16 +81,16 @@ _GLUED_CREDIT_DATE_TAIL = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\s*"
     r"\((?P<place>[A-Z][\w .'’-]{1,30})\)\s*[:\-–—]+\s+(?=[A-Z“\"])"
 )
-_GLUED_CREDIT_DATE: list[re.Pattern[str]] = []
 _GLUED_DATE_HINT = re.compile(r"\d{4}\s*\([A-Z]")  # cheap: the year, then the place in brackets
 
 
+@lru_cache(maxsize=1)
+def _glued_credit_date_re() -> re.Pattern[str]:
+    return re.compile(rf"^.{{0,160}}?\b(?P<src>{attribution._name_alternation()})" + _GLUED_CREDIT_DATE_TAIL)
+
+
 def _glued_credit_date(line: str) -> re.Match[str] | None:
-    if not _GLUED_CREDIT_DATE:
-        _GLUED_CREDIT_DATE.append(
-            re.compile(rf"^.{{0,160}}?\b(?P<src>{attribution._name_alternation()})" + _GLUED_CREDIT_DATE_TAIL)
-        )
-    return _GLUED_CREDIT_DATE[0].match(line)
+    return _glued_credit_date_re().match(line)
 # the headline, the date and a wire byline run into the first paragraph, with the time since posting:
 # "Sister of Thai king dies ... 01 January, 2008 By GRANT PECK, Associated Press Writer 14 minutes ago BANGKOK, ..."
 _GLUED_WIRE_BYLINE = re.compile(
