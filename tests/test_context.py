@@ -1678,3 +1678,49 @@ def test_what_dragnet_set_d1_showed():
     assert "cut" not in anywhere_reasons("\"We have invested so much that I hope for a harvest...\"")
     assert hook("It is nice to see that RIM is still promoting their BlackBerry 7 line.")
     assert not hook("It is good news for the bank, analysts said on Monday.")
+
+
+def test_what_dragnet_sets_d2_d3_showed():
+    """Stop 25, Dragnet sets D2 and D3 (blogs and press pages of about 2012): the writer's own voice with a
+    day or a figure ("Today, we are rolling out ...", "This afternoon a tipster forwarded us ...", "I've said
+    it before ..."), "Here's a fun Friday story ...", claims ("There can be little doubt that ...", "Making a
+    Thanksgiving turkey doesn't have to be ..."), a post's blurb ("A few comments from ...")."""
+    from briefing.context import generic_claim, hook
+
+    assert hook("Today, we are rolling out several improvements for AdWords reporting announced back on October 1st.")
+    assert hook("This afternoon a tipster forwarded us an email with a Google Doc, composed by a new mother.")
+    assert hook("I’ve said it before, but it’s worth repeating: don’t spend much time thinking about EMC competitors.")
+    assert hook("Reminding us of the bohemian artists, this three bedroom apartment in Stockholm showcases design.")
+    assert hook("Here's a fun Friday story that comes to us via Mark Copeman.")
+    assert hook("A few comments from Jay Brinkmann, MBA’s Chief Economist, on the Q2 MBA National Delinquency Survey call.")
+    assert generic_claim("There can be little doubt that the US unemployment rate is at historical highs.")
+    assert generic_claim("Making a Thanksgiving turkey doesn’t have to be a difficult event—or a stressful one.")
+    # somebody else's "we", a numeral, a title, humankind, a blurb with a verb: news
+    assert not hook("We will not back down, the prime minister said on Monday.")
+    assert not hook("You can now buy trusted computers, but can we really trust the PC vendors, asks analyst Bill Thompson.")
+    assert not hook("Reserves I, II and III of the fund matured on Friday.")
+    assert not hook("We Are The World, the charity anthem, has been re-issued to raise money for tsunami victims.")
+    assert not hook("The discovery that our universe is expanding has earned three scientists the 2011 Nobel Prize.")
+    assert not hook("Some comments from the minister angered the crowd on Monday.")
+    assert not hook("Here the Huckabees talk with Sally Cochran from Anderson.")  # a deck: the "cut" rule's (set AA)
+    assert not generic_claim("There will be no vote on the bill until March, the speaker said.")
+
+
+def test_a_bloggers_opening_gives_way_to_the_news_after_it(tmp_path):
+    """The writer's voice opening a page does not stand alone as a bullet: the brief shows the sentence
+    after it, which does."""
+    from briefing.summarize import Selector
+
+    text = (
+        "Here's a fun Friday story that comes to us via Mark Copeman.\n\n"
+        "A 26-year-old named Thomas Cook asked the travel firm Thomas Cook for a free holiday on its UK Facebook "
+        "page on Thursday because he shares its name.\n"
+    )
+    spans = split_sentences(text)
+    points = Selector(ByPosition(), sentences=2, bullets=True, max_position=1).select(_article(text), spans)
+    assert [(p.text[:8], p.stands_alone) for p in points] == [("Here's a", False), ("A 26-yea", True)]
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    brief = briefing.build_brief([tmp_path], briefing.load_settings(date="2012-11-09", other_news=True))
+    shown = [p.text for p in brief.points]
+    assert shown and shown[0].startswith("A 26-year-old named Thomas Cook"), shown
+    assert not any(t.startswith("Here's") for t in shown)
