@@ -185,7 +185,12 @@ def _unnamed_speaker(text: str) -> re.Match[str] | None:
     return None
 _CUT_RE = re.compile(
     r":\s*$|\b(?:are|were|is|was|include|includes|included|including|following|these|below)\s*:\s"
-    r"|\b(?:shown|pictured|seen|listed|described|mentioned)\s+(?:above|below)\b|\bsee (?:above|below)\b",
+    r"|\b(?:shown|pictured|seen|listed|described|mentioned)\s+(?:above|below)\b|\bsee (?:above|below)\b"
+    # what the page shows beside the text: "the VINCI Tab II M (photo above)"
+    r"|\((?:(?:photo|picture|image|video|chart|map|graphic|screenshot)s?\s+)?(?:above|below)\)"
+    # a series' label, no sentence: "Part 4 of a 5-part series on 1:1 with Chromebooks at Leyden High Schools."
+    r"|^(?:this\s+is\s+)?part\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|[ivx]+)\s+(?:of|in)\s+"
+    r"(?:\d+\b|(?:a|an|the|our|my|this)\s+(?:[\w\-]+\s+){0,3}?(?:series|\w+-part)\b)",
     re.IGNORECASE,
 )
 

@@ -128,13 +128,16 @@ def without_nowadays(text: str) -> str:
         return text
     out, last = [], 0
     for m in _TODAY_RE.finditer(text):
-        if _NOWADAYS_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if _NOWADAYS_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _NOWADAYS_AFTER.match(text, m.end()):
             out.append(text[last:m.start()] + " " * (m.end() - m.start()))
             last = m.end()
     return "".join(out) + text[last:] if out else text
 
 
 _TODAY_RE = re.compile(r"\b[Tt]oday\b(?![’']s)")
+# how things are these days, told after it: "Today, there’s so much more information available to home buyers."
+_NOWADAYS_AFTER = re.compile(r",?\s+there(?:[’']s|\s+is|\s+are)\s+(?:so\s+|far\s+)?(?:much\s+more|many\s+more|more\s+\w+\s+than\s+ever|"
+                             r"no\s+longer|plenty\s+of|lots\s+of|a\s+lot\s+(?:more|of))\b", re.IGNORECASE)
 
 
 _WEEK_AFTER = re.compile(r"\s+(next|last|this)\s+week\b", re.IGNORECASE)
@@ -173,7 +176,9 @@ def date_edits(text: str, article_date: _dt.date | None, date_format: str = "%-d
                 continue
             if word in ("today", "tomorrow") and (
                 possessive and not _EVENT_AFTER.match(text, end + 2)
-                or not possessive and word == "today" and _NOWADAYS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                or not possessive and word == "today" and (
+                    _NOWADAYS_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _NOWADAYS_AFTER.match(text, end)
+                )
             ):
                 continue  # nowadays: "challenges facing humanity today", "today's hotels", "tomorrow's digital home"
         if possessive:

@@ -1724,3 +1724,18 @@ def test_a_bloggers_opening_gives_way_to_the_news_after_it(tmp_path):
     shown = [p.text for p in brief.points]
     assert shown and shown[0].startswith("A 26-year-old named Thomas Cook"), shown
     assert not any(t.startswith("Here's") for t in shown)
+
+
+def test_what_dragnet_set_d4_showed():
+    """Stop 25, Dragnet set D4: a series' label ("Part 4 of a 5-part series on ..."), what the page shows
+    beside the text ("(photo above)"), a claim about these days ("Today, there’s so much more information
+    available to home buyers.")."""
+    from briefing.context import dangling, generic_claim
+
+    assert "cut" in dangling("Part 4 of a 5-part series on 1:1 with Chromebooks at Leyden High Schools.")
+    assert "cut" in dangling("Part 3 of 5: what the schools learned from their first year with laptops.")
+    assert "cut" in dangling("VINCI Curriculum runs on the VINCI Tab II M (photo above), two tablets designed for kids.")
+    assert "cut" not in dangling("Part two of the plan was approved by the city council on Monday.")
+    assert "cut" not in dangling("The tablets (above $200 each) were approved by the school board on Monday.")
+    assert generic_claim("Today, there’s so much more information available to home buyers.")
+    assert not generic_claim("Today, there are 30 more police on the streets of Leeds, the council said.")

@@ -167,6 +167,11 @@ def test_today_meaning_nowadays_gets_no_date_and_a_possessive_keeps_its_s():
     assert shown("Today's vote was close.") == "Today's [2 May 2025] vote was close."
     assert shown("Yesterday's ruling was upheld.") == "Yesterday's [1 May 2025] ruling was upheld."
     assert shown("As of today his post is vacant.") == "As of today [2 May 2025] his post is vacant."
+    # stop 25, Dragnet set D4: how things are these days, told after "Today,"
+    assert shown("Today, there’s so much more information available to home buyers.") == (
+        "Today, there’s so much more information available to home buyers.")
+    assert shown("Today, there are 30 more police on the streets.") == (
+        "Today [2 May 2025], there are 30 more police on the streets.")
 
 
 def test_a_weekday_s_possessive_keeps_its_s_before_the_date():
