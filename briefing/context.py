@@ -79,6 +79,9 @@ _CONNECTIVES = (
     "for example", "for instance", "cue", "enter", "case in point", "here again", "once again", "as such",
     # stop 20, CNN seed 14: "This time, Russia faces full-scale war if it invades eastern Ukraine ..."
     "this time", "this time around",
+    # stop 25, CleanPortalEval: "To put it another way, the American people have no way of knowing ..."
+    "to put it another way", "put another way", "to put it differently", "put differently", "to put it simply",
+    "put simply", "simply put", "in the same vein", "along those lines", "on that note", "with that in mind",
 )
 _CONNECTIVE_RE = re.compile(
     r"^(?:" + "|".join(re.escape(c) for c in sorted(_CONNECTIVES, key=len, reverse=True)) + r")\b[,\s]",
@@ -188,6 +191,8 @@ _CUT_RE = re.compile(
     r"|\b(?:shown|pictured|seen|listed|described|mentioned)\s+(?:above|below)\b|\bsee (?:above|below)\b"
     # what the page shows beside the text: "the VINCI Tab II M (photo above)"
     r"|\((?:(?:photo|picture|image|video|chart|map|graphic|screenshot)s?\s+)?(?:above|below)\)"
+    # a label and its figures, no sentence: "Main phone numbers: 202.334.6000 or 800.627.1150."
+    r"|^[A-Z][^:.!?]{2,40}:\s+(?=[^:]*\d)(?![^:]*[A-Za-z]{4})"
     # a series' label, no sentence: "Part 4 of a 5-part series on 1:1 with Chromebooks at Leyden High Schools."
     r"|^(?:this\s+is\s+)?part\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|[ivx]+)\s+(?:of|in)\s+"
     r"(?:\d+\b|(?:a|an|the|our|my|this)\s+(?:[\w\-]+\s+){0,3}?(?:series|\w+-part)\b)",

@@ -131,6 +131,35 @@ def _day_month_checked(day: _dt.date | None, page: str | bytes) -> _dt.date | No
     return swapped if _written(swapped, text) and not _written(day, text) else day
 
 
+_TAG_RE = re.compile(r"<(meta|link)\s([^<>]{1,2000})>", re.IGNORECASE)
+_ATTR_RE = re.compile(r"([A-Za-z][\w:\-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))")
+_RAW_META_BYTES = 200_000
+
+
+def _raw_meta(html: str | bytes) -> dict[str, str]:
+    """The site's name and the page's address as its meta and link tags give them, read from the markup
+    itself (the page's first 200 kB): og:site_name, application-name, og:url, the canonical link. Only
+    an absolute http(s) address counts."""
+    from html import unescape
+
+    head = html[:_RAW_META_BYTES]
+    if isinstance(head, bytes):
+        head = head.decode("utf-8", "replace")
+    found: dict[str, str] = {}
+    for tag in _TAG_RE.finditer(head):
+        attrs = {m.group(1).lower(): unescape(next(g for g in m.groups()[1:] if g is not None)).strip()
+                 for m in _ATTR_RE.finditer(tag.group(2))}
+        if tag.group(1).lower() == "link":
+            key, value = ("canonical", attrs.get("href", "")) if attrs.get("rel", "").lower() == "canonical" else ("", "")
+        else:
+            key, value = (attrs.get("property") or attrs.get("name") or "").lower(), attrs.get("content", "")
+        if key in ("og:url", "canonical") and not re.match(r"https?://[^/\s]+\.[^/\s]+", value):
+            continue
+        if key in ("og:site_name", "application-name", "og:url", "canonical") and value and key not in found:
+            found[key] = value
+    return found
+
+
 def _names_host(name: str, url: str | None) -> bool:
     """Whether name could be the site's name at url: its letters hold the domain's name or the domain
     holds the name's ("BBC News" at bbc.co.uk, "The Guardian" at theguardian.com). Without a URL, whether
@@ -172,6 +201,12 @@ def article_from_html(
     author = (getattr(doc, "author", None) or "").strip() or None
     site = (getattr(doc, "sitename", None) or "").strip() or None
     page_url = url or getattr(doc, "url", None) or None
+    if site is None or page_url is None:
+        # what the parser did not find where it looks (the page's <head>): a head the parser closed early, its
+        # meta tags read as the body's (BBC News pages of 2013, server comments before <head>)
+        meta = _raw_meta(html)
+        site = site or meta.get("og:site_name") or meta.get("application-name")
+        page_url = page_url or meta.get("og:url") or meta.get("canonical")
     if page_title and site and page_url and not _names_host(site, page_url) and _names_host(page_title, page_url) and (
         len(site.split()) > len(page_title.split())
     ):

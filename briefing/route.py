@@ -93,6 +93,24 @@ def _standing(story: Story) -> Story:
     return story.model_copy(update={"lead": lead, "supporting": under})
 
 
+def _said_key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _unsaid(story: Story, said: set[str]) -> Story | None:
+    """story without the points whose sentence a stronger story already put in the brief, word for word
+    (the same sentence opening two stories: a site's standing introduction, "In with Chris Hayes team puts
+    out a daily call ..." on two posts of its series): None when nothing is left. Nothing is said twice."""
+    if not said:
+        return story
+    left = [p for p in story.points if _said_key(p.text) not in said]
+    if len(left) == len(story.points):
+        return story
+    if not left:
+        return None
+    return story.model_copy(update={"lead": left[0], "supporting": tuple(left[1:])})
+
+
 def _lead_of(points: Sequence[Point]) -> Point | None:
     """The point to lead a section's share of a story: the first that reads on its own, else the
     first that is at least readable, else None (the section does not get the story)."""
@@ -177,7 +195,11 @@ class Router:
         shown: list[Story] = []
         on_topic: list[Story] = []
         main: dict[str, Point] = {}
+        said: set[str] = set()  # the sentences the brief already says (a site's standing intro opens two stories)
         for story in ranked:
+            story = _unsaid(story, said)
+            if story is None:
+                continue  # nothing the brief has not said already
             facets = self.facets(story)
             loose = facets.pop(None, [])
             # A section gets a story only with an on-topic point that reads on its own to lead it.
@@ -192,6 +214,7 @@ class Router:
                     story = story.model_copy(update={"supporting": story.supporting[: self.story_points - 1]})
                     other.append(story)
                     shown.append(story)
+                    said.update(_said_key(p.text) for p in story.points[: self.story_points])
                 continue
             on_topic.append(story)
             # The story's main fact for the key points: its lead, or its strongest on-topic point
@@ -213,6 +236,7 @@ class Router:
                     story.model_copy(update={"lead": points[0], "supporting": tuple(points[1:])})
                 )
                 placed += points
+            said.update(_said_key(p.text) for p in placed)
             if placed:
                 kept = {id(p) for p in placed}
                 shown.append(story.model_copy(update={

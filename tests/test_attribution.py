@@ -249,3 +249,32 @@ def test_what_set_w_showed_about_credits():
         == "sportsdirectinc.com"
     # set X: a copyright notice in French given as the site's name
     assert attribution.attribute(site_name="Génération Flash 2005, Tous droits réservés.") == "Génération Flash 2005"
+
+
+def test_a_page_whose_head_the_parser_closes_early_is_still_credited():
+    """Stop 25, CleanPortalEval: BBC News pages of 2013 (server comments, a wrapper before <head>) whose
+    meta tags the HTML parser reads as the body's: trafilatura finds no site name and no address, and all
+    71 pages were credited "Unknown". The page's own og:site_name, og:url and canonical link are read from
+    the markup."""
+    from briefing.html import _raw_meta, article_from_html
+
+    page = (
+        '<text id="http://www.bbc.co.uk/news/business-1">\n<!DOCTYPE html>\n<html>\n<!-- include -->\n<head>\n'
+        "<title>BBC News - Japan's Nikkei tops 13,000 for first time since 2008</title>\n"
+        '<meta property="og:site_name" content="BBC News"/>\n'
+        '<meta content="http://www.bbc.co.uk/news/business-22036778" property="og:url"/>\n</head>\n<body>'
+        "<h1>Japan's Nikkei tops 13,000 for first time since 2008</h1>\n"
+        "<p>Japan's stock market has hit its highest level in almost five years, after a central bank stimulus "
+        "plan raised hope of economic revival on Friday.</p>\n"
+        "<p>The main Nikkei 225 stock index climbed as much as 4.1% during the session, before closing 1.6% "
+        "higher at 12,833.64 points.</p>\n"
+        "<p>The Bank of Japan said on Thursday it would double its holdings of government bonds.</p>\n</body></html>"
+    )
+    article = article_from_html(page)
+    assert article.source == "BBC"
+    assert article.url == "http://www.bbc.co.uk/news/business-22036778"
+    # only an absolute address counts; the first of each tag wins; single quotes and any attribute order
+    assert _raw_meta("<link rel='canonical' href='/news/1'><meta name='application-name' content='MSNBC'>") == {
+        "application-name": "MSNBC"}
+    assert _raw_meta(b'<link href="https://example.org/a" rel="canonical"><link rel="canonical" href="https://x.org/b">') == {
+        "canonical": "https://example.org/a"}

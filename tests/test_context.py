@@ -1739,3 +1739,16 @@ def test_what_dragnet_set_d4_showed():
     assert "cut" not in dangling("The tablets (above $200 each) were approved by the school board on Monday.")
     assert generic_claim("Today, there’s so much more information available to home buyers.")
     assert not generic_claim("Today, there are 30 more police on the streets of Leeds, the council said.")
+
+
+def test_what_cleanportaleval_showed():
+    """Stop 25, CleanPortalEval (BBC, MSNBC, WSJ and Washington Post pages of 2010-2013): "To put it another way,
+    ..." opening a bullet, and a label with its figures ("Main phone numbers: 202.334.6000 or 800.627.1150.")."""
+    from briefing.context import dangling
+
+    assert "connective" in dangling("To put it another way, the American people have no way of knowing what the White House believes.")
+    assert "connective" in dangling("Simply put, the bank ran out of money on Friday.")
+    assert "cut" in dangling("Main phone numbers: 202.334.6000 or 800.627.1150.")
+    assert "cut" in dangling("Don Mueang Airport Call Center: +66 (0) 2535 3861, (0) 2535 3863.")
+    assert "cut" not in dangling("Update: The vote was delayed to 2013 by the speaker.")
+    assert "cut" not in dangling("Score: Arsenal 2, Chelsea 1 after extra time at Wembley.")

@@ -387,3 +387,25 @@ def test_a_quotation_opening_on_a_pronoun_leads_no_section_whatever_a_bracket_me
     resolved = Point(text=said, score=0.8, edits=(Edit(start=at, end=at + 3, text="[Condoleezza Rice]"),),
                      citations=(Citation(article_id="a1", source="AP", sentence=3, start=0, end=1),))
     assert _stands_alone(resolved, strict=False)
+
+
+def test_the_brief_never_says_the_same_sentence_twice(matcher):
+    """Stop 25, CleanPortalEval: two posts of one series open on the site's standing introduction ("In with
+    Chris Hayes team puts out a daily call ..."), each its own story: the brief says it once, and the weaker
+    story leads with its own next point (or is not shown when it has nothing else)."""
+    intro = "The team puts out a daily call to the Twitter and Facebook communities for the best things online."
+    first = Story(id="s1", headline="a", articles=("a1",), outlets=("MSNBC",),
+                  lead=_pt(intro, 0.9, matcher, article="a1"),
+                  supporting=(_pt("A dog that rides the subway alone was the favourite on Tuesday.", 0.5, matcher,
+                                  article="a1", sentence=1),), weight=2.0)
+    second = Story(id="s2", headline="b", articles=("a2",), outlets=("MSNBC",),
+                   lead=_pt(intro, 0.9, matcher, article="a2"),
+                   supporting=(_pt("A cat that opens doors was the favourite on Wednesday.", 0.5, matcher,
+                                   article="a2", sentence=1),), weight=1.0)
+    only = Story(id="s3", headline="c", articles=("a3",), outlets=("MSNBC",), lead=_pt(intro, 0.9, matcher, article="a3"),
+                 weight=0.5)
+    _, sections, shown = Router((), other_news=True).route_stories([first, second, only])
+    said = [p.text for s in sections for p in s.points]
+    assert said.count(intro) == 1
+    assert "A cat that opens doors was the favourite on Wednesday." in said
+    assert [s.id for s in shown] == ["s1", "s2"]  # s3 had nothing the brief did not already say
