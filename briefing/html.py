@@ -160,6 +160,25 @@ def _raw_meta(html: str | bytes) -> dict[str, str]:
     return found
 
 
+def _section_front(url: str | None, title: str | None, text: str) -> str | None:
+    """The path of a site's section front ("/news/health/" titled "Health", "/news/entertainment_and_arts"
+    titled "Entertainment & Arts"): a list of other pages' headlines and summaries, no article of its own
+    (each line a headline run into its summary). An article's address carries more than its section's
+    name (a number, a slug, a date), and its text more than short lines. None for anything else."""
+    if not url or not title or len(title.split()) > 4:
+        return None
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 5 or sum(len(line.split()) < 40 for line in lines) < 0.8 * len(lines):
+        return None
+    m = re.match(r"^https?://[^/?#]+(?P<path>/[^?#]*)?$", url.strip(), re.IGNORECASE)
+    path = (m.group("path") or "/") if m else ""
+    parts = [p for p in path.split("/") if p]
+    if not parts or len(parts) > 3 or any(re.search(r"[\d.\-A-Z]", p) for p in parts):  # not "/wiki/Hermitian_matrix"
+        return None
+    squash = lambda s: re.sub(r"[^a-z]+", "", s.lower().replace("&", "and"))  # noqa: E731
+    return path if squash(parts[-1]) and squash(parts[-1]) == squash(title) else None
+
+
 def _names_host(name: str, url: str | None) -> bool:
     """Whether name could be the site's name at url: its letters hold the domain's name or the domain
     holds the name's ("BBC News" at bbc.co.uk, "The Guardian" at theguardian.com). Without a URL, whether
@@ -237,6 +256,9 @@ def article_from_html(
         page={"author": author, "site_name": site, "title": page_title,
               "categories": "\n".join(str(c) for c in (getattr(doc, "categories", None) or []))},
     )
+    front = _section_front(article.url, page_title, article.text)
+    if front:
+        raise InputSkipped(f"a section's front page (a list of headlines), not an article: {front}")
     if not title and author and article.title and strip_title_suffix(article.title, author) != article.title:
         # "'What is the sea telling us?': Māori tribes fearful over whale strandings | Eleanor Ainge Roy": the byline
         article = article.model_copy(update={"title": strip_title_suffix(article.title, author)})

@@ -618,3 +618,28 @@ def test_an_update_s_label_before_the_text_goes():
     cleaned = clean_text(f"UPDATE on Sunday, December 18th 2011: Facebook said its timeline was now on iOS.\n{TAIL}")
     assert cleaned.text.startswith("Facebook said")
     assert clean_text(f"Update: the talks resumed on Monday in Geneva, officials said.\n{TAIL}").text.startswith("Update:")
+
+
+def test_a_sections_front_page_is_skipped_with_its_reason():
+    """Stop 25, CleanPortalEval: BBC News's "Health" and "Entertainment & Arts" fronts (headlines run into
+    their summaries, line after line) were read as articles, and "West End's best seats price rise Ticket
+    prices for the best seats ..." became a bullet. A page at a section's address titled with the section's
+    name and holding only short lines is skipped, with its reason."""
+    import pytest
+
+    from briefing.html import article_from_html
+    from briefing.ingest import InputSkipped
+
+    items = "".join(
+        f"<p>Headline number {k} about the day Summary sentence {k} of a story told on another page.</p>\n"
+        for k in range(8)
+    )
+    page = ('<html><head><title>Health</title><link rel="canonical" href="http://www.bbc.co.uk/news/health/"/>'
+            f"</head><body>{items}</body></html>")
+    with pytest.raises(InputSkipped, match="section's front page.*/news/health/"):
+        article_from_html(page)
+    # an article's address carries a slug or a number; a wiki page its own capitalised name
+    for url, title in (("http://www.bbc.co.uk/news/health-22036778", "Health"),
+                       ("https://en.wikipedia.org/wiki/Hermitian_matrix", "Hermitian matrix")):
+        other = page.replace("http://www.bbc.co.uk/news/health/", url).replace("<title>Health", f"<title>{title}")
+        assert article_from_html(other).text
