@@ -191,6 +191,10 @@ _CUT_RE = re.compile(
     r"|\b(?:shown|pictured|seen|listed|described|mentioned)\s+(?:above|below)\b|\bsee (?:above|below)\b"
     # what the page shows beside the text: "the VINCI Tab II M (photo above)"
     r"|\((?:(?:photo|picture|image|video|chart|map|graphic|screenshot)s?\s+)?(?:above|below)\)"
+    # what comes below it on the page: "... decided to mark the occasion by writing him the following letter — ..."
+    r"|\bthe\s+following\s+(?:\w+\s+)?(?:letter|statement|list|email|e-mail|message|note|text|passage|excerpt|video|"
+    r"clip|photos?|images?|pictures?|chart|table|graphic|infographic|tips|steps|questions|points|items|recipe|quotes?|"
+    r"transcript|post|tweets?|slideshow|gallery|interview|remarks|speech|essay|story|poem|review)\b"
     # a label and its figures, no sentence: "Main phone numbers: 202.334.6000 or 800.627.1150."
     r"|^[A-Z][^:.!?]{2,40}:\s+(?=[^:]*\d)(?![^:]*[A-Za-z]{4})"
     # a series' label, no sentence: "Part 4 of a 5-part series on 1:1 with Chromebooks at Leyden High Schools."
@@ -1968,6 +1972,9 @@ _HOOK_RES = (
     # potentially fatal threats at the beach, ..."); 13 of the 1,010 CNN Corpus leads, none of the 2,016 BBC ones
     re.compile(r"^(?![^\n]*\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
                r"this\s+(?:week|weekend|month|morning)|said|says|told|according)\b)When\s[^,“\"]{10,200},\s"),
+    # how it once looked, before the turn: "For a while, it seemed that Wi-Fi was becoming a victim of its own success."
+    re.compile(r"^(?:For\s+a\s+(?:while|time|long\s+time|moment)|At\s+first|For\s+(?:years|decades|months|a\s+few\s+years)),?\s+"
+               r"it\s+(?:seemed|looked|appeared|felt)\b"),
     # the writer's own hearing or seeing: "Ever since the financial crisis started, we’ve heard plenty from the 1 percent."
     re.compile(r"^(?:[^,“\"]{0,60},\s+)?(?:we|I)(?:[’']ve|\s+have)\s+(?:all\s+)?(?:heard|seen|read|learned|been\s+told)\b"),
     # a habit of most people: "Few Americans think twice about whether their medicine bottle really contains ..."
@@ -2224,10 +2231,15 @@ def generic_claim(text: str) -> bool:
     outside = outside_quotes(text)
     if _NEWS_VERB_RE.search(_LEANING_RE.sub("", outside_quotes(core))) or _RELATIVE_TIME_RE.search(outside) or _REPORTED_RE.search(outside):
         return False
+    if _ALWAYS_BEEN_RE.search(outside):
+        return True  # "Whether it’s George Washington’s teeth or ..., Americans have always been fascinated by ..."
     verb = _FIRST_VERB_RE.search(outside)
     if verb is None or len(outside[: verb.start()].split()) > 16:
         return False
     return _CLAIM_VERB_RE.match(outside, verb.start()) is not None
+
+
+_ALWAYS_BEEN_RE = re.compile(r"\b(?:has|have)\s+always\s+been\b")
 
 
 # An opening told wholly in the simple present with no event in it: no past or perfect, no

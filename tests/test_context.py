@@ -1752,3 +1752,19 @@ def test_what_cleanportaleval_showed():
     assert "cut" in dangling("Don Mueang Airport Call Center: +66 (0) 2535 3861, (0) 2535 3863.")
     assert "cut" not in dangling("Update: The vote was delayed to 2013 by the speaker.")
     assert "cut" not in dangling("Score: Arsenal 2, Chelsea 1 after extra time at Wembley.")
+
+
+def test_what_dragnet_set_d5_showed():
+    """Stop 25, Dragnet set D5: what comes below on the page ("... writing him the following letter — ..."), how
+    it once seemed ("For a while, it seemed that Wi-Fi was ..."), a generalisation ("Americans have always been
+    fascinated by ...")."""
+    from briefing.context import dangling, generic_claim, hook
+
+    assert "cut" in dangling("In December of 1915, Walter H. Page marked the occasion by writing him the following letter.")
+    assert "cut" in dangling("Every parent should ask their school administrators the following questions.")
+    assert "cut" not in dangling("The following day, police arrested two men in Leeds.")
+    assert hook("For a while, it seemed that Wi-Fi was becoming a victim of its own success.")
+    assert not hook("For a while on Monday, traders sold the yen after the Bank of Japan spoke.")
+    assert generic_claim("Whether it’s George Washington’s teeth or Bill Clinton’s hamburger habit, Americans have always "
+                         "been fascinated by the health of the president.")
+    assert not generic_claim("The company has always been profitable, it said on Monday.")
