@@ -254,7 +254,9 @@ _DATELINE_COLON = re.compile(
     r"|^(?P<label>[A-Z][A-Z’' ]{3,40}?)\s+\|\s+(?=[A-Z])"
 )
 # an update's label with its day, before the text: "UPDATE on Sunday, December 18th 2011: "
-_UPDATE_LABEL = re.compile(r"^(?:UPDATED?|Updated?)(?:\s+(?:on|at)\b)?[^:.!?]{0,50}\d[^:.!?]{0,20}:\s+(?=[A-Z“\"])")
+_UPDATE_LABEL = re.compile(r"^(?:UPDATED?|Updated?)(?:\s+(?:on|at)\b)?[^:.!?]{0,50}\d[^:.!?]{0,20}:\s+(?=[A-Z“\"])"
+                           # the date first: "7/10/12 UPDATE: DC Shelves Uber Amendment After Backlash ..."
+                           r"|^\d{1,2}/\d{1,2}/\d{2,4}\s+(?:UPDATED?|Updated?)\s*:\s+(?=[A-Z“\"])")
 _LABELS = frozenset("BREAKING EXCLUSIVE WATCH VIDEO UPDATE UPDATED NOTE CORRECTION ANALYSIS OPINION EDITORIAL LIVE".split())
 
 
@@ -953,7 +955,7 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                 out.removed.append(kept.pop())
             prev_kind = "other"
             continue
-        if not kept and line[:6].lower() == "update":
+        if not kept and line[:6].lower() == "update" or line[:1].isdigit() and "UPDATE" in line[:20].upper():
             u = _UPDATE_LABEL.match(line)
             if u:  # "UPDATE on Sunday, December 18th 2011: We're excited to announce ..."
                 out.removed.append(line[: u.end()].strip())

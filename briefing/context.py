@@ -660,7 +660,11 @@ _TITLES = (
     "Spokesman|Spokeswoman|Attorney General|Lt\\.|Col\\.|Sgt\\.|Capt\\.|Officer|Detective|Sheriff|Coach|"
     "Actor|Actress|Singer|Rapper|Comedian|Sir|Dame|Mr|Mrs|Ms|Dr|actor|actress|singer|rapper|comedian|"
     "author|reporter|anchor|founder|lawyer|attorney|owner|chairman|chairwoman|CEO|star|player|manager|striker|"
-    "quarterback|novelist|activist|economist|psychologist|expert"
+    "quarterback|novelist|activist|economist|psychologist|expert|"
+    # a player's position or a person's post before the name: "Jacksonville Jaguars linebacker Paul Posluszny"
+    "linebacker|cornerback|receiver|tight end|running back|defenseman|defenceman|goaltender|goalkeeper|midfielder|"
+    "defender|winger|pitcher|outfielder|infielder|shortstop|rookie|teammate|captain|senator|congressman|"
+    "congresswoman|lawmaker|legislator|candidate|nominee|commander|analyst|scientist|researcher|executive"
 )
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'\-]+(?:[A-Z][a-zß-öø-ÿ]+)?"
 _NAME_RE = re.compile(rf"\b(?P<name>{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,7}})\b")
@@ -1972,6 +1976,12 @@ _HOOK_RES = (
     # potentially fatal threats at the beach, ..."); 13 of the 1,010 CNN Corpus leads, none of the 2,016 BBC ones
     re.compile(r"^(?![^\n]*\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
                r"this\s+(?:week|weekend|month|morning)|said|says|told|according)\b)When\s[^,“\"]{10,200},\s"),
+    # the writer's wit before the news: "To call the mobile-based card processing business crowded would be a slight
+    # understatement -- ..."
+    re.compile(r"^To\s+(?:call|say|describe)\s[^,;:]{3,120}?\s(?:would\s+be|is)\s+(?:an?\s+)?(?:\w+\s+)?"
+               r"(?:understatement|overstatement|exaggeration|stretch)\b"),
+    # a habit of the many, told as the news: "Too often Twitter workshops focus on encouraging participants to ..."
+    re.compile(r"^(?:All\s+too\s+often|Too\s+often|More\s+often\s+than\s+not|Time\s+and\s+(?:time\s+)?again),?\s"),
     # how it once looked, before the turn: "For a while, it seemed that Wi-Fi was becoming a victim of its own success."
     re.compile(r"^(?:For\s+a\s+(?:while|time|long\s+time|moment)|At\s+first|For\s+(?:years|decades|months|a\s+few\s+years)),?\s+"
                r"it\s+(?:seemed|looked|appeared|felt)\b"),

@@ -1768,3 +1768,18 @@ def test_what_dragnet_set_d5_showed():
     assert generic_claim("Whether it’s George Washington’s teeth or Bill Clinton’s hamburger habit, Americans have always "
                          "been fascinated by the health of the president.")
     assert not generic_claim("The company has always been profitable, it said on Monday.")
+
+
+def test_what_dragnet_set_d6_showed():
+    """Stop 25, Dragnet set D6: the writer's wit ("To call ... crowded would be a slight understatement"), a habit
+    of the many ("Too often Twitter workshops focus on ..."), a player named by surname after an opening that
+    gives his position and full name ("Jacksonville Jaguars linebacker Paul Posluszny ..." then "[Paul]
+    Posluszny agreed with ...")."""
+    from briefing.context import Resolver, hook, surname_edits
+
+    assert hook("To call the mobile-based card processing business crowded would be a slight understatement.")
+    assert hook("Too often Twitter workshops focus on encouraging participants to connect with each other.")
+    assert not hook("To call the police, residents dialled 999 on Monday night as the fire spread.")
+    spans = ["Jacksonville Jaguars linebacker Paul Posluszny dropped by the studio on Wednesday morning.",
+             "Posluszny agreed with owner Shad Khan’s assessment that the Jags’ 1-7 start is embarrassing."]
+    assert [e.text for e in surname_edits(Resolver(spans), 1)] == ["[Paul] "]

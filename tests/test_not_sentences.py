@@ -643,3 +643,15 @@ def test_a_sections_front_page_is_skipped_with_its_reason():
                        ("https://en.wikipedia.org/wiki/Hermitian_matrix", "Hermitian matrix")):
         other = page.replace("http://www.bbc.co.uk/news/health/", url).replace("<title>Health", f"<title>{title}")
         assert article_from_html(other).text
+
+
+def test_a_dated_update_label_is_furniture():
+    """Stop 25, Dragnet set D6: "7/10/12 UPDATE: DC Shelves Uber Amendment After Backlash ..." became a bullet."""
+    from briefing.clean import clean_text
+
+    cleaned = clean_text("This man hates you and your start-up.\n\n7/10/12 UPDATE: The council shelved the amendment "
+                         "on Tuesday after a backlash from customers.\n")
+    assert "UPDATE" not in cleaned.text and "The council shelved the amendment" in cleaned.text
+    assert "7/10/12 UPDATE:" in cleaned.removed
+    kept = clean_text("Update your phone: the company released a fix on Tuesday for the flaw.\n").text
+    assert kept.startswith("Update your phone")
