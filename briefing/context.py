@@ -1982,6 +1982,10 @@ _HOOK_RES = (
                r"(?:understatement|overstatement|exaggeration|stretch)\b"),
     # a habit of the many, told as the news: "Too often Twitter workshops focus on encouraging participants to ..."
     re.compile(r"^(?:All\s+too\s+often|Too\s+often|More\s+often\s+than\s+not|Time\s+and\s+(?:time\s+)?again),?\s"),
+    # the writer's own difficulty: "With all the great directors out there to choose from ..., it's hard to think of many
+    # aspiring filmmakers who would ...", "It is hard to overstate ..."
+    re.compile(r"(?:^|,\s+)(?i:it)(?:[’']s|\s+is|\s+was)\s+(?:hard|difficult|impossible|tempting|easy)\s+to\s+(?:think|imagine|"
+               r"believe|find|see|overstate|understate|argue|say|know|ignore|miss|forget|remember)\b"),
     # how it once looked, before the turn: "For a while, it seemed that Wi-Fi was becoming a victim of its own success."
     re.compile(r"^(?:For\s+a\s+(?:while|time|long\s+time|moment)|At\s+first|For\s+(?:years|decades|months|a\s+few\s+years)),?\s+"
                r"it\s+(?:seemed|looked|appeared|felt)\b"),

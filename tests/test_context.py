@@ -1783,3 +1783,14 @@ def test_what_dragnet_set_d6_showed():
     spans = ["Jacksonville Jaguars linebacker Paul Posluszny dropped by the studio on Wednesday morning.",
              "Posluszny agreed with owner Shad Khan’s assessment that the Jags’ 1-7 start is embarrassing."]
     assert [e.text for e in surname_edits(Resolver(spans), 1)] == ["[Paul] "]
+
+
+def test_what_dragnet_set_d7_showed():
+    """Stop 25, Dragnet set D7: the writer's own difficulty as the opening ("With all the great directors out there
+    to choose from ..., it's hard to think of many aspiring filmmakers who would ...")."""
+    from briefing.context import hook
+
+    assert hook("With all the great directors out there to choose from, it’s hard to think of many filmmakers who would "
+                "look at David O. Russell's career and say so.")
+    assert hook("It is hard to overstate the damage the storm did to the coast.")
+    assert not hook("Police said it was difficult to reach the village on Monday after the floods.")
