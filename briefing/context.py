@@ -195,6 +195,8 @@ _CUT_RE = re.compile(
     r"|\bthe\s+following\s+(?:\w+\s+)?(?:letter|statement|list|email|e-mail|message|note|text|passage|excerpt|video|"
     r"clip|photos?|images?|pictures?|chart|table|graphic|infographic|tips|steps|questions|points|items|recipe|quotes?|"
     r"transcript|post|tweets?|slideshow|gallery|interview|remarks|speech|essay|story|poem|review)\b"
+    # a listing's label and its blurb: "Description: Periodic table knowledge base of chemical elements, ..."
+    r"|^(?:description|synopsis|summary|abstract|overview|excerpt|blurb|teaser|about)\s*:\s"
     # a label and its figures, no sentence: "Main phone numbers: 202.334.6000 or 800.627.1150."
     r"|^[A-Z][^:.!?]{2,40}:\s+(?=[^:]*\d)(?![^:]*[A-Za-z]{4})"
     # a series' label, no sentence: "Part 4 of a 5-part series on 1:1 with Chromebooks at Leyden High Schools."

@@ -1794,3 +1794,12 @@ def test_what_dragnet_set_d7_showed():
                 "look at David O. Russell's career and say so.")
     assert hook("It is hard to overstate the damage the storm did to the coast.")
     assert not hook("Police said it was difficult to reach the village on Monday after the floods.")
+
+
+def test_what_dragnet_set_d8_showed():
+    """Stop 25, Dragnet set D8: a listing's label and blurb ("Description: Periodic table knowledge base of ...")."""
+    from briefing.context import dangling
+
+    assert "cut" in dangling("Description: Periodic table knowledge base of chemical elements, from hydrogen to ununoctium.")
+    assert "cut" in dangling("Synopsis: A widowed farmer takes in a stranger on the eve of the war.")
+    assert "cut" not in dangling("Summary judgment was granted to the bank by the court on Monday.")
