@@ -1988,6 +1988,11 @@ _HOOK_RES = (
     # aspiring filmmakers who would ...", "It is hard to overstate ..."
     re.compile(r"(?:^|,\s+)(?i:it)(?:[’']s|\s+is|\s+was)\s+(?:hard|difficult|impossible|tempting|easy)\s+to\s+(?:think|imagine|"
                r"believe|find|see|overstate|understate|argue|say|know|ignore|miss|forget|remember)\b"),
+    # the writer turning from a joke or an aside: "Okay, that's not true, but Square Enix's classic has already ..."
+    re.compile(r"^(?:Okay|OK|Ok|Well|Anyway|Anyhow|Alright|All\s+right),\s"),
+    # the blog's own earlier post: "Thursday’s post on Hiram’s public fracking meeting mainly covered ..."
+    re.compile(r"^(?:Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Last\s+week)[’']s\s+(?:blog\s+)?"
+               r"(?:post|entry|column|piece|newsletter|installment)\b"),
     # how it once looked, before the turn: "For a while, it seemed that Wi-Fi was becoming a victim of its own success."
     re.compile(r"^(?:For\s+a\s+(?:while|time|long\s+time|moment)|At\s+first|For\s+(?:years|decades|months|a\s+few\s+years)),?\s+"
                r"it\s+(?:seemed|looked|appeared|felt)\b"),
@@ -2359,6 +2364,10 @@ _BLURB_RE = re.compile(r"^(?:A\s+few|Some|A\s+couple\s+of|Several)\s+(?:more\s+|
                        r"words|links|photos|pictures|highlights|observations|remarks|reflections)\s+(?:from|on|about|by)\b")
 
 
+# what most of some group knows, told as the news
+_MOST_KNOW_RE = re.compile(r"^(?:Most|Many|All)\s+(?:of\s+(?:us|you)|[a-z]+)\s+(?:know|knows|agree|realize|realise|remember|have\s+heard)\b")
+
+
 def hook(text: str) -> bool:
     """Whether an article's opening sentence is a hook rather than the news (_HOOK_RES), also
     behind a dateline run into it; such a sentence may lead its own story when nothing else does,
@@ -2369,6 +2378,8 @@ def hook(text: str) -> bool:
         return True  # a story told, not news: "She had been a Dave Matthews fan since she was 9."
     if _writers_we(text):
         return True
+    if _MOST_KNOW_RE.match(text) and not (_REPORTED_RE.search(text) or _SAYING_RE.search(text)):
+        return True  # "Most shooters know the Taurus “Judge” has been on the market for years." (not a poll's finding)
     if _BLURB_RE.match(text) and not (_TENSE_RE.search(text) or _PAST_IRREGULAR_RE.search(text)):
         return True  # "A few comments from Jay Brinkmann, MBA's Chief Economist ..., on the ... conference call."  # "For most of us, hotel pillows are an afterthought.": the writer's voice, not news
     # behind up to three capitalised words of a place: "Camden, Maine Follow Daniel Kish ..."

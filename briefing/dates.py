@@ -141,6 +141,12 @@ _NOWADAYS_AFTER = re.compile(r",?\s+there(?:[’']s|\s+is|\s+are)\s+(?:so\s+|far
 
 
 _WEEK_AFTER = re.compile(r"\s+(next|last|this)\s+week\b", re.IGNORECASE)
+# a date the text writes out right after the relative one: "this Sunday, Sept 16", "Monday (Nov. 5)", "today, July 18"
+_GIVEN_DATE_AFTER = re.compile(
+    r",?\s*\(?(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+\d{1,2}(?!\d)|,?\s*\(?\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+    r"Sep|Oct|Nov|Dec)[a-z]*\b"
+)
 
 
 def date_edits(text: str, article_date: _dt.date | None, date_format: str = "%-d %B %Y") -> tuple[Edit, ...]:
@@ -164,6 +170,8 @@ def date_edits(text: str, article_date: _dt.date | None, date_format: str = "%-d
             done = after.end()
             continue
         end = m.end()
+        if _GIVEN_DATE_AFTER.match(text, end):
+            continue  # the text gives the date itself: "this Sunday, Sept 16", "Tuesday (Nov. 6)"
         possessive = text[end : end + 2] in ("'s", "’s")
         if m.group("day"):
             word = m.group("day").lower()

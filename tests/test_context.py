@@ -1803,3 +1803,17 @@ def test_what_dragnet_set_d8_showed():
     assert "cut" in dangling("Description: Periodic table knowledge base of chemical elements, from hydrogen to ununoctium.")
     assert "cut" in dangling("Synopsis: A widowed farmer takes in a stranger on the eve of the war.")
     assert "cut" not in dangling("Summary judgment was granted to the bank by the court on Monday.")
+
+
+def test_what_dragnet_set_d9_showed():
+    """Stop 25, Dragnet set D9: the writer turning from a joke ("Okay, that's not true, but ..."), the blog's own
+    earlier post ("Thursday's post on Hiram's public fracking meeting mainly covered ..."), what most of a group
+    knows ("Most shooters know the Taurus “Judge” has been on the market for years.")."""
+    from briefing.context import hook
+
+    assert hook("Okay, that’s not true, but Square Enix’s classic has already released for DS and iOS.")
+    assert hook("Thursday’s post on Hiram’s public fracking meeting mainly covered residents’ questions.")
+    assert hook("Most shooters know the Taurus “Judge” has been on the market for years.")
+    assert not hook("Most economists agree the rate rise came too late, a Reuters poll found on Monday.")
+    assert not hook("Well-known author Jane Doe died on Monday at her home in Oxford.")
+    assert not hook("Thursday’s vote in the Senate was delayed by a storm.")

@@ -199,3 +199,25 @@ def test_a_weekday_next_week_is_that_week_s_day():
     text = "He arrived Thursday and leaves next week."
     assert apply_edits(text, date_edits(text, day)) == \
         "He arrived Thursday [27 December 2007] and leaves next week [week of 31 December 2007]."
+
+
+def test_a_relative_day_the_text_dates_itself_gets_no_bracket():
+    """Stop 25, Dragnet set D9: "will be held this Sunday [23 September 2012], Sept 16" (the page's date was a
+    later edit): where the text writes the date out right after the relative day, it needs no bracket, and a
+    bracket from a wrong page date would contradict it."""
+    import datetime as dt
+
+    from briefing.dates import date_edits
+    from briefing.models import apply_edits
+
+    day = dt.date(2012, 9, 17)
+
+    def shown(text: str) -> str:
+        return apply_edits(text, date_edits(text, day))
+
+    for text in ("The first big TEDxKyoto will be held this Sunday, Sept 16 in Kyoto.",
+                 "Today, July 18, marks the fourth annual Nelson Mandela International Day.",
+                 "He spoke on Tuesday (Nov. 6) in Ohio.", "The ballot closes on Friday, 21st September."):
+        assert shown(text) == text, text
+    assert shown("The vote is on Monday and results follow in May.") == (
+        "The vote is on Monday [17 September 2012] and results follow in May.")
