@@ -254,6 +254,26 @@ _DATELINE_COLON = re.compile(
     r"|^(?P<label>[A-Z][A-Z’' ]{3,40}?)\s+\|\s+(?=[A-Z])"
 )
 # an update's label with its day, before the text: "UPDATE on Sunday, December 18th 2011: "
+_CRUMB_RE = re.compile(r"^\s*(?:[^|\n.!?]{2,100}?|\d{1,2}:\d\d\s*[AaPp]\.?[Mm]\.?[^|\n]{0,20}?)\s+\|\s+(?=[A-Z“\"‘'])")
+
+
+def without_crumbs(text: str) -> str:
+    """The text without the short labels a page runs into its first line before " | ": a section and a kicker
+    ("Accessories Watch | Portrait of ..."), a headline's tail ("In Utah Flashes ‘God Hates Gays’ | Someone
+    recently hacked ..."), a time stamp ("11:22 AM ET 11.12 | The Atlanta Falcons lost on Sunday ..."). Only
+    labels of twelve words or fewer, and only when a line of eight words or more is left."""
+    for _ in range(3):
+        m = _CRUMB_RE.match(text)
+        if not m or len(m.group(0).split()) > 13:
+            break
+        rest = text[m.end():]
+        line = rest.split("\n", 1)[0]
+        if len(line.split()) < 8 or line.count(" | ") >= 2:
+            break  # nothing left to read, or a menu ("My Club | Gossip | Premier League | ..."), not a label
+        text = rest
+    return text
+
+
 _UPDATE_LABEL = re.compile(r"^(?:UPDATED?|Updated?)(?:\s+(?:on|at)\b)?[^:.!?]{0,50}\d[^:.!?]{0,20}:\s+(?=[A-Z“\"])"
                            # the date first: "7/10/12 UPDATE: DC Shelves Uber Amendment After Backlash ..."
                            r"|^\d{1,2}/\d{1,2}/\d{2,4}\s+(?:UPDATED?|Updated?)\s*:\s+(?=[A-Z“\"])")
@@ -960,6 +980,11 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
             if u:  # "UPDATE on Sunday, December 18th 2011: We're excited to announce ..."
                 out.removed.append(line[: u.end()].strip())
                 line = line[u.end():]
+        if not kept and " | " in line[:140]:
+            bare = without_crumbs(line)
+            if bare != line:  # "11:22 AM ET 11.12 | The Atlanta Falcons lost on Sunday, ..."
+                out.removed.append(line[: len(line) - len(bare)].strip())
+                line = bare
         if _STORY_HIGHLIGHTS.match(line):
             out.removed.append(line)
             in_highlights = True

@@ -1650,6 +1650,7 @@ _IMPERATIVE_RE = re.compile(
     r"(?!(?:of|to|in|for|and|is|are|was|were|has|have|had|will|would|can|could|may|might|said|says|prices?|"
     r"holders?|buyback|issue|sales?|index|market|on|at|with|by)\b|[a-z]+ed\b)(?-i:[a-z])"
     r"|^Go\s+to\s+(?:[A-Z]|the\s|your\s|a\s)"  # "Go to Google.com today and click ...
+    r"|^(?:Note|Notice|Bear\s+in\s+mind|Keep\s+in\s+mind)\s+that\s"  # "Note that for now only the 'fc' cert was completed, ..."
 )
 # finite verbs and auxiliaries a sentence has and a headline lacks ("Playing Skyrim with no armour, ...")
 _FINITE = frozenset(
@@ -2352,7 +2353,7 @@ def _writers_we(text: str) -> bool:
     return True
 
 
-_I_SAID_RE = re.compile(r"\b(?:I|[Ww]e)(?:[’'](?:ve|d)|\s+have|\s+had)?\s+(?:\w+\s+)?$")
+_I_SAID_RE = re.compile(r"\b(?:I|[Ww]e)(?:[’'](?:ve|d|re|m)|\s+(?:have|had|are|am|were|was|get|got))?\s+(?:\w+\s+)?$")
 
 
 # A dateline run into the sentence by a source that dropped its "(CNN) --": "Camden, Maine Follow ..."
@@ -2368,6 +2369,11 @@ _BLURB_RE = re.compile(r"^(?:A\s+few|Some|A\s+couple\s+of|Several)\s+(?:more\s+|
 _MOST_KNOW_RE = re.compile(r"^(?:Most|Many|All)\s+(?:of\s+(?:us|you)|[a-z]+)\s+(?:know|knows|agree|realize|realise|remember|have\s+heard)\b")
 
 
+# what unnamed many have said: "Many have posited that the brilliance of Twitter is in the limitation ..."
+_MANY_HAVE_RE = re.compile(r"^(?:Many|Some|Others|Plenty)\s+(?:people\s+)?have\s+(?:long\s+)?(?:posited|argued|suggested|claimed|"
+                           r"speculated|wondered|noted|observed|opined|written)\b")
+
+
 def hook(text: str) -> bool:
     """Whether an article's opening sentence is a hook rather than the news (_HOOK_RES), also
     behind a dateline run into it; such a sentence may lead its own story when nothing else does,
@@ -2378,7 +2384,7 @@ def hook(text: str) -> bool:
         return True  # a story told, not news: "She had been a Dave Matthews fan since she was 9."
     if _writers_we(text):
         return True
-    if _MOST_KNOW_RE.match(text) and not (_REPORTED_RE.search(text) or _SAYING_RE.search(text)):
+    if _MOST_KNOW_RE.match(text) and not (_REPORTED_RE.search(text) or _SAYING_RE.search(text)) or _MANY_HAVE_RE.match(text):
         return True  # "Most shooters know the Taurus “Judge” has been on the market for years." (not a poll's finding)
     if _BLURB_RE.match(text) and not (_TENSE_RE.search(text) or _PAST_IRREGULAR_RE.search(text)):
         return True  # "A few comments from Jay Brinkmann, MBA's Chief Economist ..., on the ... conference call."  # "For most of us, hotel pillows are an afterthought.": the writer's voice, not news

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from briefing.attribution import _TITLE_SEPARATORS, junk_site_name, outlet_name, readable_domain, strip_title_suffix, title_suffix_outlet
-from briefing.clean import _MONTH
+from briefing.clean import _MONTH, without_crumbs
 from briefing.ingest import DEFAULT_MAX_BYTES, InputSkipped, article_from_text, parse_date
 from briefing.models import Article
 
@@ -72,7 +72,8 @@ def _without_off_title_opening(text: str, title: str | None) -> str:
 
 # the time the page was posted, after a headline glued to the text: "Thursday 10 January 2008 at 12:46 "
 _STAMP_RE = re.compile(
-    r"^[\s|\-–—:,]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<d>(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH
+    r"^[\s|\-–—:,]*(?:[Bb]y\s+(?:[A-Z][\w.’'\-]*\s+){1,3}(?:posted\s+)?(?:on\s+)?)?"  # "By Jeff Carvalho posted on"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<d>(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH
     + r"\s+\d{1,2}),?\s+\d{4})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[\s|\-–—:]+"
 )
 
@@ -134,18 +135,22 @@ def _day_month_checked(day: _dt.date | None, page: str | bytes) -> _dt.date | No
 _TAG_RE = re.compile(r"<(meta|link)\s([^<>]{1,2000})>", re.IGNORECASE)
 _ATTR_RE = re.compile(r"([A-Za-z][\w:\-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))")
 _RAW_META_BYTES = 200_000
+_RAW_TITLE_RE = re.compile(r"<title[^>]*>([^<]{1,400})</title>", re.IGNORECASE)
 
 
 def _raw_meta(html: str | bytes) -> dict[str, str]:
-    """The site's name and the page's address as its meta and link tags give them, read from the markup
-    itself (the page's first 200 kB): og:site_name, application-name, og:url, the canonical link. Only
-    an absolute http(s) address counts."""
+    """The page's title, and the site's name and the page's address as its meta and link tags give them, read
+    from the markup itself (the page's first 200 kB): title, og:site_name, application-name, og:url, the
+    canonical link. Only an absolute http(s) address counts."""
     from html import unescape
 
     head = html[:_RAW_META_BYTES]
     if isinstance(head, bytes):
         head = head.decode("utf-8", "replace")
     found: dict[str, str] = {}
+    title = _RAW_TITLE_RE.search(head)
+    if title and title.group(1).strip():
+        found["title"] = " ".join(unescape(title.group(1)).split())
     for tag in _TAG_RE.finditer(head):
         attrs = {m.group(1).lower(): unescape(next(g for g in m.groups()[1:] if g is not None)).strip()
                  for m in _ATTR_RE.finditer(tag.group(2))}
@@ -216,14 +221,20 @@ def article_from_html(
     if not text:
         raise InputSkipped("no article text found in the page")
     page_title = (getattr(doc, "title", None) or "").strip() or None
+    text = without_crumbs(text)
     text, posted = _without_glued_title(_without_off_title_opening(text, page_title), page_title)
+    meta = _raw_meta(html)
+    # the headline's own part of a title in parts ("Watch | Portrait of An American Craftsman – Frank Clegg | Selectism")
+    for part in dict.fromkeys(p.strip() for t in (page_title or "", meta.get("title", "")) if " | " in t for p in t.split(" | ")):
+        if posted is not None:
+            break
+        text, posted = _without_glued_title(text, part)
     author = (getattr(doc, "author", None) or "").strip() or None
     site = (getattr(doc, "sitename", None) or "").strip() or None
     page_url = url or getattr(doc, "url", None) or None
     if site is None or page_url is None:
         # what the parser did not find where it looks (the page's <head>): a head the parser closed early, its
         # meta tags read as the body's (BBC News pages of 2013, server comments before <head>)
-        meta = _raw_meta(html)
         site = site or meta.get("og:site_name") or meta.get("application-name")
         page_url = page_url or meta.get("og:url") or meta.get("canonical")
     if page_title and site and page_url and not _names_host(site, page_url) and _names_host(page_title, page_url) and (

@@ -1817,3 +1817,16 @@ def test_what_dragnet_set_d9_showed():
     assert not hook("Most economists agree the rate rise came too late, a Reuters poll found on Monday.")
     assert not hook("Well-known author Jane Doe died on Monday at her home in Oxford.")
     assert not hook("Thursday’s vote in the Senate was delayed by a storm.")
+
+
+def test_what_dragnet_set_d10_showed():
+    """Stop 25, Dragnet set D10: the writer's "we" with a verb of saying ("One of the most common questions we’re
+    asked is ..."), what unnamed many have said ("Many have posited that ..."), a note to the reader ("Note that
+    for now only the 'fc' cert was completed, ...")."""
+    from briefing.context import hook
+
+    assert hook("One of the most common questions we’re asked is how to add a Twitter widget to a blog sidebar.")
+    assert hook("Many have posited that the brilliance of Twitter is in the limitation provided by 140 characters.")
+    assert hook("Note that for now only the 'fc' cert was completed, the 'iscsi' one will follow in November.")
+    assert not hook("Notes that were found in the house on Monday showed the plan, police said.")
+    assert not hook("Many have been evacuated from the coast since Sunday, officials said.")

@@ -655,3 +655,37 @@ def test_a_dated_update_label_is_furniture():
     assert "7/10/12 UPDATE:" in cleaned.removed
     kept = clean_text("Update your phone: the company released a fix on Tuesday for the flaw.\n").text
     assert kept.startswith("Update your phone")
+
+
+def test_labels_run_into_the_first_line_before_a_bar_are_furniture():
+    """Stop 25, Dragnet set D10: a time stamp ("11:22 AM ET 11.12 | The Atlanta Falcons lost on Sunday, ..."), a
+    section and kicker ("Accessories Watch | Portrait of ..."), a headline's tail ("In Utah Flashes ‘God Hates
+    Gays’ | Someone recently hacked ...") run into the text's first line."""
+    from briefing.clean import clean_text, without_crumbs
+
+    assert without_crumbs("11:22 AM ET 11.12 | The Atlanta Falcons lost on Sunday, their first loss of the season.") == (
+        "The Atlanta Falcons lost on Sunday, their first loss of the season.")
+    assert without_crumbs("In Utah Flashes ‘God Hates Gays’ | Someone recently hacked a construction sign in Provo, Utah.") == (
+        "Someone recently hacked a construction sign in Provo, Utah.")
+    menu = "My Club | Gossip | Premier League | Championship | League One and League Two news for every fan"
+    assert without_crumbs(menu) == menu  # a menu, not a label
+    assert without_crumbs("Sport | Results") == "Sport | Results"  # nothing left to read
+    cleaned = clean_text("11:22 AM ET 11.12 | The Atlanta Falcons lost on Sunday, their first loss of the season.\n\n"
+                         "The Saints upended the Falcons, 31-27, after Atlanta failed to score late.\n")
+    assert cleaned.text.startswith("The Atlanta Falcons lost on Sunday")
+
+
+def test_a_headline_glued_with_its_byline_and_posting_time_is_furniture():
+    """Stop 25, Dragnet set D10: "Portrait of An American Craftsman – Frank Clegg By Jeff Carvalho posted on
+    November 13, 2012 6:00 pm Take a visit inside ..." under the title "Watch | Portrait of An American Craftsman –
+    Frank Clegg"."""
+    from briefing.html import article_from_html
+
+    page = ("<html><head><title>Watch | Portrait of a Fall River Craftsman</title></head><body><article>"
+            "<p>Accessories Watch | Portrait of a Fall River Craftsman By Jeff Carvalho posted on November "
+            "13, 2012 6:00 pm Mr. Clegg has run his leather works studio in Fall River, Massachusetts, for forty "
+            "years.</p><p>He makes every bag by hand and sells most of them in the United States and Japan.</p>"
+            "<p>His workshop employs twelve people and has never moved.</p></article></body></html>")
+    article = article_from_html(page)
+    assert article.text.startswith("Mr. Clegg has run his leather works studio"), article.text[:120]
+    assert str(article.date) == "2012-11-13"
