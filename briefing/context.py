@@ -1987,7 +1987,7 @@ _HOOK_RES = (
     re.compile(r"^(?:All\s+too\s+often|Too\s+often|More\s+often\s+than\s+not|Time\s+and\s+(?:time\s+)?again),?\s"),
     # the writer's own difficulty: "With all the great directors out there to choose from ..., it's hard to think of many
     # aspiring filmmakers who would ...", "It is hard to overstate ..."
-    re.compile(r"(?:^|,\s+)(?i:it)(?:[’']s|\s+is|\s+was)\s+(?:hard|difficult|impossible|tempting|easy)\s+to\s+(?:think|imagine|"
+    re.compile(r"(?:^|,\s+|[—–]\s*)(?i:it)(?:[’']s|\s+is|\s+was)\s+(?:hard|difficult|impossible|tempting|easy)\s+to\s+(?:think|imagine|"
                r"believe|find|see|overstate|understate|argue|say|know|ignore|miss|forget|remember)\b"),
     # the writer turning from a joke or an aside: "Okay, that's not true, but Square Enix's classic has already ..."
     re.compile(r"^(?:Okay|OK|Ok|Well|Anyway|Anyhow|Alright|All\s+right),\s"),

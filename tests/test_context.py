@@ -1793,6 +1793,8 @@ def test_what_dragnet_set_d7_showed():
     assert hook("With all the great directors out there to choose from, it’s hard to think of many filmmakers who would "
                 "look at David O. Russell's career and say so.")
     assert hook("It is hard to overstate the damage the storm did to the coast.")
+    assert hook("With all the great directors to choose from—Tarantino, Spielberg—it's hard to think of many who would "
+                "look at his career and say so.")
     assert not hook("Police said it was difficult to reach the village on Monday after the floods.")
 
 
