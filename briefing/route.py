@@ -196,10 +196,11 @@ class Router:
         on_topic: list[Story] = []
         main: dict[str, Point] = {}
         said: set[str] = set()  # the sentences the brief already says (a site's standing intro opens two stories)
-        for story in ranked:
-            story = _unsaid(story, said)
-            if story is None:
+        for candidate in ranked:
+            unsaid = _unsaid(candidate, said)
+            if unsaid is None:
                 continue  # nothing the brief has not said already
+            story = unsaid
             facets = self.facets(story)
             loose = facets.pop(None, [])
             # A section gets a story only with an on-topic point that reads on its own to lead it.
