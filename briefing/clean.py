@@ -211,6 +211,10 @@ def is_terminal(line: str) -> bool:
     return body[-1:] in (".", "!", "?", "…") and body[-1:] != ""
 
 
+# a place in capitals and a dash, after a credit that came first: "HONOLULU - ", "WASHINGTON, D.C. -- "
+_CAPS_PLACE_DASH = re.compile(r"(?P<place>[A-Z]{3,}(?:[ \-][A-Z]{2,}){0,2}(?:,\s+[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]+)?)?)\s+(?:-{1,2}|[–—])\s+(?=\S)")
+
+
 def _strip_dateline(line: str) -> tuple[str, str | None, str | None]:
     """(rest of the line, outlet named, place) for a line opening with a dateline."""
     # Every pattern here needs a bracket, or a dash (_DATELINE_BARE): most lines have neither, and
@@ -218,7 +222,11 @@ def _strip_dateline(line: str) -> tuple[str, str | None, str | None]:
     paren = "(" in line
     m = _DATELINE_LEAD.match(line) if line[:1] == "(" else None
     if m and attribution.outlet_name(m.group("src")):
-        return line[m.end():].strip(), attribution.canonical_source(m.group("src")), None
+        rest = line[m.end():].strip()
+        place = _CAPS_PLACE_DASH.match(rest)  # the place after the credit: "(AP) HONOLULU - A $2.2 million ..."
+        if place:
+            return rest[place.end():].strip(), attribution.canonical_source(m.group("src")), place.group("place")
+        return rest, attribution.canonical_source(m.group("src")), None
     m = _DATELINE_PAREN_GLUED.match(line) if paren else None
     if m and attribution.outlet_name(m.group("src")):  # "London (CNN)It was the interview ..."
         return line[m.end():].strip(), attribution.canonical_source(m.group("src")), m.group("place").strip(" ,")

@@ -689,3 +689,18 @@ def test_a_headline_glued_with_its_byline_and_posting_time_is_furniture():
     article = article_from_html(page)
     assert article.text.startswith("Mr. Clegg has run his leather works studio"), article.text[:120]
     assert str(article.date) == "2012-11-13"
+
+
+def test_a_place_after_a_leading_credit_is_part_of_the_dateline():
+    """Stop 25, Dragnet sets D5 and D10: "(AP) HONOLULU - A $2.2 million expedition ..." and "(CBS News) YOUNGSTOWN,
+    Ohio - It was about 35 years ago ..." kept their place and dash after the credit went."""
+    from briefing.clean import clean_text
+
+    cleaned = clean_text("(AP) HONOLULU - A $2.2 million expedition that hoped to find Amelia Earhart's plane is on "
+                         "its way back.\n\nThe ship docks on Monday.\n")
+    assert cleaned.text.startswith("A $2.2 million expedition") and cleaned.source == "AP" and cleaned.place == "HONOLULU"
+    cleaned = clean_text("(CBS News) YOUNGSTOWN, Ohio - It was about 35 years ago that the steel industry began to fall "
+                         "apart.\n\nThe mills closed one by one.\n")
+    assert cleaned.text.startswith("It was about 35 years ago") and cleaned.place == "YOUNGSTOWN, Ohio"
+    kept = clean_text("(AP) The NATO summit opened on Monday - and ended early on Tuesday in Brussels.\n\nMore.\n")
+    assert kept.text.startswith("The NATO summit opened on Monday - and ended early")
