@@ -223,9 +223,9 @@ def _strip_dateline(line: str) -> tuple[str, str | None, str | None]:
     m = _DATELINE_LEAD.match(line) if line[:1] == "(" else None
     if m and attribution.outlet_name(m.group("src")):
         rest = line[m.end():].strip()
-        place = _CAPS_PLACE_DASH.match(rest)  # the place after the credit: "(AP) HONOLULU - A $2.2 million ..."
-        if place:
-            return rest[place.end():].strip(), attribution.canonical_source(m.group("src")), place.group("place")
+        at = _CAPS_PLACE_DASH.match(rest)  # the place after the credit: "(AP) HONOLULU - A $2.2 million ..."
+        if at:
+            return rest[at.end():].strip(), attribution.canonical_source(m.group("src")), at.group("place")
         return rest, attribution.canonical_source(m.group("src")), None
     m = _DATELINE_PAREN_GLUED.match(line) if paren else None
     if m and attribution.outlet_name(m.group("src")):  # "London (CNN)It was the interview ..."

@@ -225,7 +225,8 @@ def article_from_html(
     text, posted = _without_glued_title(_without_off_title_opening(text, page_title), page_title)
     meta = _raw_meta(html)
     # the headline's own part of a title in parts ("Watch | Portrait of An American Craftsman – Frank Clegg | Selectism")
-    for part in dict.fromkeys(p.strip() for t in (page_title or "", meta.get("title", "")) if " | " in t for p in t.split(" | ")):
+    parts = [part.strip() for whole in (page_title or "", meta.get("title", "")) if " | " in whole for part in whole.split(" | ")]
+    for part in dict.fromkeys(parts):
         if posted is not None:
             break
         text, posted = _without_glued_title(text, part)
