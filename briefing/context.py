@@ -201,7 +201,10 @@ _CUT_RE = re.compile(
     r"|^[A-Z][^:.!?]{2,40}:\s+(?=[^:]*\d)(?![^:]*[A-Za-z]{4})"
     # a series' label, no sentence: "Part 4 of a 5-part series on 1:1 with Chromebooks at Leyden High Schools."
     r"|^(?:this\s+is\s+)?part\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|[ivx]+)\s+(?:of|in)\s+"
-    r"(?:\d+\b|(?:a|an|the|our|my|this)\s+(?:[\w\-]+\s+){0,3}?(?:series|\w+-part)\b)",
+    r"(?:\d+\b|(?:a|an|the|our|my|this)\s+(?:[\w\-]+\s+){0,3}?(?:series|\w+-part)\b)"
+    # a post's stamp run onto its label: "Posted Friday #144 of the Startup Success Podcast - which was show #28 ..."
+    r"|^posted\s+(?:on\s+)?(?:(?-i:[Tt]oday|[Yy]esterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\d{1,2}[/.\-]\d|by\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 

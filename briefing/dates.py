@@ -149,6 +149,59 @@ _GIVEN_DATE_AFTER = re.compile(
 )
 
 
+_NUMBERS = {w: i for i, w in enumerate("a one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBERS["a"] = 1
+# a day counted from the article's: "starts in three days", "two weeks ago", "five months ago" (not years: "20 years
+# ago" reads the same a week later)
+_COUNTED = re.compile(
+    r"\b(?:(?P<in>in)\s+(?P<n1>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<u1>days?|weeks?)"
+    r"(?![’'-]|\s+(?:of|later|after|before|from|to|or|and)\b)"
+    r"|(?P<n2>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<u2>days?|weeks?|months?)"
+    rf"\s+ago)\b(?!,?\s+(?:today|tonight|this|{_WD})\b)",
+    re.IGNORECASE,
+)
+# what comes "in three days" rather than takes three days: "starts in three days", "is due in two weeks"
+_COMES_BEFORE = re.compile(
+    r"\b(?:starts?|begins?|opens?|arrives?|ends?|expires?|closes?|kicks?\s+off|resumes?|returns?|due|comes?|"
+    r"goes|takes?\s+effect|is|are)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+_ABOUT_BEFORE = re.compile(
+    r"\b(?:more\s+than|less\s+than|fewer\s+than|over|under|about|around|roughly|some|nearly|almost|at\s+least|"
+    r"up\s+until|until|till|within|or)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _counted_edits(text: str, article_date: _dt.date, date_format: str) -> list[Edit]:
+    edits = []
+    for m in _COUNTED.finditer(text):
+        if text[m.end() : m.end() + 2] == " [" or _ABOUT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "more than two weeks ago", "about three months ago": no one day
+        word = (m.group("n1") or m.group("n2")).lower()
+        n = int(word) if word.isdigit() else _NUMBERS[word]
+        unit = (m.group("u1") or m.group("u2")).lower().rstrip("s")
+        if m.group("in"):
+            clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 120) : m.start()])[-1]
+            if not (_FUTURE.search(clause) or _COMES_BEFORE.search(clause) and not _PAST.search(clause)):
+                continue  # "built it in three days", "can be done in two weeks": how long, not when
+        else:
+            n = -n
+        if unit == "day":
+            shown = _fmt(article_date + _dt.timedelta(days=n), date_format)
+        elif unit == "week":
+            day = article_date + _dt.timedelta(weeks=n)
+            shown = "week of " + _fmt(day - _dt.timedelta(days=day.weekday()), date_format)
+        elif unit == "month":
+            shown = _month(article_date, n).strftime("%B %Y")
+        else:
+            shown = str(article_date.year + n)
+        edits.append(Edit(start=m.end(), end=m.end(), text=f" [{shown}]"))
+    return edits
+
+
 def date_edits(text: str, article_date: _dt.date | None, date_format: str = "%-d %B %Y") -> tuple[Edit, ...]:
     """Bracketed dates inserted after each relative date of text (none when the date is unknown)."""
     if article_date is None:
@@ -194,7 +247,8 @@ def date_edits(text: str, article_date: _dt.date | None, date_format: str = "%-d
         shown = resolve_relative(m, article_date, _future_at(text, m.start(), future), date_format)
         if shown and text[end : end + 2] != " [":
             edits.append(Edit(start=end, end=end, text=f" [{shown}]"))
-    return tuple(edits)
+    edits.extend(_counted_edits(text, article_date, date_format))
+    return tuple(sorted(edits, key=lambda e: e.start))
 
 
 def relative_dates(text: str) -> list[str]:

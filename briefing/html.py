@@ -24,6 +24,28 @@ from briefing.models import Article
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
 
+def _utf8_or_bytes(html: str | bytes) -> str | bytes:
+    """A page written in UTF-8 read as UTF-8; other bytes are left to the parser's guess.
+
+    The parser guesses an encoding from the bytes, and can guess wrong for a page in UTF-8 with a few stray
+    bytes ("NBC‚Äôs president" for "NBC’s", read as Mac Roman, at blogs.reuters.com). Sequences beyond ASCII
+    that decode as UTF-8 are UTF-8 all but always: when they outnumber the bytes that do not, the page is
+    UTF-8 and the stray bytes are read as cp1252, as in a text file (briefing.ingest registers the error handler).
+    """
+    if isinstance(html, str) or html.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return html  # UTF-16 by its byte-order mark: the parser's to read
+    try:
+        return html.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    replaced = html.decode("utf-8", errors="replace")
+    stray = replaced.count("\ufffd")
+    utf8 = sum(1 for ch in replaced if ord(ch) > 127) - stray
+    if utf8 > stray:
+        return html.decode("utf-8-sig", errors="briefing-cp1252")
+    return html
+
+
 def _extract(html: str | bytes, url: str | None):  # -> trafilatura Document | None
     import trafilatura  # heavy: imported only when a page is read
 
@@ -216,6 +238,7 @@ def article_from_html(
     """
     if not html or not html.strip():
         raise InputSkipped("empty page")
+    html = _utf8_or_bytes(html)
     doc = _extract(html, url)
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not text:

@@ -1832,3 +1832,14 @@ def test_what_dragnet_set_d10_showed():
     assert hook("Note that for now only the 'fc' cert was completed, the 'iscsi' one will follow in November.")
     assert not hook("Notes that were found in the house on Monday showed the plan, police said.")
     assert not hook("Many have been evacuated from the coast since Sunday, officials said.")
+
+
+def test_what_dragnet_set_d12_showed():
+    """Stop 26, Dragnet set D12: a post's stamp run onto its label ("Posted Friday #144 of the Startup Success
+    Podcast - which was show #28 from June, 2009.") says what the page is, not what happened."""
+    from briefing.context import needs_context
+
+    assert "cut" in needs_context("Posted Friday #144 of the Startup Success Podcast - which was show #28 from June, 2009.")
+    assert "cut" in needs_context("Posted on July 13, 2012 by Dan Mezick: a visionary in the true meaning of the word.")
+    assert "cut" not in needs_context("Posted on the site on Friday, the video shows a man climbing the tower.")
+    assert "cut" not in needs_context("Posted by a user on Reddit, the photo drew 2 million views in a day.")

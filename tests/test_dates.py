@@ -221,3 +221,27 @@ def test_a_relative_day_the_text_dates_itself_gets_no_bracket():
         assert shown(text) == text, text
     assert shown("The vote is on Monday and results follow in May.") == (
         "The vote is on Monday [17 September 2012] and results follow in May.")
+
+
+def test_days_counted_from_the_article_s_day_are_dated():
+    """Stop 26, Dragnet set D12: "Detroit Lions football starts in three days." read days later says nothing; a
+    count of days, weeks or months from the article's day is dated like a weekday. A length of time ("built it
+    in three days"), an approximate count ("more than two weeks ago") and years ago (the same a week later) are
+    not."""
+    day = _dt.date(2012, 8, 8)  # a Wednesday
+
+    def shown(text: str) -> str:
+        return apply_edits(text, date_edits(text, day))
+
+    assert shown("Detroit Lions football starts in three days.") == (
+        "Detroit Lions football starts in three days [11 August 2012].")
+    assert shown("Francis was installed as pope 10 days ago, having been elected.") == (
+        "Francis was installed as pope 10 days ago [29 July 2012], having been elected.")
+    assert shown("Two weeks ago, the pair were booed.") == "Two weeks ago [week of 23 July 2012], the pair were booed."
+    assert shown("The protests erupted two months ago.") == "The protests erupted two months ago [June 2012]."
+    assert shown("The vote will be held in two weeks, he said.") == (
+        "The vote will be held in two weeks [week of 20 August 2012], he said.")
+    for text in ("They built it in three days.", "It is done in two days.", "The talks fell apart more than two weeks ago.",
+                 "He took office about three months ago.", "The rwanda genocide began 20 years ago.",
+                 "in three days of talks", "He left a week ago Friday [3 August 2012]."):
+        assert shown(text) == text, text

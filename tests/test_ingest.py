@@ -42,6 +42,31 @@ def test_decoding_bom_cp1252_and_bad_bytes():
     assert decode(mixed) == "Zelensky’s aide said “yes”."
 
 
+def test_a_page_in_utf8_with_stray_bytes_is_read_as_utf8():
+    """Stop 26, Dragnet set D12: a blogs.reuters.com page in UTF-8 with a few broken bytes in one meta tag was read
+    by the parser's guess as Mac Roman, "NBC‚Äôs president" in the bullet and the title. A page whose bytes beyond
+    ASCII are mostly UTF-8 is read as UTF-8; a page in cp1252 is still read as cp1252."""
+    from briefing.html import article_from_html
+
+    body = " ".join(["Alan Wurtzel, NBC’s president of research, said on the network’s call that archery is the new "
+                     "curling."] + ["The network’s ratings for the Games rose again on Thursday, its researchers said."] * 4)
+    page = ('<html><head><meta charset="UTF-8"><title>Archery is the ‘new’ curling</title>'
+            '<meta property="og:description" content="NBC&acirc;STRAYs">'
+            f"</head><body><article><p>{body}</p></article></body></html>")
+    data = page.encode("utf-8").replace(b"STRAY", b"\x80\x99")
+    try:
+        data.decode("utf-8")
+        raise AssertionError("the page should hold bytes that are not UTF-8")
+    except UnicodeDecodeError:
+        pass
+    article = article_from_html(data, url="http://blogs.reuters.com/mediafile/2012/08/03/archery/")
+    assert "NBC’s president" in article.text and "‚Ä" not in article.text
+    assert article.title == "Archery is the ‘new’ curling"
+    latin = page.replace("STRAY", "").replace("curling.", "curling at the café.")
+    article = article_from_html(latin.encode("cp1252"), url="http://example.org/a")
+    assert "NBC’s president" in article.text and "café" in article.text
+
+
 def test_bad_inputs_are_listed_not_fatal(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("The ministers met on Monday in Brussels to discuss sanctions.", encoding="utf-8")
