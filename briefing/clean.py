@@ -102,7 +102,7 @@ _GLUED_WIRE_BYLINE = re.compile(
 # A month, in full or cut short: "Aug.", "December"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "(CNN) Sudanese President ..." : an outlet in brackets opening the text, dash optional.
-_DATELINE_LEAD = re.compile(r"^\(\s?(?P<src>[A-Z][\w .&-]{1,30}?)\s?\)\s*(?:(?:[-–—]+|_(?=\s))\s*)?(?=\S)")
+_DATELINE_LEAD = re.compile(r"^\(\s?(?P<src>[A-Z][\w .&/-]{1,30}?)\s?\)\s*(?:(?:[-–—]+|_(?=\s))\s*)?(?=\S)")
 # A dateline with no outlet: "LE BOURGET, France —", "WASHINGTON —", "NASHVILLE, Tenn. - ",
 # "CARACAS, Venezuela—": a place in capitals (a region after a comma may be in title case), then a
 # dash (a hyphen needs spaces around it).
@@ -215,18 +215,42 @@ def is_terminal(line: str) -> bool:
 _CAPS_PLACE_DASH = re.compile(r"(?P<place>[A-Z]{3,}(?:[ \-][A-Z]{2,}){0,2}(?:,\s+[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]+)?)?)\s+(?:-{1,2}|[–—])\s+(?=\S)")
 
 
+# a place in title case before two hyphens or a long dash, after a credit: "Washington -- Comcast Corp., ..."
+_TITLE_PLACE_DASHES = re.compile(r"(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\s+[A-Z][A-Za-z.]{1,14})?)\s*(?:--|[–—])\s*(?=[A-Z\"“])")
+# an outlet's name by its last word, for a credit in brackets before a dash: "(The Hosting News) – A new virus ..."
+_OUTLETISH_RE = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&.'’-]*\s+){0,3}(?:News|Times|Post|Journal|Network|Wire|Daily|Press|"
+                           r"Magazine|Herald|Tribune|Report|Reporter|Gazette|Chronicle|Observer|Telegraph|Insider|Monitor)$")
+
+
+def _lead_credit(m: re.Match[str]) -> str | None:
+    """The outlet credited in brackets at the start of a text: "(Reuters)", "(CBS/AP)" (the first of a joint
+    credit, the page's own), "(The Hosting News) –" (a name like an outlet's, before a dash); None for any other
+    bracket ("(D-Calif.)", "(Updated)")."""
+    src = m.group("src").strip()
+    if attribution.outlet_name(src):
+        return attribution.canonical_source(src)
+    parts = [part.strip() for part in src.split("/")]
+    if len(parts) > 1 and all(attribution.outlet_name(part) for part in parts):
+        return attribution.canonical_source(parts[0])
+    if _OUTLETISH_RE.match(src) and re.search(r"[-–—_]\s*$", m.group(0)):
+        return src
+    return None
+
+
 def _strip_dateline(line: str) -> tuple[str, str | None, str | None]:
     """(rest of the line, outlet named, place) for a line opening with a dateline."""
     # Every pattern here needs a bracket, or a dash (_DATELINE_BARE): most lines have neither, and
     # a test for the character is far cheaper than the match.
     paren = "(" in line
     m = _DATELINE_LEAD.match(line) if line[:1] == "(" else None
-    if m and attribution.outlet_name(m.group("src")):
+    src = _lead_credit(m) if m else None
+    if m and src:
         rest = line[m.end():].strip()
-        at = _CAPS_PLACE_DASH.match(rest)  # the place after the credit: "(AP) HONOLULU - A $2.2 million ..."
+        # the place after the credit: "(AP) HONOLULU - A $2.2 million ...", "(Multichannel News) _ Washington -- Comcast ..."
+        at = _CAPS_PLACE_DASH.match(rest) or _TITLE_PLACE_DASHES.match(rest)
         if at:
-            return rest[at.end():].strip(), attribution.canonical_source(m.group("src")), at.group("place")
-        return rest, attribution.canonical_source(m.group("src")), None
+            return rest[at.end():].strip(), src, at.group("place")
+        return rest, src, None
     m = _DATELINE_PAREN_GLUED.match(line) if paren else None
     if m and attribution.outlet_name(m.group("src")):  # "London (CNN)It was the interview ..."
         return line[m.end():].strip(), attribution.canonical_source(m.group("src")), m.group("place").strip(" ,")
@@ -776,6 +800,8 @@ def _caption_or_teaser(line: str) -> str | None:
     a review's rating line, or a teaser cut off mid-sentence."""
     if "Rating:" in line and _RATING_LINE.match(line):
         return "page notice"
+    if line.count("::") >= 2 and len(line.split()) <= 60:
+        return "photo caption"  # "Aerial views of the damage ... by 1-150 Assault Helicopter Battalion:: New Jersey Army National Guard:: Oct. 30:: 2012."
     if "showing" in line:
         m = _SHOWING_CAPTION.match(line)
         if m and not _FINITE_AUX.search(line, m.end()):

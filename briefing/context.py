@@ -342,6 +342,36 @@ def first_person_post(spans: Sequence[str]) -> bool:
 _SOMEONE_SAID_RE = re.compile(r"\b[A-Z][\w’'.\-]+\s+(?:also\s+)?(?:said|says|told|wrote|tweeted|posted|added)\b")
 
 
+# a sentence that starts in lower case, the rest of one cut before it: "- there are thousands of customers that do it,
+# ..." (not "iPhone sales ...", "eBay said ...", "de Blasio said ...", "x86 chips ...")
+_LOWER_START_RE = re.compile(
+    r"(?!(?:de|da|van|von|al|el|la|le|du|di|bin|ibn|dos|das|del|della|ter|ten|den|der|zu)\b[\s\-][A-Z])"
+    r"[a-z][a-z’']*\b(?![.@/\-]\w)"
+)
+
+
+def _lower_start(text: str) -> bool:
+    opening, offset = _opening(text)
+    # not a text all in lower case ("surinam may bring the dutch government before the world court ..."), unless a
+    # dash or quotation mark before it says it was cut
+    return bool(_LOWER_START_RE.match(opening)) and (offset > 0 or not text.islower())
+
+
+_ITEM_LABEL_RE = re.compile(r"^[A-Z][\w+#\-]*(?:\s+[A-Z][\w+#\-]*){0,2}:\s+")
+_ITEM_VERB_RE = re.compile(r"(?:Deliver|Provide|Support|Enable|Allow|Fix|Ship|Extend|Expand|Increase|Remove|Replace|Update|Upgrade)\s+"
+                           r"(?:a|an|the|more|new|better|support|(?-i:[a-z]+))\b")
+
+
+def _list_item(text: str) -> bool:
+    """A list's item, a label and an order: "Conformance: Keep adding more C++11 language conformance features.",
+    "XP Targeting: Deliver the ability to build applications that could run on Windows XP, ..." """
+    m = _ITEM_LABEL_RE.match(text) if ":" in text[:40] else None
+    if not m:
+        return False
+    rest = text[m.end():]
+    return bool(_IMPERATIVE_RE.match(rest) or _ITEM_VERB_RE.match(rest))
+
+
 def dangling(text: str) -> tuple[str, ...]:
     """What the sentence leans on (see the module doc); empty when it stands on its own."""
     body, _ = _opening(text)
@@ -374,7 +404,9 @@ def dangling(text: str) -> tuple[str, ...]:
         reasons.append("connective")
     if _unnamed_speaker(text) and not (reasons and reasons[0] == "pronoun" and first in ("he", "she", "they")):
         reasons.append("speaker")
-    if _CUT_RE.search(text) or _FIGURE_RE.search(text) or _NAME_FRAGMENT_RE.match(text):
+    if _CUT_RE.search(text) or _FIGURE_RE.search(text) or _NAME_FRAGMENT_RE.match(text) or (
+        _lower_start(text)
+    ) or _list_item(text):
         reasons.append("cut")
     reasons.extend(_more_dangling(text, body, reasons))
     return tuple(dict.fromkeys(reasons))

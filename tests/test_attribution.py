@@ -25,12 +25,27 @@ BODY = "\nOfficials said the talks would resume next week in Geneva after a shor
         ("LONDON, March 3 (Reuters) - Britain said on Friday it would act.", "Reuters"),
         ("HONOLULU (KHON2) - Students were served a cleaner instead of juice.", "KHON2"),
         ("Washington CNN — The Senate passed the bill on Tuesday night.", "CNN"),
+        # stop 26: a joint credit is the page's own outlet's (Dragnet D14), a credit like an outlet's name before a
+        # dash (D14), a place in title case after a credit (set V)
+        ("(CBS/AP) At least 4 people have been arrested, accused of making threats.", "CBS News"),
+        ("(The Hosting News) – A new state-launched virus known as Gauss was picked up.", "The Hosting News"),
+        ("(Multichannel News) _ Washington -- Comcast Corp. has received official word of a probe.", "Multichannel News"),
     ],
 )
 def test_datelines_name_the_outlet(first_line, outlet):
     article = article_from_text(first_line + BODY)
     assert article.source == outlet
     assert not article.text.startswith(first_line.split()[0])
+    assert not article.text.startswith(("Washington", "-", "–", "_"))
+
+
+@pytest.mark.parametrize("first_line", ["(Updated) – The mayor said the talks would resume on Monday.",
+                                        "(N/A) The mayor said the talks would resume on Monday.",
+                                        "(CNN) Senators -- and the House -- voted on Monday to resume the talks."])
+def test_brackets_that_credit_no_outlet_name_none(first_line):
+    article = article_from_text(first_line + BODY)
+    assert article.source == ("CNN" if first_line.startswith("(CNN)") else "Unknown")
+    assert article.text.startswith(first_line.split(") ", 1)[1] if article.source == "CNN" else first_line)
 
 
 @pytest.mark.parametrize(

@@ -1843,3 +1843,22 @@ def test_what_dragnet_set_d12_showed():
     assert "cut" in needs_context("Posted on July 13, 2012 by Dan Mezick: a visionary in the true meaning of the word.")
     assert "cut" not in needs_context("Posted on the site on Friday, the video shows a man climbing the tower.")
     assert "cut" not in needs_context("Posted by a user on Reddit, the photo drew 2 million views in a day.")
+
+
+def test_what_dragnet_set_d13_showed():
+    """Stop 26, Dragnet set D13: a list's item, a label and an order ("Conformance: Keep adding more C++11 language
+    conformance features."), and a sentence cut before its start ("- there are thousands of customers that do it,
+    ..."). Names in lower case and texts all in lower case are not cut."""
+    from briefing.context import needs_context
+
+    for text in ("Conformance: Keep adding more C++11 language conformance features.",
+                 "XP Targeting: Deliver the ability to build applications that could run on Windows XP, as well as 8.",
+                 "- there are thousands of customers that do it, all around the world in all shapes and sizes.",
+                 "“there is no deal,” the minister said on Monday in Brussels."):
+        assert "cut" in needs_context(text), text
+    for text in ("iPhone sales rose 20 percent in the quarter, Apple said on Monday.",
+                 "eBay said on Monday it would cut 2,000 jobs in Europe.", "de Blasio said on Monday he would run again.",
+                 "al-Assad said on Monday he would stay in office.",
+                 "venezuela will seek 2.4 billion dollars in export financing during 1987, the finance director said.",
+                 "Conformance testing of the new C++11 compilers began on Monday, Microsoft said."):
+        assert "cut" not in needs_context(text), text

@@ -264,6 +264,16 @@ def test_a_caption_naming_who_sent_the_thing_shown_is_not_a_sentence():
         assert notice_kind(line) is None, line
 
 
+def test_a_caption_with_its_credit_in_double_colons_is_not_a_sentence():
+    """Stop 26, Dragnet set D13: The Car Connection's photo caption was a page's first bullet."""
+    from briefing.clean import notice_kind
+
+    assert notice_kind("Aerial views of the damage caused by Hurricane Sandy to the New Jersey coast taken during a search "
+                       "and rescue mission by 1-150 Assault Helicopter Battalion:: New Jersey Army National Guard:: "
+                       "Oct. 30:: 2012.") == "photo caption"
+    assert notice_kind("The C++ operator :: names a scope, the committee said on Monday.") is None
+
+
 def test_the_hill_s_inline_links_are_cut_out_of_the_sentence():
     text = ("Former Director of National Intelligence James Clapper James Robert ClapperClapper: Trump was serious "
             "when he said he wants citizens to act like North Koreans do for Kim The Hill's 12:30 Report MORE said on "
