@@ -888,6 +888,22 @@ _CAPTION_FINITE = re.compile(
 )
 
 
+# a picture's credit on a line of its own: "Credit: CSA", "Photo: Reuters", "(U.S. Air Force photo by Master Sgt. ...)"
+_PICTURE_CREDIT_LINE = re.compile(
+    r"^\(?(?:(?:Photo|Image|Picture|Photograph|Illustration)s?(?:\s+credit)?|Credit|Courtesy)\s*:"
+    r"|^\((?:[\w.\-’' ]+\s)?(?:photo|image|picture|illustration)s?\s+(?:by|courtesy|credit)\b",
+    re.IGNORECASE,
+)
+
+
+def _captioned(line: str) -> bool:
+    """Whether a line before a picture's credit is its caption: a phrase of up to 35 words with no finite verb
+    ("Aerial views of the damage caused by Hurricane Sandy ... Oct. 30:: 2012."); not a sentence of the text
+    before a picture ("Police said on Monday the roads were closed.")."""
+    return len(line.split()) <= 35 and not _CAPTION_FINITE.search(line) and not _NOT_CAPTION_VERBS.search(line) and (
+        not line.endswith("?")) and not any(q in line for q in '"“”')
+
+
 # A line that ends with a bare web address: an event listing or a notice pointing elsewhere
 _WEB_ADDRESS_END = re.compile(r"(?:[;:,(]\s*|\s)(?:www\.[\w\-.]+\.[a-z]{2,}|https?://\S+?)(?:/[\w\-./]*)?\)?[.!]?\s*$")
 
@@ -1094,6 +1110,10 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
         if notice:
             out.removed.append(line)
             out.notices.append(notice)
+            if (notice == "photo caption" and kind == "kept" and len(line) < 120 and _PICTURE_CREDIT_LINE.match(line)
+                    and _captioned(kept[-1])):
+                out.removed.append(kept.pop())  # the picture's caption, its credit after it: "Prototype of the new
+                out.notices.append("photo caption")  # Juno rover, a 300 kg rover for ..." / "Credit: CSA"
             continue
         if in_highlights:
             if not is_terminal(line):

@@ -71,6 +71,8 @@ _CONNECTIVES = (
     "after all", "of course", "hours later", "days later", "weeks later", "moments later", "soon after",
     "shortly after", "shortly afterwards", "afterwards", "by then", "until then", "since then",
     "every bit as obviously", "just as",
+    # an exception to what was said before: "Except maybe Noble Toy Company, a new business ..." (stop 26, D15)
+    "except maybe", "except perhaps", "except that", "except, of course",
     # discourse markers that continue an earlier sentence (issue 11 reading, seed 15)
     "firstly", "secondly", "thirdly", "finally", "lastly", "later", "earlier", "what's more", "what’s more",
     "later in the day", "later in the evening", "later in the night", "later that day", "later that night",
@@ -342,21 +344,6 @@ def first_person_post(spans: Sequence[str]) -> bool:
 _SOMEONE_SAID_RE = re.compile(r"\b[A-Z][\w’'.\-]+\s+(?:also\s+)?(?:said|says|told|wrote|tweeted|posted|added)\b")
 
 
-# a sentence that starts in lower case, the rest of one cut before it: "- there are thousands of customers that do it,
-# ..." (not "iPhone sales ...", "eBay said ...", "de Blasio said ...", "x86 chips ...")
-_LOWER_START_RE = re.compile(
-    r"(?!(?:de|da|van|von|al|el|la|le|du|di|bin|ibn|dos|das|del|della|ter|ten|den|der|zu)\b[\s\-][A-Z])"
-    r"[a-z][a-z’']*\b(?![.@/\-]\w)"
-)
-
-
-def _lower_start(text: str) -> bool:
-    opening, offset = _opening(text)
-    # not a text all in lower case ("surinam may bring the dutch government before the world court ..."), unless a
-    # dash or quotation mark before it says it was cut
-    return bool(_LOWER_START_RE.match(opening)) and (offset > 0 or not text.islower())
-
-
 _ITEM_LABEL_RE = re.compile(r"^[A-Z][\w+#\-]*(?:\s+[A-Z][\w+#\-]*){0,2}:\s+")
 _ITEM_VERB_RE = re.compile(r"(?:Deliver|Provide|Support|Enable|Allow|Fix|Ship|Extend|Expand|Increase|Remove|Replace|Update|Upgrade)\s+"
                            r"(?:a|an|the|more|new|better|support|(?-i:[a-z]+))\b")
@@ -404,9 +391,7 @@ def dangling(text: str) -> tuple[str, ...]:
         reasons.append("connective")
     if _unnamed_speaker(text) and not (reasons and reasons[0] == "pronoun" and first in ("he", "she", "they")):
         reasons.append("speaker")
-    if _CUT_RE.search(text) or _FIGURE_RE.search(text) or _NAME_FRAGMENT_RE.match(text) or (
-        _lower_start(text)
-    ) or _list_item(text):
+    if _CUT_RE.search(text) or _FIGURE_RE.search(text) or _NAME_FRAGMENT_RE.match(text) or _list_item(text):
         reasons.append("cut")
     reasons.extend(_more_dangling(text, body, reasons))
     return tuple(dict.fromkeys(reasons))
@@ -1407,9 +1392,11 @@ def anywhere_reasons(text: str, *, opening: bool = True) -> tuple[str, ...]:
         # "Background on Tuesday's leadership transition ...", "A handout photo ... shows ...",
         # "Colls and her team excavate in ‘Treblinka: Hitler’s Killing Machine.’" (a still's caption)
         reasons.append("cut")
-    if text[:2].isalpha() and text[:2].islower() and not text.islower() and not _NAME_PARTICLE_RE.match(text):
+    start, offset = _opening(text)
+    if start[:2].isalpha() and start[:2].islower() and (offset or not text.islower()) and not _NAME_PARTICLE_RE.match(start):
         reasons.append("cut")  # a sentence's tail, the page having broken the line: "tonight versus the Golden State
-        # Warriors at the Pepsi Center." (not "iPhone sales ...", nor a text all in lower case)
+        # Warriors at the Pepsi Center.", "- there are thousands of customers that do it, ..." (not "iPhone sales ...",
+        # nor a text all in lower case, "surinam may bring ...", unless a dash or quotation mark shows the cut)
     if text[-1:] in ".0123456789" and _dated_caption(text):
         reasons.append("cut")  # "Chelsea manager Avram Grant watches his team during ... in London, January 8."
     if _PP_DEFINITE_OPEN_RE.match(text):
@@ -1697,13 +1684,20 @@ _FINITE = frozenset(
     "shows means needs wants looks feels lets helps i you we they he she it".split()
 )
 _GERUND_OPEN_RE = re.compile(r"^[A-Z][a-z]+(?:ing|[a-z]{2}ed)\b")
+# what a picture shows, named as a caption names it: "Prototype of the new Juno rover, a 300 kg rover for a mission to
+# Mars or the Moon."
+_PICTURE_OPEN_RE = re.compile(
+    r"^(?:An?\s+|The\s+)?(?:(?:artist[’']s\s+)?(?:prototype|photo|photograph|image|picture|view|detail|close-up|closeup|"
+    r"map|diagram|illustration|impression|screenshot|screen\s+shot|rendering|still|portrait|snapshot|aerial\s+view)s?)\s+of\s+",
+    re.IGNORECASE,
+)
 
 
 def _gerund_fragment(outside: str) -> bool:
-    """A headline, deck or caption in the form of a phrase: an opening -ing or -ed word and, in at
-    most 20 words, no finite verb ("Playing Skyrim with no armour, weapons, non-Illusion spells, or
-    punching.", "Breaking nose news!", "Burned rubble near a Bali travel guidebook.")."""
-    if not _GERUND_OPEN_RE.match(outside):
+    """A headline, deck or caption in the form of a phrase: an opening -ing or -ed word (or what a picture shows,
+    "Prototype of ...") and, in at most 20 words, no finite verb ("Playing Skyrim with no armour, weapons,
+    non-Illusion spells, or punching.", "Breaking nose news!", "Burned rubble near a Bali travel guidebook.")."""
+    if not (_GERUND_OPEN_RE.match(outside) or _PICTURE_OPEN_RE.match(outside)):
         return False
     found = re.findall(r"[a-z’']+", outside.lower())
     if len(found) > 20:
@@ -2027,8 +2021,25 @@ _HOOK_RES = (
     # the writer turning from a joke or an aside: "Okay, that's not true, but Square Enix's classic has already ..."
     re.compile(r"^(?:Okay|OK|Ok|Well|Anyway|Anyhow|Alright|All\s+right),\s"),
     # the blog's own earlier post: "Thursday’s post on Hiram’s public fracking meeting mainly covered ..."
-    re.compile(r"^(?:Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Last\s+week)[’']s\s+(?:blog\s+)?"
-               r"(?:post|entry|column|piece|newsletter|installment)\b"),
+    # and its regular features: "This week's poll was open from Monday at noon through Tuesday and received 202 responses."
+    re.compile(r"^(?:Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Last\s+week|This\s+week)[’']s\s+"
+               r"(?:blog\s+)?(?:post|entry|column|piece|newsletter|installment|poll|episode|giveaway|guest\s+post|"
+               r"round-?up|reader\s+question|question\s+of\s+the\s+(?:day|week))\b"
+               r"(?!\s+(?:by|from|of|for|conducted|released|published|carried|commissioned)\b)"),
+    # the season passed, before the news: "It's a little too late in the year for Fourth of July-inspired makeup looks
+    # or Memorial Day manicures, but today marks an important election year in the States."
+    re.compile(r"^It[’']s\s+(?:a\s+(?:little|bit)\s+|way\s+|far\s+|never\s+)?(?:too\s+)?(?:late|early)\s+"
+               r"(?:in\s+the\s+(?:year|season|day|game)\s+)?(?:for\b|to\s+(?!(?:say|tell|know|judge|predict|draw|call|comment|"
+               r"speculate|determine|assess|rule)\b))"),
+    # an event measured by the page's: "... shared most by people after an event of last night’s magnitude."
+    re.compile(r"\b(?:event|disaster|tragedy|storm|crisis|attack|scandal)s?\s+of\s+(?:this|that|such|last\s+night[’']s|"
+               r"yesterday[’']s|today[’']s|this\s+week[’']s)\s+(?:magnitude|scale|size|kind|nature|proportions?)\b"),
+    # a day announced and not said what of: "Today is the day at long last."
+    re.compile(r"^(?:Today|Tonight|Tomorrow)(?:\s+\[[^\]]*\])?\s+is\s+the\s+(?:day|night|big\s+day)\b\s*(?:at\s+long\s+last|"
+               r"we[’']ve\s+(?:all\s+)?been\s+waiting\s+for|finally)?\s*[.!]*\s*$"),
+    # a claim of taste, no news: "There’s nothing more American than bitching about plastic toys made in China."
+    re.compile(r"^There(?:[’']s|\s+is)\s+nothing\s+(?:more|quite|so|less|better|worse)\s+(?:\w+\s+){0,3}(?:than|as|like)\b|"
+               r"^There(?:[’']s|\s+is)\s+nothing\s+like\b"),
     # how it once looked, before the turn: "For a while, it seemed that Wi-Fi was becoming a victim of its own success."
     re.compile(r"^(?:For\s+a\s+(?:while|time|long\s+time|moment)|At\s+first|For\s+(?:years|decades|months|a\s+few\s+years)),?\s+"
                r"it\s+(?:seemed|looked|appeared|felt)\b"),

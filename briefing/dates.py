@@ -137,7 +137,10 @@ def without_nowadays(text: str) -> str:
 _TODAY_RE = re.compile(r"\b[Tt]oday\b(?![’']s)")
 # how things are these days, told after it: "Today, there’s so much more information available to home buyers."
 _NOWADAYS_AFTER = re.compile(r",?\s+there(?:[’']s|\s+is|\s+are)\s+(?:so\s+|far\s+)?(?:much\s+more|many\s+more|more\s+\w+\s+than\s+ever|"
-                             r"no\s+longer|plenty\s+of|lots\s+of|a\s+lot\s+(?:more|of))\b", re.IGNORECASE)
+                             r"no\s+longer|plenty\s+of|lots\s+of|a\s+lot\s+(?:more|of))\b"
+                             # "Today, people are coming from around the world to Serbia for sex change operations, ..."
+                             r"|,\s+(?:people|many|most|few|more|millions|thousands|hundreds)\s+(?:of\s+\w+\s+)?(?:are|have|can|use|come|go|live|"
+                             r"work|want|know|still)\b", re.IGNORECASE)
 
 
 _WEEK_AFTER = re.compile(r"\s+(next|last|this)\s+week\b", re.IGNORECASE)

@@ -582,6 +582,9 @@ def test_what_set_z_showed_about_furniture():
     assert clean_text(f"{kept}\n{TAIL}").text.startswith("The index rose")  # no agency named: text
     assert attribution.attribute(site_name="January 2008") == attribution.UNKNOWN
     assert attribution.attribute(site_name="Euro 2008") == "Euro 2008"
+    # stop 26, Dragnet D15: a copyright notice's date as the site's name (meta name="copyright")
+    assert attribution.attribute(site_name="(c) August 2012") == attribution.UNKNOWN
+    assert attribution.attribute(site_name="© 2012") == attribution.UNKNOWN
 
 
 def test_what_set_aa_showed_about_furniture():
