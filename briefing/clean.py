@@ -900,8 +900,15 @@ def _captioned(line: str) -> bool:
     """Whether a line before a picture's credit is its caption: a phrase of up to 35 words with no finite verb
     ("Aerial views of the damage caused by Hurricane Sandy ... Oct. 30:: 2012."); not a sentence of the text
     before a picture ("Police said on Monday the roads were closed.")."""
-    return len(line.split()) <= 35 and not _CAPTION_FINITE.search(line) and not _NOT_CAPTION_VERBS.search(line) and (
-        not line.endswith("?")) and not any(q in line for q in '"“”')
+    if len(line.split()) > 35 or _CAPTION_FINITE.search(line) or _NOT_CAPTION_VERBS.search(line) or line.endswith("?"):
+        return False
+    # a verb in the past ("Ministers met in Brussels ...", "Police arrested six people"), not a participle ("the damage
+    # caused by Hurricane Sandy", "taken during a search and rescue mission")
+    past = [m for m in _PAST_WORD.finditer(line) if not (m.group(0).endswith("ed") and _PARTICIPLE_AFTER.match(line, m.end()))]
+    return not past and not any(q in line for q in '"“”')
+
+
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:by|during|in|at|on|from|after|near|off|outside|inside|under|over)\b")
 
 
 # A line that ends with a bare web address: an event listing or a notice pointing elsewhere

@@ -1898,3 +1898,5 @@ def test_a_phrase_naming_what_a_picture_shows_is_no_sentence():
     assert clean_text(page).text.startswith("The Canadian Space Agency")
     kept = f"Police said on Monday that the roads into the town were closed after the storm.\nPhoto: Reuters\n{tail}"
     assert clean_text(kept).text.startswith("Police said on Monday")
+    for first in ("Police arrested six people in the town after the riot.", "Ministers met in Brussels on Friday to discuss a new package of sanctions against Russia."):
+        assert clean_text(f"{first}\nPhoto: Reuters\n{tail}").text.startswith(first), first
