@@ -888,6 +888,9 @@ _CAPTION_FINITE = re.compile(
 )
 
 
+# a blog's category label run into the text: "Filed under: Latest News The production of ..."
+_FILED_UNDER = re.compile(r"^Filed\s+under:?\s+(?:[A-Z][\w&\-]*,?\s+){1,4}?(?=(?:The|A|An|In|On|At|After|As|When|With|For|It|This|"
+                          r"Last|Yesterday|Today)\s)")
 # a picture's credit on a line of its own: "Credit: CSA", "Photo: Reuters", "(U.S. Air Force photo by Master Sgt. ...)"
 _PICTURE_CREDIT_LINE = re.compile(
     r"^\(?(?:(?:Photo|Image|Picture|Photograph|Illustration)s?(?:\s+credit)?|Credit|Courtesy)\s*:"
@@ -1037,6 +1040,11 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
             if u:  # "UPDATE on Sunday, December 18th 2011: We're excited to announce ..."
                 out.removed.append(line[: u.end()].strip())
                 line = line[u.end():]
+        if not kept and line.startswith("Filed under"):
+            f = _FILED_UNDER.match(line)
+            if f:  # "Filed under: Latest News The production of the Peugeot iOn ... has been temporarily suspended ..."
+                out.removed.append(line[: f.end()].strip())
+                line = line[f.end():]
         if not kept and " | " in line[:140]:
             bare = without_crumbs(line)
             if bare != line:  # "11:22 AM ET 11.12 | The Atlanta Falcons lost on Sunday, ..."

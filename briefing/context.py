@@ -204,8 +204,10 @@ _CUT_RE = re.compile(
     # a series' label, no sentence: "Part 4 of a 5-part series on 1:1 with Chromebooks at Leyden High Schools."
     r"|^(?:this\s+is\s+)?part\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|[ivx]+)\s+(?:of|in)\s+"
     r"(?:\d+\b|(?:a|an|the|our|my|this)\s+(?:[\w\-]+\s+){0,3}?(?:series|\w+-part)\b)"
+    # a page's label before a headline: "Update: Appeals Court rules FLDS trust should stay with state."
+    r"|^(?:update|updated|breaking|breaking\s+news|exclusive|watch|video|photos|audio|listen|live)\s*:\s+(?=(?:\S+\s+){0,13}\S+\s*$)"
     # a post's stamp run onto its label: "Posted Friday #144 of the Startup Success Podcast - which was show #28 ..."
-    r"|^posted\s+(?:on\s+)?(?:(?-i:[Tt]oday|[Yy]esterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"|^posted\s+(?:on\s+)?(?:(?-i:[Tt]oday|[Yy]esterday|this\s+(?:morning|afternoon|evening|week)|last\s+night|earlier\s+today|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\d{1,2}[/.\-]\d|by\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
@@ -349,14 +351,34 @@ _ITEM_VERB_RE = re.compile(r"(?:Deliver|Provide|Support|Enable|Allow|Fix|Ship|Ex
                            r"(?:a|an|the|more|new|better|support|(?-i:[a-z]+))\b")
 
 
+# an item's headline or label, a sentence after it: "Packers want Finley more involved: Without a doubt, Jermichael
+# Finley has been one of the season’s big fantasy disappointments.", "She's qualified in her own right: She served as
+# ..."; not what somebody said or what is ("The reason is simple: ..."), nor a title and its subtitle ("Exorcist: The
+# Beginning")
+_HEADED_ITEM_RE = re.compile(r"^(?P<head>[A-Z][\w’'\-]*(?:\s+[\w’'\-.,]+){2,7}):\s+(?!(?:The|A|An)\s+[A-Z])[A-Z][^:]{40,}$")
+_NOT_ITEM_HEAD_RE = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|explains|is|are|was|were|has|have|had|"
+    r"following|include|includes|this|these|reason|answer|question|problem|point|result|message|verdict|rule|lesson|truth|"
+    r"goal|idea|plan)\b",
+    re.IGNORECASE,
+)
+
+
 def _list_item(text: str) -> bool:
     """A list's item, a label and an order: "Conformance: Keep adding more C++11 language conformance features.",
-    "XP Targeting: Deliver the ability to build applications that could run on Windows XP, ..." """
-    m = _ITEM_LABEL_RE.match(text) if ":" in text[:40] else None
-    if not m:
+    "XP Targeting: Deliver the ability to build applications that could run on Windows XP, ..."; or an item's
+    headline before its text (_HEADED_ITEM_RE)."""
+    if ":" not in text[:80]:
         return False
-    rest = text[m.end():]
-    return bool(_IMPERATIVE_RE.match(rest) or _ITEM_VERB_RE.match(rest))
+    m = _ITEM_LABEL_RE.match(text)
+    if m and (_IMPERATIVE_RE.match(text[m.end():]) or _ITEM_VERB_RE.match(text[m.end():])):
+        return True
+    m = _HEADED_ITEM_RE.match(text)
+    if not m or "," in m.group("head") or _NOT_ITEM_HEAD_RE.search(m.group("head")):
+        return False  # "Heads up, travelers: Hundreds of workers are striking at Chicago O'Hare ... on Tuesday."
+    # a work's title, its words capitalized, is no item's headline: "Batman v Superman: Dawn of Justice and ...",
+    # "Japanese Graphic Design: Not in Production focuses on ..."
+    return not all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in m.group("head").split())
 
 
 def dangling(text: str) -> tuple[str, ...]:

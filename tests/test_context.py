@@ -1900,3 +1900,30 @@ def test_a_phrase_naming_what_a_picture_shows_is_no_sentence():
     assert clean_text(kept).text.startswith("Police said on Monday")
     for first in ("Police arrested six people in the town after the riot.", "Ministers met in Brussels on Friday to discuss a new package of sanctions against Russia."):
         assert clean_text(f"{first}\nPhoto: Reuters\n{tail}").text.startswith(first), first
+
+
+def test_what_dragnet_sets_d18_and_d19_showed():
+    """Stop 26, Dragnet sets D18-D19: a page's label before a headline ("Update: Appeals Court rules FLDS trust should
+    stay with state."), an item's headline before its text ("Packers want Finley more involved: Without a doubt, ..."),
+    a blog's category label run into the text ("Filed under: Latest News The production of ..."), a post's stamp
+    with the time of day ("Posted this morning #145 of the Startup Success Podcast ...")."""
+    from briefing.clean import clean_text
+    from briefing.context import needs_context
+
+    for text in ("Update: Appeals Court rules FLDS trust should stay with state.",
+                 "Packers want Finley more involved: Without a doubt, Jermichael Finley has been one of the season’s big "
+                 "fantasy disappointments.",
+                 "Posted this morning #145 of the Startup Success Podcast - which was show #52 from January, 2010."):
+        assert "cut" in needs_context(text), text
+    for text in ("Update: The company said on Monday that it had withdrawn the offer after talks with the regulator broke "
+                 "down, Reuters reported.",
+                 "The original version of horror prequel Exorcist: The Beginning, dropped by producers over claims it was "
+                 "not scary enough, is to have its world premiere.",
+                 "The reason is simple: Workers in union-friendly states earn, on average, $120 more a week than others.",
+                 "Heads up, travelers: Hundreds of workers are striking at Chicago O'Hare International Airport on Tuesday.",
+                 "Batman v Superman: Dawn of Justice and Suicide Squad opened to abysmal reviews, leaving Warner Bros. "
+                 "scrambling."):
+        assert "cut" not in needs_context(text), text
+    text = ("The production of the Peugeot iOn and Citroen C-Zero has been temporarily suspended due to lack of demand, "
+            "according to Nikkei.")
+    assert clean_text(f"Filed under: Latest News {text}\nThe two models are made by Mitsubishi in Japan.").text.startswith(text)
