@@ -205,7 +205,9 @@ _CUT_RE = re.compile(
     r"|^(?:this\s+is\s+)?part\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|[ivx]+)\s+(?:of|in)\s+"
     r"(?:\d+\b|(?:a|an|the|our|my|this)\s+(?:[\w\-]+\s+){0,3}?(?:series|\w+-part)\b)"
     # a page's label before a headline: "Update: Appeals Court rules FLDS trust should stay with state."
+    # (not a sentence after the label: "Update: The vote was delayed to 2013 by the speaker.")
     r"|^(?:update|updated|breaking|breaking\s+news|exclusive|watch|video|photos|audio|listen|live)\s*:\s+(?=(?:\S+\s+){0,13}\S+\s*$)"
+    r"(?!(?-i:The|A|An|This|That|It|He|She|They|We|I|There)\s)(?![^.]*\b(?:was|were|had|has|have|did|said)\b)"
     # a post's stamp run onto its label: "Posted Friday #144 of the Startup Success Podcast - which was show #28 ..."
     r"|^posted\s+(?:on\s+)?(?:(?-i:[Tt]oday|[Yy]esterday|this\s+(?:morning|afternoon|evening|week)|last\s+night|earlier\s+today|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\d{1,2}[/.\-]\d|by\s+(?-i:[A-Z]))",
