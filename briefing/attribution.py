@@ -153,7 +153,7 @@ _JUNK_SITE_NAMES = frozenset({
 
 _SITE_WITH_DOMAIN = re.compile(r"\bwww\.|\b[\w\-]+\.(?:com|org|net|co\.uk|co|info|news)\b", re.IGNORECASE)
 # "The Barbados TODAY inc.": the company's legal form is no part of the outlet's name
-_COPYRIGHT_SITE = re.compile(r"^\s*(?:Â?©|\(c\)|copyright\b)\s*(?:Â?©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?", re.IGNORECASE)
+_COPYRIGHT_SITE = re.compile(r"^\s*(?:Â?©|\(c\)|copyright\b)\s*(?:(?:Â?©|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?", re.IGNORECASE)
 _RIGHTS_RESERVED = re.compile(
     r"[.,;]?\s*(?:all\s+rights\s+reserved|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados|"
     r"alle\s+rechte\s+vorbehalten)\.?\s*$",

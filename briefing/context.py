@@ -204,6 +204,13 @@ _CUT_RE = re.compile(
     # a series' label, no sentence: "Part 4 of a 5-part series on 1:1 with Chromebooks at Leyden High Schools."
     r"|^(?:this\s+is\s+)?part\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|[ivx]+)\s+(?:of|in)\s+"
     r"(?:\d+\b|(?:a|an|the|our|my|this)\s+(?:[\w\-]+\s+){0,3}?(?:series|\w+-part)\b)"
+    # what the page shows around the text: "Above and below are five American Apparel ad campaigns that ran for ..."
+    r"|^(?:above|below)(?:\s+and\s+(?:above|below))?,?\s+(?:is|are|you[’']ll\s+find|you\s+can\s+see|we\s+have)\b"
+    # the site pointing elsewhere: "For a list of all the posts on ERE, see the automatically generated sitemap."
+    r"|^for\s+(?:a\s+(?:full\s+|complete\s+)?list|more\s+(?:information|details|info|on\s+this)|details|the\s+full\s+\w+)\b"
+    r"[^.]{0,80},\s+(?:see|visit|click|go\s+to|check\s+out|read|head\s+to)\b"
+    # a contributor's label: "From Denny: With about 100 days until the 2012 election ..."
+    r"|^from\s+(?-i:[A-Z][\w.’'\-]+)(?:\s+(?-i:[A-Z][\w.’'\-]+))?:\s"
     # a page's label before a headline: "Update: Appeals Court rules FLDS trust should stay with state."
     # (not a sentence after the label: "Update: The vote was delayed to 2013 by the speaker.")
     r"|^(?:update|updated|breaking|breaking\s+news|exclusive|watch|video|photos|audio|listen|live)\s*:\s+(?=(?:\S+\s+){0,13}\S+\s*$)"
@@ -1695,7 +1702,8 @@ _IMPERATIVE_RE = re.compile(
     r"Picture|Try|Think)\s+"
     r"(?!(?:of|to|in|for|and|is|are|was|were|has|have|had|will|would|can|could|may|might|said|says|prices?|"
     r"holders?|buyback|issue|sales?|index|market|on|at|with|by)\b|[a-z]+ed\b)(?-i:[a-z])"
-    r"|^Go\s+to\s+(?:[A-Z]|the\s|your\s|a\s)"  # "Go to Google.com today and click ...
+    r"|^Go\s+to\s+(?:[A-Z]|the\s|your\s|a\s)"
+    r"|^(?:Head|Hop|Swing|Pop|Go)\s+(?:on\s+)?over\s+to\s"  # "Head over to Squidoo.com to download Seth's ... manifesto."  # "Go to Google.com today and click ...
     r"|^(?:Note|Notice|Bear\s+in\s+mind|Keep\s+in\s+mind)\s+that\s"  # "Note that for now only the 'fc' cert was completed, ..."
 )
 # finite verbs and auxiliaries a sentence has and a headline lacks ("Playing Skyrim with no armour, ...")
@@ -2077,7 +2085,9 @@ _HOOK_RES = (
     # a truth about everybody: "Nobody likes hearing their parents talk about sex, but ..."
     re.compile(r"^(?:Nobody|No one|Everyone|Everybody|We all|Most of us|All of us)\s+(?:likes|loves|hates|wants|"
                r"remembers|expects|enjoys|dreads|love|hate|want|like)\b"),
-    re.compile(r"^(?:It|Today|Yesterday|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:was|is|[’']s)\s+(?:a|an|another|one)\s+(?:[\w\-“”\"]+\s+){0,3}(?:day|night|week|year|month|moment|"
+    # (and "Today has not been a good day for David Barton.")
+    re.compile(r"^(?:It|Today|Yesterday|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+\[[^\]]*\])?\s+"
+               r"(?:was|is|[’']s|has\s+(?:not\s+)?been|hasn[’']t\s+been)\s+(?:not\s+)?(?:a|an|another|one)\s+(?:[\w\-“”\"]+\s+){0,3}(?:day|night|week|year|month|moment|"
                r"morning|evening|time|pose|scene|sight|story|tale)\b"),
     re.compile(r"^(?:[A-Z][\w.’'\-]*,?\s+){1,5}(?:\d{1,3},\s+)?(?:is|was|are|were)\s+not\s+(?:the|a|an|your)\s[^,;]{3,60}\sor\s"),
     re.compile(r"^[“\"].{0,200}[”\"],?\s+@\w+\s+(?:posted|tweeted|wrote)\b"),
@@ -2110,6 +2120,11 @@ _HOOK_RES = (
     re.compile(r"\bjust\s+got\s+(?:a\s+(?:lot|little|bit|whole\s+lot)\s+|much\s+|even\s+|way\s+)?(?:more\s+)?"
                r"(?:interesting|complicated|weirder|stranger|messier|better|worse|harder|easier|real|serious|"
                r"tougher|trickier|bigger|cheaper|pricier)\s*[.!]?\s*$"),
+    # a quotation to open a column: "American novelist Thomas Pynchon once wrote: “If you can get people to ask ...”"
+    re.compile(r"^[A-Z][\w.’'\-]*\s+(?:[\w.’'\-]+\s+){0,6}once\s+(?:famously\s+)?(?:wrote|said|observed|remarked|quipped|noted|declared|"
+               r"joked|put\s+it)\b(?![^.]*\bbut\b)"),  # (not "The company once said it would never sell, but on Monday ...")
+    # an example of what the page told before: "Josh Martin, a 2012 Indians draft pick is a perfect example of such."
+    re.compile(r"\b(?:example|case|instance|proof|evidence)\s+of\s+(?:such|this|that)\s*[.!]?\s*$"),
     # a teaser that keeps its point for later: "It's nearly the end of 2025, and that can only mean one thing:
     # taking a subjective art form like anime and giving it a quantifiable ranking (yay!)."
     re.compile(r"\bcan\s+only\s+mean\s+one\s+thing\b|\byou\s+(?:know|guessed)\s+what\s+(?:that|this)\s+means\b"),

@@ -1927,3 +1927,26 @@ def test_what_dragnet_sets_d18_and_d19_showed():
     text = ("The production of the Peugeot iOn and Citroen C-Zero has been temporarily suspended due to lack of demand, "
             "according to Nikkei.")
     assert clean_text(f"Filed under: Latest News {text}\nThe two models are made by Mitsubishi in Japan.").text.startswith(text)
+
+
+def test_what_dragnet_sets_d21_to_d23_showed():
+    """Stop 26, Dragnet sets D21-D23: a quotation to open a column ("American novelist Thomas Pynchon once wrote:
+    ..."), a day said to be bad ("Today has not been a good day for David Barton."), what the page shows around the
+    text ("Above and below are five ... ad campaigns"), the site pointing elsewhere ("For a list of all the posts on
+    ERE, see the ... sitemap."), a contributor's label ("From Denny: ..."), an example of what was told before ("...
+    is a perfect example of such."), a line to the reader ("Head over to Squidoo.com to download ...")."""
+    from briefing import attribution
+    from briefing.context import hook, needs_context
+
+    assert hook("American novelist Thomas Pynchon once wrote: “If you can get people to ask the wrong questions, you "
+                "don’t have to worry about the answers they come up with.”")
+    assert not hook("The company once said it would never sell the unit, but on Monday it agreed to, its chief said.")
+    assert hook("Today [8 September 2012] has not been a good day for David Barton.")
+    assert hook("Josh Martin, a 2012 Indians draft pick is a perfect example of such.")
+    assert hook("Head over to Squidoo.com to download Seth's \"Stop Stealing Dreams\" 30,000 word manifesto.")
+    for text in ("Above and below are five American Apparel ad campaigns that ran for less than $1,500 each.",
+                 "For a list of all the posts on ERE, see the automatically generated sitemap.",
+                 "From Denny: With about 100 days until the 2012 election, there is a lot stirring around in the news."):
+        assert "cut" in needs_context(text), text
+    assert "cut" not in needs_context("From Monday, the new rules apply to all banks in the euro zone, the ECB said.")
+    assert attribution.attribute(site_name="Copyright (c) 2003 by CrewingBizUa") == "CrewingBizUa"
