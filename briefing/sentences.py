@@ -109,6 +109,8 @@ def _is_boundary(
             return False
     if m.group("end") != ".":
         return True  # "?", "!", "..." and the like always end a sentence here
+    if _inside_short_brackets(text, m, start):
+        return False  # "Troyan v. Reyes (3d Distr. 2006), shows ...": a full stop inside brackets that close soon
     if m.group("close"):
         return True  # '... illegitimate.” His comments' : the quote closed the sentence
     # = _WORD_BEFORE.search(text, max(0, m.start() - _LOOKBACK), m.start()) ($ also matches
@@ -128,6 +130,16 @@ def _is_boundary(
         nxt = _NEXT_WORD.match(text, m.end())
         return bool(nxt and nxt.group(1).lower() in SENTENCE_OPENERS and len(word) > 1)
     return True
+
+
+def _inside_short_brackets(text: str, m: re.Match[str], start: int) -> bool:
+    """Whether the full stop at m lies inside brackets opened in this sentence, at most 80 characters back, that
+    close within 30 characters after it with no sentence start between ("(3d Distr. 2006)", "(Jan. 3 letter)")."""
+    opened = text.rfind("(", max(start, m.start() - 80), m.start())
+    if opened < 0 or text.find(")", opened, m.start()) >= 0:
+        return False
+    close = text.find(")", m.end(), m.end() + 30)
+    return close >= 0 and not re.search(r"[.!?(]", text[m.end():close])
 
 
 def split_paragraph(text: str, offset: int = 0) -> list[tuple[int, int]]:

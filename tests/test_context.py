@@ -1950,3 +1950,20 @@ def test_what_dragnet_sets_d21_to_d23_showed():
         assert "cut" in needs_context(text), text
     assert "cut" not in needs_context("From Monday, the new rules apply to all banks in the euro zone, the ECB said.")
     assert attribution.attribute(site_name="Copyright (c) 2003 by CrewingBizUa") == "CrewingBizUa"
+
+
+def test_what_cleaneval_set_ce1_showed():
+    """Stop 26, 60 CleanEval pages (2007 web pages of every kind): a trail of links ("Contents >> Concepts and Sources
+    >> Chapter 4."), a byline run into the text ("... written by a Staff Writer for the Fort Lee Traveller, ..."), a
+    sentence split inside brackets ("Troyan v. Reyes (3d Distr." / "2006), shows ...")."""
+    from briefing.context import needs_context
+    from briefing.sentences import to_sentences
+
+    assert "cut" in needs_context("Contents >> Concepts and Sources >> Chapter 4.")
+    assert "cut" in needs_context("A Place To Call Home written by a Staff Writer for the Fort Lee Traveller, The Better "
+                                  "Opportunities for Single Soldiers building was a work in progress.")
+    assert "cut" not in needs_context("The song, written by Paul Simon for the Everly Brothers, topped the charts in 1970.")
+    assert to_sentences("A recent case, Troyan v. Reyes (3d Distr. 2006), shows how courts treat the rule. The court "
+                        "ruled for the plaintiff.") == [
+        "A recent case, Troyan v. Reyes (3d Distr. 2006), shows how courts treat the rule.", "The court ruled for the plaintiff."]
+    assert to_sentences("It was cold (minus 20). Then it warmed.") == ["It was cold (minus 20).", "Then it warmed."]
