@@ -99,6 +99,12 @@ _GLUED_WIRE_BYLINE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{1,2}:\d\d\s*[AaPp]\.?[Mm]\.?"
     r"(?:\s+[A-Z]{2,3})?\s+)?(?=[A-Z])"
 )
+# a byline in capitals with its agency and dateline, glued after the date and headline: "April 2, 1998 Time, economy
+# leave Moscow's St. Basil's in sorry condition By DAVE CARPENTER THE ASSOCIATED PRESS MOSCOW -- It's still ..."
+_GLUED_CAPS_BYLINE = re.compile(
+    r"^.{0,250}?\bBy\s+(?:[A-Z][A-Z.'’\-]+\s+){1,3}(?:THE\s+)?(?P<src>ASSOCIATED\s+PRESS|REUTERS|AFP)\s+"
+    r"(?:(?P<place>[A-Z][A-Z.'’ \-]{2,30}?(?:,\s+[A-Z][\w.]+)?)\s*(?:--|[—–]|-)\s*)?(?=[A-Z])"
+)
 # A month, in full or cut short: "Aug.", "December"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "(CNN) Sudanese President ..." : an outlet in brackets opening the text, dash optional.
@@ -1079,6 +1085,13 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
             if w and len(line[w.end():].split()) >= 8:  # "Sister of Thai king dies ... By GRANT PECK, Associated Press Writer 14 minutes ago BANGKOK, ..."
                 out.removed.append(line[: w.end()].strip())
                 out.evidence.append((attribution.canonical_source(w.group("src")), "byline"))
+                line = line[w.end():]
+        if not kept and " By " in line[:300] and ("PRESS" in line[:300] or "REUTERS" in line[:300] or "AFP" in line[:300]):
+            w = _GLUED_CAPS_BYLINE.match(line)
+            if w and len(line[w.end():].split()) >= 8:  # "April 2, 1998 Time, economy leave ... By DAVE CARPENTER THE
+                out.removed.append(line[: w.end()].strip())  # ASSOCIATED PRESS MOSCOW -- It's still one of ..."
+                out.evidence.append((attribution.canonical_source(w.group("src").title()), "byline"))
+                out.place = out.place or (w.group("place") or "").strip(" ,") or None
                 line = line[w.end():]
         body, src, place = _strip_dateline(line)
         if src:

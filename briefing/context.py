@@ -206,6 +206,12 @@ _CUT_RE = re.compile(
     r"(?:\d+\b|(?:a|an|the|our|my|this)\s+(?:[\w\-]+\s+){0,3}?(?:series|\w+-part)\b)"
     # a byline run into the text: "A Place To Call Home written by a Staff Writer for the Fort Lee Traveller, The ..."
     r"|\bwritten\s+by\s+(?:a\s+|an\s+|our\s+)?(?:staff\s+writer|correspondent|staff\s+reporter|contributor)\b"
+    # the site's own notices: "Unless otherwise noted, all publications are in PDF format.", "A complete list of
+    # real-time data links is located in the Space Weather Resources section."
+    r"|^unless\s+otherwise\s+(?:noted|stated|indicated|specified)\b"
+    r"|\b(?:is|are|can\s+be)\s+(?:located|found|listed)\s+(?:in|on|under)\s+(?:the|our)\s+(?:[\w\-]+\s+){0,5}?(?:section|page|tab|menu)\b"
+    # a front matter's label: "Foreword -- This interview with Murry Shohat, ... discusses ..."
+    r"|^(?:foreword|preface|introduction|editor[’']s\s+note|abstract|summary)\s*(?:--|[—–])\s"
     # a trail of links: "Contents >> Concepts and Sources >> Chapter 4."
     r"|\s(?:>>|»)\s[^.!?]{1,60}?\s(?:>>|»)\s"
     # what the page shows around the text: "Above and below are five American Apparel ad campaigns that ran for ..."

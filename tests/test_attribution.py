@@ -30,13 +30,16 @@ BODY = "\nOfficials said the talks would resume next week in Geneva after a shor
         ("(CBS/AP) At least 4 people have been arrested, accused of making threats.", "CBS News"),
         ("(The Hosting News) – A new state-launched virus known as Gauss was picked up.", "The Hosting News"),
         ("(Multichannel News) _ Washington -- Comcast Corp. has received official word of a probe.", "Multichannel News"),
+        # stop 26, CleanEval CE2: a date, a headline and a byline in capitals with its agency, glued before the text
+        ("April 2, 1998 Time, economy leave Moscow's St. Basil's in sorry condition By DAVE CARPENTER THE ASSOCIATED "
+         "PRESS MOSCOW -- It's still one of the world's great wonders, a riot of architectural panache.", "AP"),
     ],
 )
 def test_datelines_name_the_outlet(first_line, outlet):
     article = article_from_text(first_line + BODY)
     assert article.source == outlet
     assert not article.text.startswith(first_line.split()[0])
-    assert not article.text.startswith(("Washington", "-", "–", "_"))
+    assert not article.text.startswith(("Washington", "-", "–", "_", "April"))
 
 
 @pytest.mark.parametrize("first_line", ["(Updated) – The mayor said the talks would resume on Monday.",

@@ -1967,3 +1967,19 @@ def test_what_cleaneval_set_ce1_showed():
                         "ruled for the plaintiff.") == [
         "A recent case, Troyan v. Reyes (3d Distr. 2006), shows how courts treat the rule.", "The court ruled for the plaintiff."]
     assert to_sentences("It was cold (minus 20). Then it warmed.") == ["It was cold (minus 20).", "Then it warmed."]
+
+
+def test_what_cleaneval_set_ce2_showed():
+    """Stop 26, 60 more CleanEval pages: the site's own notices ("Unless otherwise noted, all publications are in PDF
+    format.", "A complete list of real-time data links is located in the Space Weather Resources section.") and a
+    front matter's label ("Foreword -- This interview with ...")."""
+    from briefing.context import needs_context
+
+    for text in ("Unless otherwise noted, all publications are in PDF format.",
+                 "A complete list of real-time data links is located in the Space Weather Resources section.",
+                 "Foreword -- This interview with Murry Shohat, executive director of the Embedded Linux Consortium, "
+                 "discusses the work the ELC is doing."):
+        assert "cut" in needs_context(text), text
+    for text in ("The bodies were found in the basement of a building in Kabul on Monday, police said.",
+                 "Unless the talks resume on Monday, the strike will spread to the ports, the union said."):
+        assert "cut" not in needs_context(text), text
