@@ -400,6 +400,11 @@ def _list_item(text: str) -> bool:
     return not all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in m.group("head").split())
 
 
+# "It's still one of the world's great wonders, ..." (St. Basil's, named in the headline), "It is one of the most
+# popular apps ...": a thing named before; not "It's still unclear whether ..." (_EXPLETIVE_IT_RE)
+_IT_ONE_OF_RE = re.compile(r"^It(?:[’']s|\s+is|\s+was|\s+remains)\s+(?:still\s+(?:one\s+of|among)|one\s+of|among)\b")
+
+
 def dangling(text: str) -> tuple[str, ...]:
     """What the sentence leans on (see the module doc); empty when it stands on its own."""
     body, _ = _opening(text)
@@ -413,7 +418,7 @@ def dangling(text: str) -> tuple[str, ...]:
     first = words[0] if words else ""
     second = words[1] if len(words) > 1 else ""
     if first == "it":
-        if second in _IT_DANGLING or _IT_WILL_BE_RE.match(body):
+        if second in _IT_DANGLING or _IT_WILL_BE_RE.match(body) or (_IT_ONE_OF_RE.match(body) and not _EXPLETIVE_IT_RE.match(body)):
             reasons.append("pronoun")
     elif first in ("this", "that", "these", "those"):
         if second not in _TIME_NOUNS:

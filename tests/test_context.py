@@ -1980,6 +1980,10 @@ def test_what_cleaneval_set_ce2_showed():
                  "Foreword -- This interview with Murry Shohat, executive director of the Embedded Linux Consortium, "
                  "discusses the work the ELC is doing."):
         assert "cut" in needs_context(text), text
+    # the AP story whose glued byline is now cut opens on "It", its headline's St. Basil's
+    assert "pronoun" in needs_context("It's still one of the world's great wonders, a riot of architectural panache.")
+    assert "pronoun" in needs_context("It was one of two raids carried out by elite U.S. forces in Africa on Saturday.")
+    assert not needs_context("It's still unclear whether the vote will be held on Monday, officials said.")
     for text in ("The bodies were found in the basement of a building in Kabul on Monday, police said.",
                  "Unless the talks resume on Monday, the strike will spread to the ports, the union said."):
         assert "cut" not in needs_context(text), text
