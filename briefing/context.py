@@ -2475,6 +2475,13 @@ _MANY_HAVE_RE = re.compile(r"^(?:Many|Some|Others|Plenty)\s+(?:people\s+)?have\s
                            r"speculated|wondered|noted|observed|opined|written)\b")
 
 
+def _glued_drop_cap_i(text: str) -> bool:
+    """The writer's "I" set apart as a drop cap and glued to its verb: "Istare at the blank card, lost for words."
+    (not "Iceland", "Istanbul", "Iowa": a word of its own; not "Iomega Corp": a name)."""
+    m = re.match(r"I([a-z]{3,})\b(?=\s+[a-z])", text)  # a verb and its lower-case next word (not "Iomega Corp")
+    return bool(m) and _common_word(m.group(1)) and not _common_word(m.group(0).lower())
+
+
 def hook(text: str) -> bool:
     """Whether an article's opening sentence is a hook rather than the news (_HOOK_RES), also
     behind a dateline run into it; such a sentence may lead its own story when nothing else does,
@@ -2483,7 +2490,7 @@ def hook(text: str) -> bool:
         return True  # (_IMPERATIVE_RE: "Convert neutral traffic ... by investing in ...", a tip to the reader)
     if _NARRATIVE_RE.match(text) and not _NEWS_MARK_RE.search(text):
         return True  # a story told, not news: "She had been a Dave Matthews fan since she was 9."
-    if _writer_speaks(text):
+    if _writer_speaks(text) or _glued_drop_cap_i(text):
         return True  # "For most of us, hotel pillows are an afterthought.": the writer's voice, not news
     if _MOST_KNOW_RE.match(text) and not (_REPORTED_RE.search(text) or _SAYING_RE.search(text)) or _MANY_HAVE_RE.match(text):
         return True  # "Most shooters know the Taurus “Judge” has been on the market for years." (not a poll's finding)

@@ -1944,6 +1944,11 @@ def test_what_dragnet_sets_d21_to_d23_showed():
     assert hook("Today [8 September 2012] has not been a good day for David Barton.")
     assert hook("Josh Martin, a 2012 Indians draft pick is a perfect example of such.")
     assert hook("Head over to Squidoo.com to download Seth's \"Stop Stealing Dreams\" 30,000 word manifesto.")
+    # the writer's "I" set apart as a drop cap and glued to its verb; not a name that starts with "I"
+    assert hook("Istare at the blank card, lost for words.")
+    for text in ("Iomega Corp said it has signed a four-year agreement to supply disk drives.",
+                 "Iceland said on Monday it would cut rates.", "Istanbul was hit by a quake on Monday."):
+        assert not hook(text), text
     for text in ("Above and below are five American Apparel ad campaigns that ran for less than $1,500 each.",
                  "For a list of all the posts on ERE, see the automatically generated sitemap.",
                  "From Denny: With about 100 days until the 2012 election, there is a lot stirring around in the news."):
