@@ -52,7 +52,17 @@ def _speaker(name: str | None) -> str | None:
         words = words[1:]
     if not words or words[0] in _NOT_NAMES:
         return None
+    if len(words) >= 3 and words[0] in _DESCRIPTORS:
+        words = words[1:]  # "Neighbor Nate Reynolds, 22, said ...": who he is, then his name
     return " ".join(words).rstrip(".,") or None
+
+
+# who a person is, written before the name as a title would be: "Neighbor Nate Reynolds", "Witness Jane Roe"
+_DESCRIPTORS = frozenset(
+    "Neighbor Neighbour Resident Witness Eyewitness Bystander Student Teacher Farmer Homeowner Shopper Voter Passenger "
+    "Driver Survivor Victim Patient Parent Mother Father Fan Worker Customer Tourist Commuter Protester Volunteer "
+    "Spectator Onlooker Local Villager".split()
+)
 
 
 def _later_name(rest: str) -> str | None:

@@ -177,3 +177,14 @@ def test_a_quote_of_the_us_president_is_the_person_named_with_that_title():
     finder.add(SourceRef(id="a2", source="BBC", title="Nato"),
                split_sentences("At the summit on Monday, the President said: “We will not be leaving the alliance at all.”\n"))
     assert finder.quotes() == ()  # nobody named with the title: no quote rather than a wrong speaker
+
+
+def test_who_a_person_is_written_before_the_name_is_not_the_name():
+    """Stop 26, a brief of Dragnet set D19: "Neighbor Nate Reynolds, 22, said ..." gave a speaker "Neighbor Nate
+    Reynolds"."""
+    from briefing.quotes import find_quotes
+
+    quote = "“It sounded like a sonic boom, I thought a plane had crashed,”"
+    assert find_quotes(f"{quote} Neighbor Nate Reynolds, 22, said.") == [
+        ("Nate Reynolds", "It sounded like a sonic boom, I thought a plane had crashed")]
+    assert find_quotes(f"{quote} Mother Teresa said.")[0][0] == "Mother Teresa"  # two words: a name

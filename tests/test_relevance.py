@@ -126,6 +126,13 @@ def test_default_sections_exclude_childcare_and_allegiance(matcher):
     )] == ["nato_burden_sharing"]
 
 
+def test_default_sanctions_exclude_a_doping_sanction(matcher):
+    """Stop 26, a brief of Dragnet set D19: a post on Lance Armstrong's doping charges ("... no "evidence" to support
+    the sanction, ... the information provided by USADA ...") sat in Sanctions."""
+    assert matcher.topics("Supporters say there is no evidence to support the sanction the USADA imposed on him.") == ()
+    assert [k for k, _ in matcher.topics("The EU extended its sanctions on Russia's banks on Monday.")] == ["sanctions"]
+
+
 def test_blank_exclude_is_refused(tmp_path):
     with pytest.raises(ConfigError, match="exclude"):
         _user_sections(tmp_path, '[[section]]\nkey="a"\ntitle="A"\nexclude=[" "]\n[section.terms]\nx=3\n')
