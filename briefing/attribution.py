@@ -148,6 +148,8 @@ _JUNK_SITE_NAMES = frozenset({
     "hubspot", "movable type", "polopoly", "adobe experience manager", "home", "homepage",
     "home page", "news", "latest news", "breaking news", "untitled", "index", "article", "page",
     "story", "welcome", "404", "not found", "error", "null", "none", "undefined", "website", "site",
+    # a comment form's heading taken for the page's title (freshome.com, stop 26)
+    "cancel reply", "leave a reply", "leave a comment", "post a comment", "comments", "reply",
 })
 
 

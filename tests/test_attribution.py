@@ -115,6 +115,7 @@ def test_metadata_names_normalised(site, outlet):
 
 def test_junk_metadata_is_ignored():
     assert attribution.junk_site_name("escenic")
+    assert attribution.junk_site_name("Cancel reply")  # a comment form's heading taken for the title (stop 26)
     assert attribution.attribute(site_name="escenic") == attribution.UNKNOWN
     assert attribution.attribute(site_name="escenic", url="https://www.riverside-gazette.org/a") == "riverside-gazette.org"
     assert attribution.attribute(site_name="Riverside Gazette", url="https://riverside-gazette.org/a") == "Riverside Gazette"
