@@ -152,14 +152,14 @@ _GIVEN_DATE_AFTER = re.compile(
 )
 
 
-_NUMBERS = {w: i for i, w in enumerate("a one two three four five six seven eight nine ten eleven twelve".split())}
-_NUMBERS["a"] = 1
+_NUMBERS = {"a": 1, "an": 1, **{w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}}
 # a day counted from the article's: "starts in three days", "two weeks ago", "five months ago" (not years: "20 years
 # ago" reads the same a week later)
+_COUNT = r"\d{1,2}|" + "|".join(w for w in _NUMBERS if w not in ("a", "an"))
 _COUNTED = re.compile(
-    r"\b(?:(?P<in>in)\s+(?P<n1>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<u1>days?|weeks?)"
+    rf"\b(?:(?P<in>in)\s+(?P<n1>{_COUNT})\s+(?P<u1>days?|weeks?)"
     r"(?![’'-]|\s+(?:of|later|after|before|from|to|or|and)\b)"
-    r"|(?P<n2>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<u2>days?|weeks?|months?)"
+    rf"|(?P<n2>an?|{_COUNT})\s+(?P<u2>days?|weeks?|months?)"
     rf"\s+ago)\b(?!,?\s+(?:today|tonight|this|{_WD})\b)",
     re.IGNORECASE,
 )
