@@ -2479,7 +2479,7 @@ def _glued_drop_cap_i(text: str) -> bool:
     """The writer's "I" set apart as a drop cap and glued to its verb: "Istare at the blank card, lost for words."
     (not "Iceland", "Istanbul", "Iowa": a word of its own; not "Iomega Corp": a name)."""
     m = re.match(r"I([a-z]{3,})\b(?=\s+[a-z])", text)  # a verb and its lower-case next word (not "Iomega Corp")
-    return bool(m) and _common_word(m.group(1)) and not _common_word(m.group(0).lower())
+    return m is not None and _common_word(m.group(1)) and not _common_word(m.group(0).lower())
 
 
 def hook(text: str) -> bool:
