@@ -54,3 +54,12 @@ def verbatim_outside_brackets(point) -> bool:
         shown = shown.replace(e.text, "\0", 1)
     kept.append(point.text[pos:])
     return shown.split("\0") == kept
+
+
+@pytest.fixture(autouse=True)
+def _quiet_smtp_server_log(monkeypatch):
+    """aiosmtpd's server thread logs "connection lost" after a test's end, into a stream pytest has closed
+    ("--- Logging error ---" in the output); its records stay with the logger (no test reads them)."""
+    import logging
+
+    monkeypatch.setattr(logging.getLogger("mail.log"), "propagate", False)
