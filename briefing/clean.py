@@ -1088,8 +1088,9 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                 line = line[w.end():]
         if not kept and " By " in line[:300] and ("PRESS" in line[:300] or "REUTERS" in line[:300] or "AFP" in line[:300]):
             w = _GLUED_CAPS_BYLINE.match(line)
-            if w and len(line[w.end():].split()) >= 8:  # "April 2, 1998 Time, economy leave ... By DAVE CARPENTER THE
-                out.removed.append(line[: w.end()].strip())  # ASSOCIATED PRESS MOSCOW -- It's still one of ..."
+            # "April 2, 1998 Time, economy leave ... By DAVE CARPENTER THE ASSOCIATED PRESS MOSCOW -- It's still ..."
+            if w and len(line[w.end():].split()) >= 8:
+                out.removed.append(line[: w.end()].strip())
                 out.evidence.append((attribution.canonical_source(w.group("src").title()), "byline"))
                 out.place = out.place or (w.group("place") or "").strip(" ,") or None
                 line = line[w.end():]
@@ -1138,10 +1139,11 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
         if notice:
             out.removed.append(line)
             out.notices.append(notice)
+            # the picture's caption, its credit after it: "Prototype of the new Juno rover, ..." / "Credit: CSA"
             if (notice == "photo caption" and kind == "kept" and len(line) < 120 and _PICTURE_CREDIT_LINE.match(line)
                     and _captioned(kept[-1])):
-                out.removed.append(kept.pop())  # the picture's caption, its credit after it: "Prototype of the new
-                out.notices.append("photo caption")  # Juno rover, a 300 kg rover for ..." / "Credit: CSA"
+                out.removed.append(kept.pop())
+                out.notices.append("photo caption")
             continue
         if in_highlights:
             if not is_terminal(line):

@@ -1717,8 +1717,8 @@ _IMPERATIVE_RE = re.compile(
     r"Picture|Try|Think)\s+"
     r"(?!(?:of|to|in|for|and|is|are|was|were|has|have|had|will|would|can|could|may|might|said|says|prices?|"
     r"holders?|buyback|issue|sales?|index|market|on|at|with|by)\b|[a-z]+ed\b)(?-i:[a-z])"
-    r"|^Go\s+to\s+(?:[A-Z]|the\s|your\s|a\s)"
-    r"|^(?:Head|Hop|Swing|Pop|Go)\s+(?:on\s+)?over\s+to\s"  # "Head over to Squidoo.com to download Seth's ... manifesto."  # "Go to Google.com today and click ...
+    r"|^Go\s+to\s+(?:[A-Z]|the\s|your\s|a\s)"  # "Go to Google.com today and click ...
+    r"|^(?:Head|Hop|Swing|Pop|Go)\s+(?:on\s+)?over\s+to\s"  # "Head over to Squidoo.com to download Seth's ... manifesto."
     r"|^(?:Note|Notice|Bear\s+in\s+mind|Keep\s+in\s+mind)\s+that\s"  # "Note that for now only the 'fc' cert was completed, ..."
 )
 # finite verbs and auxiliaries a sentence has and a headline lacks ("Playing Skyrim with no armour, ...")

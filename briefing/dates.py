@@ -179,6 +179,7 @@ _ABOUT_BEFORE = re.compile(
 
 
 def _counted_edits(text: str, article_date: _dt.date, date_format: str) -> list[Edit]:
+    """Bracketed dates after each count of days, weeks or months from the article's day (_COUNTED)."""
     edits = []
     for m in _COUNTED.finditer(text):
         if text[m.end() : m.end() + 2] == " [" or _ABOUT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
@@ -197,10 +198,8 @@ def _counted_edits(text: str, article_date: _dt.date, date_format: str) -> list[
         elif unit == "week":
             day = article_date + _dt.timedelta(weeks=n)
             shown = "week of " + _fmt(day - _dt.timedelta(days=day.weekday()), date_format)
-        elif unit == "month":
+        else:  # months
             shown = _month(article_date, n).strftime("%B %Y")
-        else:
-            shown = str(article_date.year + n)
         edits.append(Edit(start=m.end(), end=m.end(), text=f" [{shown}]"))
     return edits
 
