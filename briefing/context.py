@@ -73,6 +73,8 @@ _CONNECTIVES = (
     "every bit as obviously", "just as",
     # an exception to what was said before: "Except maybe Noble Toy Company, a new business ..." (stop 26, D15)
     "except maybe", "except perhaps", "except that", "except, of course",
+    # an answer to a question asked before: "Not according to U.N. monitors--or to U.S. intelligence, ..." (CE3)
+    "not according to",
     # discourse markers that continue an earlier sentence (issue 11 reading, seed 15)
     "firstly", "secondly", "thirdly", "finally", "lastly", "later", "earlier", "what's more", "what’s more",
     "later in the day", "later in the evening", "later in the night", "later that day", "later that night",
@@ -212,6 +214,10 @@ _CUT_RE = re.compile(
     r"|\b(?:is|are|can\s+be)\s+(?:located|found|listed)\s+(?:in|on|under)\s+(?:the|our)\s+(?:[\w\-]+\s+){0,5}?(?:section|page|tab|menu)\b"
     # a front matter's label: "Foreword -- This interview with Murry Shohat, ... discusses ..."
     r"|^(?:foreword|preface|introduction|editor[’']s\s+note|abstract|summary)\s*(?:--|[—–])\s"
+    # a form's or a listing's fields, no sentence: "... Decree: Decree on autonomy Year: 1990 Concerns: higher education
+    # institutions ...", "... Tel: +380(44) 226-29-93 Fax: +380(44) 274-10-49 ..."
+    r"|(?:\b[A-Z][a-z]+(?:\s+[a-z]+)?:\s[^:]{1,60}){3}"
+    r"|\b(?:Tel|Phone|Telephone)\.?:\s*\+?[\d(][^.]{0,40}\b(?:Fax|E-?mail)\.?:"
     # a trail of links: "Contents >> Concepts and Sources >> Chapter 4."
     r"|\s(?:>>|»)\s[^.!?]{1,60}?\s(?:>>|»)\s"
     # what the page shows around the text: "Above and below are five American Apparel ad campaigns that ran for ..."

@@ -1992,3 +1992,19 @@ def test_what_cleaneval_set_ce2_showed():
     for text in ("The bodies were found in the basement of a building in Kabul on Monday, police said.",
                  "Unless the talks resume on Monday, the strike will spread to the ports, the union said."):
         assert "cut" not in needs_context(text), text
+
+
+def test_what_cleaneval_set_ce3_showed():
+    """Stop 26, CleanEval CE3 (read after every other rule of the stop): a form's fields ("Decree: ... Year: 1990
+    Concerns: ..."), a listing's contact fields ("Tel: ... Fax: ..."), an answer to a question asked before ("Not
+    according to U.N. monitors--or to U.S. intelligence, ...")."""
+    from briefing.context import needs_context
+
+    assert "cut" in needs_context("Main laws/decrees governing higher education: Decree: Decree on autonomy Year: 1990 "
+                                  "Concerns: higher education institutions Decree: Law on Education Year: 1996.")
+    assert "cut" in needs_context("Peremohi 10 252135 Kyiv Region Ukraine Tel: +380(44) 226-29-93 Fax: +380(44) 274-10-49 "
+                                  "Deals with credential recognition.")
+    assert "connective" in needs_context("Not according to U.N. monitors--or to U.S. intelligence, which has watched the "
+                                         "situation even more carefully.")
+    assert not needs_context("According to U.N. monitors, the ceasefire held on Monday in the east of the country.")
+    assert "cut" not in needs_context("Officials said: the talks resume on Monday in Geneva with both delegations.")
