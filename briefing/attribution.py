@@ -173,9 +173,10 @@ def junk_site_name(name: str | None) -> bool:
     return not key or len(key) > 60 or key.count(" ") > 6 or key in _JUNK_SITE_NAMES or bool(_DATE_NAME.fullmatch(name.strip()))
 
 
-# a date given as the site's name: "January 2008", "Jan 15, 2008", "(c) August 2012" (a copyright notice's date)
+# a date given as the site's name: "January 2008", "Jan 15, 2008" (a copyright notice's, "Copyright (c) August 2012",
+# once attribute() has taken the notice off)
 _DATE_NAME = re.compile(
-    r"(?:(?:\(c\)|©|copyright)\s*)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d", re.IGNORECASE
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d", re.IGNORECASE
 )
 
 

@@ -223,9 +223,11 @@ _CAPS_PLACE_DASH = re.compile(r"(?P<place>[A-Z]{3,}(?:[ \-][A-Z]{2,}){0,2}(?:,\s
 
 # a place in title case before two hyphens or a long dash, after a credit: "Washington -- Comcast Corp., ..."
 _TITLE_PLACE_DASHES = re.compile(r"(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\s+[A-Z][A-Za-z.]{1,14})?)\s*(?:--|[–—])\s*(?=[A-Z\"“])")
+# the last word of many outlets' names
+_OUTLET_WORDS = r"News|Times|Post|Herald|Express|Observer|Guardian|Today|Tribune|Gazette|Online|Newsday|Chronicle|Journal|Star"
 # an outlet's name by its last word, for a credit in brackets before a dash: "(The Hosting News) – A new virus ..."
-_OUTLETISH_RE = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&.'’-]*\s+){0,3}(?:News|Times|Post|Journal|Network|Wire|Daily|Press|"
-                           r"Magazine|Herald|Tribune|Report|Reporter|Gazette|Chronicle|Observer|Telegraph|Insider|Monitor)$")
+_OUTLETISH_RE = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w&.'’-]*\s+){{0,3}}(?:{_OUTLET_WORDS}|Network|Wire|Daily|Press|Magazine|"
+                           r"Report|Reporter|Telegraph|Insider|Monitor)$")
 
 
 def _lead_credit(m: re.Match[str]) -> str | None:
@@ -399,8 +401,7 @@ _GLUED_BYLINE = re.compile(
 )
 # An outlet's name and a dash before the first sentence: "Kaieteur News – Police investigators ..."
 _OUTLET_DASH = re.compile(
-    r"^(?:[A-Z][\w.’'&]+\s+){0,3}(?:News|Times|Post|Herald|Express|Observer|Guardian|Today|Tribune|Gazette|Online|"
-    r"Newsday|Chronicle|Journal|Star)\s+[–—]+\s+(?=[A-Z\"“])"
+    rf"^(?:[A-Z][\w.’'&]+\s+){{0,3}}(?:{_OUTLET_WORDS})\s+[–—]+\s+(?=[A-Z\"“])"
     # a site's name as a domain: "PanARMENIAN.Net - Verified video footage ..."
     r"|^[A-Za-z][\w\-]{2,30}\.(?:[Nn]et|[Cc]om|[Oo]rg|[Ii]nfo|[Tt]v|[Cc]o\.uk|[a-z]{2})\s+(?:[–—]+|-{1,2})\s+(?=[A-Z\"“])"
 )
