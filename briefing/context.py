@@ -454,9 +454,9 @@ def dangling(text: str) -> tuple[str, ...]:
 # A connective inside the sentence, set off by commas, that contrasts or continues an earlier one:
 # "Carrie Makarewicz, an urban planning professor, on the other hand, doesn't ...".
 _ANYWHERE_CONNECTIVE_RE = re.compile(
-    r",\s+(?:on the other hand|by contrast|in contrast|however|meanwhile|likewise|similarly|in turn|"
+    r"(?<!\band)(?<!\bor),\s+(?:on the other hand|by contrast|in contrast|however|meanwhile|likewise|similarly|in turn|"
     r"nonetheless|nevertheless|for (?:his|her|their|its) part|for example|for instance|in other words|"
-    r"too|as well)\s*[,.;—–]"
+    r"too|as well|then)\s*[,.;—–]"
 )
 # A definite subject of common nouns, straight before its verb or a comment on it, with nothing
 # saying which one: "The epithet, which caused an uproar ...", "The unique lead pipe was located
@@ -553,6 +553,12 @@ def _more_dangling(text: str, body: str, found: Sequence[str]) -> list[str]:
         outside = _QUOTED_RE.sub(" ", text)
         if _HANDLE_RE.search(outside) and not _NAMED_SPEAKER_RE.search(text) and not _TWEETED_RE.search(text):
             more.append("speaker")  # a post quoted with nobody saying whose: "Pathetic attempt by @foxnews ..."
+    if "cut" not in found and (_GLUED_HEADING_RE.search(text) or _verbless_to(text) or _CAPS_ITEM_RE.match(text)):
+        more.append("cut")  # a heading glued to its text, an aim with no verb, a menu's item
+    if "definite" not in found and _FOLLOWING_PAGES_RE.search(text):
+        more.append("definite")  # "as described in the following pages": the page's
+    if "connective" not in found and _SEEMED_WOULD_RE.search(text):
+        more.append("connective")  # a turn set up: "..., it seemed as if Western Pennsylvania would be spared."
     if "cut" not in found and _glued_names(text):
         more.append("cut")  # a related-links widget: "Hillary Diane Rodham ClintonGrassley blasts ..."
     if "cut" not in found and "cut" not in more and not _ENDS_LIKE_A_SENTENCE.search(text):
@@ -565,6 +571,35 @@ def _more_dangling(text: str, body: str, found: Sequence[str]) -> list[str]:
 
 
 _HANDLE_RE = re.compile(r"(?:^|\s)[@#][A-Za-z_]\w+")
+# A heading, a label or a stamp glued before a sentence's start, no stop between: "Reports According to the Census
+# Bureau, ...", "School for International Training (SIT) Brattleboro, VT The vision expressed by ...", "Definition
+# of Trapping To trap means ...", "2006 Here's a really nice review ..." (a capital opening word inside a sentence;
+# not after an article or "of": "the This is Not a Lecture series"; a preposition only before its noun's determiner:
+# not "the Carry On films", "Lean In founder"; of 34,162 CNN sentences 1, glued too: "... Kerry said In an exclusive ...")
+_GLUED_HEADING_RE = re.compile(
+    r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bof)(?<=[A-Za-z0-9®)])\s+(?:(?:According to|The|This|These|Its|We|From|To|"
+    r"Here's|Here is)\s+[a-z]|(?:When|In|For|After|On|At|If|As)\s+(?:the|a|an|his|her|their|its|our|my|this|these)\s)"
+)
+# An aim with no verb of its own: "To compare treatment outcomes of open foot wounds ... dressings." (a study's
+# objective); not "To trap means ...", "To protect his skin ..., Fame rubs ..."
+_TO_AIM_RE = re.compile(r"^To\s+[a-z]+\s[^,;:]*$")
+_FINITE_RE = re.compile(
+    r"\b(?:is|are|was|were|will|would|has|have|had|can|could|must|should|may|might|means|mean|meant|requires|"
+    r"required|takes|took|did|does|do|[a-z]{3,}s\s+(?:a|an|the)|(?<![\w-])[a-z]+ed)\b"
+)
+
+
+def _verbless_to(text: str) -> bool:
+    return bool(_TO_AIM_RE.match(text)) and not _FINITE_RE.search(text)
+
+
+# A menu's or a glossary's item: "CAPPUCCINO - 1/3 strong coffee, 1/3 steamed milk, 1/3 frothy milk."
+_CAPS_ITEM_RE = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{2,})*\s+[-–—]\s+")
+_FOLLOWING_PAGES_RE = re.compile(
+    r"\b(?:in|on|see) the following (?:pages?|sections?|chapters?|tables?|list|paragraphs?)\b|\bthe following pages\b"
+    r"|\bas described (?:in the following|below|above)\b"
+)
+_SEEMED_WOULD_RE = re.compile(r"\bit (?:seemed|looked|appeared) as (?:if|though)\b[^.;]*\bwould\b", re.IGNORECASE)
 _GLUED_NAME_RE = re.compile(r"\b(?P<a>[A-Z][a-z]{3,})(?P<b>[A-Z][a-z]{3,})\b")
 
 

@@ -2008,3 +2008,42 @@ def test_what_cleaneval_set_ce3_showed():
                                          "situation even more carefully.")
     assert not needs_context("According to U.N. monitors, the ceasefire held on Monday in the east of the country.")
     assert "cut" not in needs_context("Officials said: the talks resume on Monday in Geneva with both delegations.")
+
+
+def test_what_cleaneval_sets_cd_and_ce4_showed():
+    """Stop 27, CleanEval's development pages (CD) and CE4: a heading or a stamp glued before a sentence's start, an
+    aim with no verb, a menu's item, "the following pages", an inferential "then", a turn set up ("it seemed as if
+    ... would"). Their look-alikes stand alone: a work's title in capitals ("the Carry On films", "Lean In founder"),
+    an infinitive subject ("To trap means ..."), "and, in turn,", "It looked like ..." of a witness."""
+    from briefing.context import needs_context
+
+    glued = [
+        "Reports According to the Census Bureau, approximately 41.2 million Americans lacked health insurance in 2002.",
+        "School for International Training (SIT) Brattleboro, VT The vision expressed by SIT founder Dr. John A. Wallace "
+        "is realized more than ever in education and training programs.",
+        "Definition of Trapping To trap means to take, kill or capture wildlife with traps and other devices.",
+        "2006 Here's a really nice review of Amarok 1.4.4.",
+        "A Healthy Prognosis Blue Cross and Blue Shield of Florida ensures adequate pricing with SAS Activity-Based "
+        "Management From retirees and recent immigrants to working-class Americans, Florida boasts diverse people.",
+        "To compare treatment outcomes of open foot wounds using either negative pressure wound therapy (NPWT) or "
+        "standard wet-to-moist saline-soaked gauze dressings.",
+        "CAPPUCCINO - 1/3 strong coffee, 1/3 steamed milk, 1/3 frothy milk.",
+    ]
+    for text in glued:
+        assert "cut" in needs_context(text), text
+    assert "definite" in needs_context(
+        "The Supplementary Medical Plan is a non-taxable benefit designed to help cover the cost of necessary health care "
+        "expenses, as described in the following pages, which are not covered by OHIP.")
+    assert "connective" in needs_context("A time traveler's chess set, then, has three varieties of chessmen.")
+    assert "connective" in needs_context(
+        "For the first month of the second Persian Gulf war, it seemed as if Western Pennsylvania would be spared.")
+    for text in [
+        "Actress Patsy Rowlands, known to millions for her roles in the Carry On films, has died at the age of 71.",
+        "Facebook COO and Lean In founder Sheryl Sandberg revealed on Wednesday what had spurred her to act.",
+        "To trap means to take, kill or capture wildlife with traps, deadfalls and other devices.",
+        "A militant group called ISIS has been pushing into Iraq, shaking its leadership and, in turn, threatening "
+        "the region.",
+        "Tonight, as part of the This is Not a Lecture series at the Museum of London, Mary Beard speaks on Rome.",
+        "A Delta plane landed safely in Denver on Monday, and it looked like a normal arrival to the passengers.",
+    ]:
+        assert not needs_context(text), text
