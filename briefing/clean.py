@@ -395,7 +395,8 @@ _NOT_PLACES = frozenset(
 _GLUED_BYLINE = re.compile(
     r"(?:By\s+){1,2}(?:[A-Z][\w.’'\-]+\s+){1,3}?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}"
-    r"(?:\s+in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?\s+(?=[A-Z\"“‘])"
+    r"(?:\s+in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?(?:\s+issue)?(?:\s+[-–—]+)?\s+(?=[A-Z\"“‘])"
+    # "By By Mary Carmichael Newsweek Dec. 6, 2004 issue - To say that ...": a magazine's issue
     # "By Aaron Humes: The Americas cannot ignore ..."
     r"|By\s+(?:[A-Z][\w.’'\-]+\s+){0,3}[A-Z][\w.’'\-]+\s*(?::|\s[|–—])\s+(?=[A-Z\"“‘])"
 )

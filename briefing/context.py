@@ -208,6 +208,9 @@ _CUT_RE = re.compile(
     r"(?:\d+\b|(?:a|an|the|our|my|this)\s+(?:[\w\-]+\s+){0,3}?(?:series|\w+-part)\b)"
     # a byline run into the text: "A Place To Call Home written by a Staff Writer for the Fort Lee Traveller, The ..."
     r"|\bwritten\s+by\s+(?:a\s+|an\s+|our\s+)?(?:staff\s+writer|correspondent|staff\s+reporter|contributor)\b"
+    # a page's stamp and contents run into the text: "Postal Guide - Canada Postal Guide Last updated: 2006-09-18 Section B
+    # – Chapter 3 Addressing Table of Contents Overview to top of page Canada Post’s computerized systems can ..."
+    r"|\blast\s+(?:updated|modified|revised)\s*:|(?-i:\bTable of Contents\b)"
     # the site's own notices: "Unless otherwise noted, all publications are in PDF format.", "A complete list of
     # real-time data links is located in the Space Weather Resources section."
     r"|^unless\s+otherwise\s+(?:noted|stated|indicated|specified)\b"
@@ -559,6 +562,12 @@ def _more_dangling(text: str, body: str, found: Sequence[str]) -> list[str]:
         more.append("definite")  # "as described in the following pages": the page's
     if "connective" not in found and _SEEMED_WOULD_RE.search(text):
         more.append("connective")  # a turn set up: "..., it seemed as if Western Pennsylvania would be spared."
+    if "definite" not in found and _EXAMPLE_RE.match(text):
+        more.append("definite")  # "A good example comes from the 14 new model homes ...": of what?
+    if "definite" not in found and _IMPERATIVE_RE.match(text) and _THIS_RE.search(_QUOTED_RE.sub(" ", text)):
+        more.append("definite")  # an order to the reader about what the page shows: "... this best selling tour."
+    if "speaker" not in found and _QUOTE_END_RE.search(text) and not _ANY_QUOTE_OPEN_RE.search(text):
+        more.append("speaker")  # a quotation's last words, its opening and its speaker before: "... never to leave...'"
     if "cut" not in found and _glued_names(text):
         more.append("cut")  # a related-links widget: "Hillary Diane Rodham ClintonGrassley blasts ..."
     if "cut" not in found and "cut" not in more and not _ENDS_LIKE_A_SENTENCE.search(text):
@@ -599,8 +608,15 @@ _FOLLOWING_PAGES_RE = re.compile(
     r"\b(?:in|on|see) the following (?:pages?|sections?|chapters?|tables?|list|paragraphs?)\b|\bthe following pages\b"
     r"|\bas described (?:in the following|below|above)\b"
 )
+_EXAMPLE_RE = re.compile(
+    r"^(?:A|One|Another|The)\s+(?:(?:good|great|perfect|prime|classic|recent|typical|striking|telling|notable)\s+)?"
+    r"(?:example|case in point|illustration)\b"
+)
+_THIS_RE = re.compile(r"\b(?:this|these)\s+(?!(?:week|weekend|month|year|morning|afternoon|evening|summer|winter|spring|fall|autumn)\b)[a-z]")
+_QUOTE_END_RE = re.compile(r"[.!?…][’'”\"]\s*$")
+_ANY_QUOTE_OPEN_RE = re.compile(r"(?:^|[\s(—–-])[‘'“\"]")
 _SEEMED_WOULD_RE = re.compile(r"\bit (?:seemed|looked|appeared) as (?:if|though)\b[^.;]*\bwould\b", re.IGNORECASE)
-_GLUED_NAME_RE = re.compile(r"\b(?P<a>[A-Z][a-z]{3,})(?P<b>[A-Z][a-z]{3,})\b")
+_GLUED_NAME_RE = re.compile(r"\b(?P<a>[A-Z][a-z]{3,})(?P<b>[A-Z][a-z]{3,}|(?:A|An|The)(?=\s+[a-z]))\b")
 
 
 def _glued_names(text: str) -> bool:
@@ -1761,6 +1777,9 @@ _IMPERATIVE_RE = re.compile(
     r"|^Go\s+to\s+(?:[A-Z]|the\s|your\s|a\s)"  # "Go to Google.com today and click ...
     r"|^(?:Head|Hop|Swing|Pop|Go)\s+(?:on\s+)?over\s+to\s"  # "Head over to Squidoo.com to download Seth's ... manifesto."
     r"|^(?:Note|Notice|Bear\s+in\s+mind|Keep\s+in\s+mind)\s+that\s"  # "Note that for now only the 'fc' cert was completed, ..."
+    r"|^(?:Don[’']t|Do\s+not)\s+(?!(?:know|think|believe|expect|want|need)\s+(?:if|whether|what|how|why|when)\b)[a-z]"
+    # "Don't leave London without experiencing this best selling tour.", "Don't use tobacco products." (18 of 34,162 CNN
+    # sentences open so, all advice to the reader)
 )
 # finite verbs and auxiliaries a sentence has and a headline lacks ("Playing Skyrim with no armour, ...")
 _FINITE = frozenset(
@@ -2229,6 +2248,10 @@ _HOOK_RES = (
     re.compile(r"^(?:A|An|The|One|Our|My|Here[’']s)\s+(?:(?!(?:is|are|was|were|has|have|had)\b)[\w\-’']+\s+){0,4}"
                r"(?!(?:is|are|was|were|clear|said|says|added|adds|wrote|writes|reads|read|stated|states|tweeted|posted|"
                r"noted|notes|warned|warns|explained|explains|announced|declared|asked|told|replied)\b)[\w\-’']+:\s+\S"),
+    # a feature's wit: "To say that Aplysia Californicus is one of nature's least glamorous beasts would be too kind.",
+    # "To say it was the surprise of her life would be understating it." (1 of 3,000 CNN articles)
+    re.compile(r"^To say (?:that )?.{3,200}?\b(?:would be|is|was)\s+(?:an?\s+|to\s+)?(?:understat|overstat|too kind|"
+               r"putting it mildly|an exaggeration|generous|kind\b|mild\b)", re.IGNORECASE),
 )
 
 

@@ -149,6 +149,11 @@ def test_a_byline_glued_to_the_first_sentence_is_removed():
                    "is a compilation of three images.\n\nThe finding was made by a library curator.")
     assert c.text.startswith("A famous photograph of General Grant")
     assert "By By Karen Graham Oct 31, 2015 in Entertainment" in c.removed
+    # a magazine's issue (stop 27, CleanEval CE5)
+    c = clean_text("By By Mary Carmichael Newsweek Dec. 6, 2004 issue - To say that Aplysia Californicus is one of "
+                   "nature's least glamorous beasts would be too kind.\n\nIt keeps to itself.")
+    assert c.text.startswith("To say that Aplysia")
+    assert "By By Mary Carmichael Newsweek Dec. 6, 2004 issue -" in c.removed
     kept = clean_text("By the time police arrived on Oct 31, 2015 the suspect had fled.\n\nHe was caught later.")
     assert kept.text.startswith("By the time police arrived")  # "By" opening a sentence: no byline
 

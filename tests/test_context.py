@@ -2047,3 +2047,35 @@ def test_what_cleaneval_sets_cd_and_ce4_showed():
         "A Delta plane landed safely in Denver on Monday, and it looked like a normal arrival to the passengers.",
     ]:
         assert not needs_context(text), text
+
+
+def test_what_cleaneval_sets_ce5_and_ce6_showed():
+    """Stop 27, CleanEval CE5 and CE6 (read after CD's and CE4's rules): a quotation's last sentence with neither its
+    opening nor its speaker, "A good example ...", an order to the reader about "this" tour, a name glued to "A", a
+    page's stamp and contents run into the text. Their look-alikes stand alone: a whole quotation with its speaker, a
+    title in quotes, an order about this week."""
+    from briefing.context import hook, needs_context
+
+    assert "speaker" in needs_context("Old distinctions and inhibitions were dissolved: the Cross faced down the Crescent, "
+                                      "the West had come to the Orient never to leave...'")
+    assert "speaker" in needs_context("Now we are implementing democracy in Afghanistan and we want girls to be educated, "
+                                      "but the government's enemies don't want this.\"")
+    assert "definite" in needs_context("A good example comes from the 14 new model homes at Sun City Lincoln Hills in "
+                                       "Lincoln, CA.")
+    assert "definite" in needs_context("Don't leave London without experiencing this best selling tour.")
+    assert hook("Don't use tobacco products.")
+    assert hook("To say that Aplysia Californicus is one of nature's least glamorous beasts would be too kind.")
+    assert not hook("To say that the talks failed is wrong, the foreign minister told reporters in Geneva on Monday.")
+    assert not hook("Don't know whether the talks resume is what the delegates said on Monday.")
+    assert "cut" in needs_context("Fawaz GergesA historic breakthrough that might lead to an end of the bloodshed is "
+                                  "possible, says Fawaz Gerges, professor of Middle Eastern affairs.")
+    assert "cut" in needs_context("Postal Guide - Canada Postal Guide Last updated: 2006-09-18 Section B – Chapter 3 "
+                                  "Addressing Table of Contents Overview Canada Post’s systems can decipher many styles.")
+    for text in [
+        "Arshack on Monday said Khobragade was pleased \"the rule of law has prevailed.\"",
+        "King Richard the Lionheart of England pronounced commandaria \"the wine of kings and the king of wines.\"",
+        "“We will rebuild the bridge by spring,” Mayor Anne Hidalgo said.",
+        "Germany coach Joachim Low said: \"Philipp is a model professional who puts the team above everything else.\"",
+        "A good harvest in Kansas lifted wheat supplies to a record in 2014, the Agriculture Department said.",
+    ]:
+        assert not needs_context(text), text
