@@ -105,6 +105,12 @@ _GLUED_CAPS_BYLINE = re.compile(
     r"^.{0,250}?\bBy\s+(?:[A-Z][A-Z.'’\-]+\s+){1,3}(?:THE\s+)?(?P<src>ASSOCIATED\s+PRESS|REUTERS|AFP)\s+"
     r"(?:(?P<place>[A-Z][A-Z.'’ \-]{2,30}?(?:,\s+[A-Z][\w.]+)?)\s*(?:--|[—–]|-)\s*)?(?=[A-Z])"
 )
+# a byline and a dateline in capitals after the first sentence of a line (a headline and its deck before them): "...
+# chief says. By Ed Vogel Donrey Capital Bureau RENO -- The national director of the Bureau ..."
+_MID_BYLINE_DATELINE = re.compile(
+    r"(?<=[.!?”\"] )By\s+(?:[A-Z][\w.'’\-]+\s+){1,6}?(?P<place>[A-Z]{3,}(?:\s[A-Z]{2,}){0,2})(?:,\s+[A-Z][\w.]+)?\s+--\s+"
+    r"(?=[A-Z“\"])"
+)
 # A month, in full or cut short: "Aug.", "December"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "(CNN) Sudanese President ..." : an outlet in brackets opening the text, dash optional.
@@ -846,6 +852,11 @@ _CAPS_CITY_DAY = re.compile(r"^(?P<place>[A-Z]{3,}(?:\s[A-Z]{2,}){0,2}(?:,\s+[A-
                             + r"\s+\d{1,2}\s+(?=[A-Z][a-z])")
 # A place and the day before a dash: "Visakhapatnam, Jan 7 - By 2010 India will have ..."
 _PLACE_DAY_DASH = re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+" + _MONTH + r"\s+\d{1,2}\s*(?:[–—]+|-{1,2})\s+(?=[A-Z“\"])")
+# A place in title case and the day, glued to the text: "Tokyo, July 16 Takara Co, a major Japanese toy maker, today said ..."
+_PLACE_DAY_GLUED = re.compile(
+    r"^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+" + _MONTH
+    + r"\s+\d{1,2}\s+(?=[A-Z][a-z])"
+)
 # A date opening the first paragraph, set off by a colon or a dash: "December 28, 2014: Here are four stocks ..."
 _DATE_FIRST = re.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:" + _MONTH
@@ -1088,6 +1099,13 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                 out.removed.append(line[: w.end()].strip())
                 out.evidence.append((attribution.canonical_source(w.group("src")), "byline"))
                 line = line[w.end():]
+        if not kept and " By " in line[:400] and " -- " in line[:500]:
+            w = _MID_BYLINE_DATELINE.search(line[:500])
+            # "... a federal agency chief says. By Ed Vogel Donrey Capital Bureau RENO -- The national director ..."
+            if w and len(line[w.end():].split()) >= 8:
+                out.removed.append(w.group(0).strip())
+                out.place = out.place or w.group("place").title()
+                line = line[: w.start()] + line[w.end():]
         if not kept and " By " in line[:300] and ("PRESS" in line[:300] or "REUTERS" in line[:300] or "AFP" in line[:300]):
             w = _GLUED_CAPS_BYLINE.match(line)
             # "April 2, 1998 Time, economy leave ... By DAVE CARPENTER THE ASSOCIATED PRESS MOSCOW -- It's still ..."
@@ -1118,7 +1136,7 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                 if m:
                     body = line[m.end():]
             if body == line and not kept and ", " in line[:24]:
-                m = _CAPS_CITY_DAY.match(line) or _PLACE_DAY_DASH.match(line)
+                m = _CAPS_CITY_DAY.match(line) or _PLACE_DAY_DASH.match(line) or _PLACE_DAY_GLUED.match(line)
                 if m:  # "LONDON, Jan. 10 British actor and Monty Python icon John Cleese is ...": UPI's dateline
                     body, place = line[m.end():], m.group("place")
             if body == line and not kept:

@@ -302,3 +302,20 @@ def test_what_set_v_showed_the_cleaner():
                  "interest in signing Robbie Savage.").text.startswith("Derby County manager Paul Jewell")
     # a row of cells with no sentence after its last bar stays as it was for the other rules to judge
     assert "| | Prices | Rates | Up 3% on the day" in first("| | Prices | Rates | Up 3% on the day").removed
+
+
+def test_a_byline_and_dateline_after_the_headline_in_one_line_go():
+    """CleanEval CE7: a date, a headline, its deck, then "By NAME BUREAU PLACE --" and the first sentence, in one line:
+    the byline and the dateline go (the place kept); a sentence opening "By" in the text stays."""
+    from briefing.clean import clean_text
+
+    c = clean_text("Tuesday, February 10, 1998 Official suggests euthanizing horses Unadoptable animals should be killed, "
+                   "a federal agency chief says. By Ed Vogel Donrey Capital Bureau RENO -- The national director of the "
+                   "Bureau of Land Management said Monday euthanasia may be an effective way to rid the West of horses.\n\n"
+                   "More follows.")
+    assert "By Ed Vogel" not in c.text and "RENO --" not in c.text
+    assert "chief says. The national director of the Bureau" in c.text
+    assert c.place == "Reno"
+    kept = clean_text("The vote was close. By ELECTION DAY -- a week away -- the count may change again in Ohio and in "
+                      "Florida.\n\nMore.")
+    assert "By ELECTION DAY" in kept.text

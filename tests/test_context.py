@@ -2079,3 +2079,39 @@ def test_what_cleaneval_sets_ce5_and_ce6_showed():
         "A good harvest in Kansas lifted wheat supplies to a record in 2014, the Agriculture Department said.",
     ]:
         assert not needs_context(text), text
+
+
+def test_what_cleaneval_sets_ce7_and_ce8_showed():
+    """Stop 27, CleanEval CE7 and CE8 (read after CE5's and CE6's rules): the writer's or an unnamed speaker's "we"
+    after an opening clause, "... as follows.", a diary's day as a label, a date and a headline run into the text.
+    Their look-alikes stand alone: "we" inside a quotation with its speaker, a day in the sentence."""
+    from briefing.context import needs_context
+
+    assert "speaker" in needs_context("As the First Lady said, we strongly support UNESCO's mission to provide "
+                                      "\"Education For All.\"")
+    assert "speaker" in needs_context("While that investigation is under way, we will not be making any deliveries of "
+                                      "equipment to the Supreme Military Council.")
+    assert "cut" in needs_context("If A and B are languages then the union of A and B is defined as follows.")
+    assert "cut" in needs_context("Sunday [9 June 2002]: Fastest in warm-up but also suffered engine failure in spare car.")
+    assert "cut" in needs_context("Tuesday, February 10, 1998 Official suggests euthanizing horses Unadoptable animals "
+                                  "should be killed to control the wild horse population, a federal agency chief says.")
+    for text in [
+        "\"While that investigation is under way, we will not deliver equipment,\" State Department spokeswoman Jen "
+        "Psaki said on Monday.",
+        "On Sunday, Brazil beat Germany 2-1 in the final in front of 74,000 fans in Rio de Janeiro.",
+        "The Treasury said on Tuesday the new bonds will be sold in four parts over the next two weeks.",
+    ]:
+        assert not needs_context(text), text
+
+
+def test_a_place_and_day_glued_to_the_text_is_a_dateline():
+    """"Tokyo, July 16 Takara Co, ..." (CleanEval CE8): the place and the day go, the place is kept; a weekday is no
+    place."""
+    from briefing.clean import clean_text
+
+    c = clean_text("Tokyo, July 16 Takara Co, a major Japanese toy maker, today said it would launch a device called "
+                   "the Meowlingual.\n\nIt translates a cat's meow.")
+    assert c.text.startswith("Takara Co, a major Japanese toy maker")
+    assert c.place == "Tokyo"
+    kept = clean_text("Tuesday, July 16 Leaders of the two parties met for talks on the budget in the capital.\n\nMore.")
+    assert kept.text.startswith("Tuesday, July 16 Leaders")
