@@ -122,7 +122,7 @@ _DATELINE_PLACE = re.compile(
     r"^(?P<place>(?=[^a-z]*[A-Z]{3})[A-Z][A-Z.'’ /-]{1,40}?(?:,\s*[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,3})?)"
     # the day after the place: "WASHINGTON (Aug. 13) --"; two hyphens glued: "NEW YORK--Verizon ..."
     r"(?:\s*\(" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?\)|,\s+(?i:" + _MONTH + r")\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:[–—]+|\s-{1,2}\s|--(?=[A-Z]))\s*(?=\S)"
+    r"\s*(?:[–—]+|\s-{1,2}\s|--(?=[A-Z])|-(?=\s+[A-Z]))\s*(?=\S)"  # a hyphen glued to the place: "WILLIMANTIC- Despite ..."
 )
 _CREDIT = re.compile(
     r"(contributed (?:to )?(?:this|the) report|contributed reporting)\.?\s*\)?$"
@@ -857,6 +857,12 @@ _PLACE_DAY_GLUED = re.compile(
     r"^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+" + _MONTH
     + r"\s+\d{1,2}\s+(?=[A-Z][a-z])"
 )
+# A place and a date in brackets, or a date in figures, opening the text: "(Montreal, September 9, 2004) - King Camera has
+# just completed ...", "(01/23/98) -- Foreign ministers of the European Union ..."
+_BRACKET_DATELINE = re.compile(
+    r"^\((?:(?P<place>[A-Z][a-z]+(?:[ .][A-Z][a-z]+)?)(?:,\s+[A-Z][a-z.]+)?,\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})\)\s*(?:(?:--|[-–—])\s*)?(?=[A-Z“\"])"
+)
 # A date opening the first paragraph, set off by a colon or a dash: "December 28, 2014: Here are four stocks ..."
 _DATE_FIRST = re.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:" + _MONTH
@@ -1143,6 +1149,10 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                 m = _LEFT_DASH.match(line) or _DATE_FIRST.match(line.lstrip("| "))
                 if m:  # "-- Hillary Clinton has ...": a dateline's dash, its place gone; "December 28, 2014: Markets ..."
                     body = line.lstrip("| ")[m.end():] if m.re is _DATE_FIRST else line[m.end():]
+            if body == line and not kept and line.startswith("("):
+                m = _BRACKET_DATELINE.match(line)
+                if m:
+                    body, place = line[m.end():], m.group("place")
             if body == line and not kept and "/" in line[:80]:
                 m = _RELEASE_DATELINE.match(line)
                 if m:  # "LAS VEGAS, Jan. 8 /PRNewswire/ -- LG Electronics ..."

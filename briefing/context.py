@@ -567,6 +567,10 @@ def _more_dangling(text: str, body: str, found: Sequence[str]) -> list[str]:
             more.append("speaker")  # the writer's or a speaker's "we": "As the First Lady said, we strongly support ..."
     if "cut" not in found and (_AS_FOLLOWS_RE.search(text) or _DIARY_DAY_RE.match(text) or _DATE_HEADLINE_RE.match(text)):
         more.append("cut")  # "... is defined as follows.", "Sunday: Fastest in warm-up ...", "Tuesday, February 10, 1998 Official ..."
+    if "connective" not in found and _A_FURTHER_RE.match(text):
+        more.append("connective")  # "A further three products have been added to the list ...": to the ones before
+    if "cut" not in found and (_TIME_OPEN_RE.match(text) or _DATED_LABELS_RE.search(text)):
+        more.append("cut")  # "11:07 P.M. weighing 6 lbs 1 1/4 oz.", "Oct. 26, 2000: Uprising in ... Aug. 31, 2000: ..."
     if "definite" not in found and _EXAMPLE_RE.match(text):
         more.append("definite")  # "A good example comes from the 14 new model homes ...": of what?
     if "definite" not in found and _IMPERATIVE_RE.match(text) and _THIS_RE.search(_QUOTED_RE.sub(" ", text)):
@@ -621,6 +625,11 @@ _DIARY_DAY_RE = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturd
 _DATE_HEADLINE_RE = re.compile(
     r"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\s+\d{1,2},\s+\d{4}\s+[A-Z]"
+)
+_A_FURTHER_RE = re.compile(r"^(?:A|An)\s+further\s")  # 2 of 34,162 CNN sentences, both continuing a count
+_TIME_OPEN_RE = re.compile(r"^\d{1,2}:\d\d\s*[AaPp]\.?[Mm]\.?\s+[a-z]")
+_DATED_LABELS_RE = re.compile(
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}:\s.{3,120}?){2}"
 )
 _EXAMPLE_RE = re.compile(
     r"^(?:A|One|Another|The)\s+(?:(?:good|great|perfect|prime|classic|recent|typical|striking|telling|notable)\s+)?"
@@ -1788,6 +1797,7 @@ _IMPERATIVE_RE = re.compile(
     r"Picture|Try|Think)\s+"
     r"(?!(?:of|to|in|for|and|is|are|was|were|has|have|had|will|would|can|could|may|might|said|says|prices?|"
     r"holders?|buyback|issue|sales?|index|market|on|at|with|by)\b|[a-z]+ed\b)(?-i:[a-z])"
+    r"|^Tune\s+in\s+(?:to|on|for)\s"  # "Tune in to this month's Gazette cover story and hear ..."
     r"|^Go\s+to\s+(?:[A-Z]|the\s|your\s|a\s)"  # "Go to Google.com today and click ...
     r"|^(?:Head|Hop|Swing|Pop|Go)\s+(?:on\s+)?over\s+to\s"  # "Head over to Squidoo.com to download Seth's ... manifesto."
     r"|^(?:Note|Notice|Bear\s+in\s+mind|Keep\s+in\s+mind)\s+that\s"  # "Note that for now only the 'fc' cert was completed, ..."
@@ -2266,6 +2276,10 @@ _HOOK_RES = (
     # "To say it was the surprise of her life would be understating it." (1 of 3,000 CNN articles)
     re.compile(r"^To say (?:that )?.{3,200}?\b(?:would be|is|was)\s+(?:an?\s+|to\s+)?(?:understat|overstat|too kind|"
                r"putting it mildly|an exaggeration|generous|kind\b|mild\b)", re.IGNORECASE),
+    # "It should come as no surprise, but Jason Kidd easily passes The Cooz Test.", "It's no surprise that the U.S.
+    # government recommends ..." (2 of 34,162 CNN sentences, both a writer's claim)
+    re.compile(r"^It\s+(?:should\s+|will\s+|may\s+|might\s+)?(?:come|comes|came)\s+as\s+(?:no|little)\s+surprise\b"
+               r"|^It(?:[’']s|\s+is|\s+was)\s+(?:no|little)\s+surprise\b", re.IGNORECASE),
 )
 
 

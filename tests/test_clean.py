@@ -319,3 +319,19 @@ def test_a_byline_and_dateline_after_the_headline_in_one_line_go():
     kept = clean_text("The vote was close. By ELECTION DAY -- a week away -- the count may change again in Ohio and in "
                       "Florida.\n\nMore.")
     assert "By ELECTION DAY" in kept.text
+
+
+def test_bracketed_and_glued_datelines_go():
+    """CleanEval CE9, CE10: "(Montreal, September 9, 2004) - ", "(01/23/98) -- ", "WILLIMANTIC- " open the text."""
+    from briefing.clean import clean_text
+
+    c = clean_text("(Montreal, September 9, 2004) - King Camera has just completed a stunning 60-second animated "
+                   "commercial.\n\nMore text.")
+    assert c.text.startswith("King Camera has just completed") and c.place == "Montreal"
+    c = clean_text("(01/23/98) -- Foreign ministers of the European Union should endorse a resolution on China.\n\nMore.")
+    assert c.text.startswith("Foreign ministers of the European Union")
+    c = clean_text("WILLIMANTIC- Despite running a housing complex with 652 tenants since 1994, Common Ground is still "
+                   "known as the ice cream people.\n\nMore.")
+    assert c.text.startswith("Despite running a housing complex")
+    kept = clean_text("(The vote was close.) The count may change again in Ohio and in Florida next week.\n\nMore.")
+    assert kept.text.startswith("(The vote was close.)")

@@ -2115,3 +2115,24 @@ def test_a_place_and_day_glued_to_the_text_is_a_dateline():
     assert c.place == "Tokyo"
     kept = clean_text("Tuesday, July 16 Leaders of the two parties met for talks on the budget in the capital.\n\nMore.")
     assert kept.text.startswith("Tuesday, July 16 Leaders")
+
+
+def test_what_cleaneval_sets_ce9_and_ce10_showed():
+    """Stop 27, CleanEval CE9 and CE10 (read after CE7's and CE8's rules): "A further ..." continues a count, a time
+    opening a fragment, a run of dated headlines, "It should come as no surprise" (a hook), "Tune in to" (to the
+    reader). Their look-alikes stand alone."""
+    from briefing.context import hook, needs_context
+
+    assert "connective" in needs_context("A further three products have been added to the list of foods shown to contain "
+                                         "spices contaminated with illegal dye Para Red.")
+    assert "cut" in needs_context("11:07 P.M. weighing 6 lbs 1 1/4 oz.")
+    assert "cut" in needs_context("Oct. 26, 2000: Uprising in the Ivory Coast Aug. 31, 2000: Rwanda faces its past Aug. "
+                                  "28, 2000: President Clinton visits the new Nigeria.")
+    assert hook("It should come as no surprise, but Jason Kidd easily passes The Cooz Test.")
+    assert hook("Tune in to this month's Gazette cover story and hear what the Wongs have to say about mentoring.")
+    assert not hook("Surprise was the word in Brussels on Monday as the commission named its new president.")
+    for text in [
+        "At 11:07 p.m. on Sunday, the ship sank off the coast of Italy with 4,000 people on board, officials said.",
+        "Further talks between the two governments are planned for March in Geneva, the ministry said on Friday.",
+    ]:
+        assert not needs_context(text), text
