@@ -565,6 +565,8 @@ def _more_dangling(text: str, body: str, found: Sequence[str]) -> list[str]:
     if "speaker" not in found and text[:1] in "“\"" and text.count("\"") + text.count("“") + text.count("”") == 1:
         if not _NAMED_SPEAKER_RE.search(text):
             more.append("speaker")  # a quotation's first sentence, its speaker named after it: "\"Ross has been at Ferrari."
+    if "pronoun" not in found and _GROUP_BEFORE_RE.match(text) and not (text.startswith("Both") and _PAIR_NAMED_RE.search(text)):
+        more.append("pronoun")  # "Others must act as snipers, ...", "Both of the suspects ...", "Many are forced to fight ..."
     if "pronoun" not in found and _IT_DOES_RE.match(text):
         more.append("pronoun")  # "It causes about a third of heart disease and cancer, ...": what does?
     if "speaker" not in found and ", we " in text:
@@ -640,6 +642,14 @@ _IT_DOES_RE = re.compile(
     r"means|meant|costs|cost|follows|stands|occurs|dawns|hurts|bears|rains|snows|pours|looks|sounds|feels|emerges|"
     r"depends|says|reads|comes|beggars)\b)[a-z]+s\b"
 )
+# a group named before: "Others must act as snipers, ...", "Both of the suspects in Spain are unemployed, ...", "Many are
+# forced to fight in battle." (no lead of 6,020 opens so; not "Both Obama and Romney ...", "Many people ...")
+_GROUP_BEFORE_RE = re.compile(
+    r"^(?:Others\b|Both\s+(?![A-Z])|(?:Many|Some|Most|Several|All|Few)\s+(?:are|were|have|had|say|said|says|will|would|"
+    r"of\s+(?:them|those|these|whom|us))\b)"
+)
+# the pair named in the sentence: "Both college football analysts on ESPN, Lou Holtz and Mark May are paid to ..."
+_PAIR_NAMED_RE = re.compile(r"\b[A-Z][\w’'.\-]+,?\s+and\s+[A-Z][\w’'.\-]+")
 _A_FURTHER_RE = re.compile(r"^(?:A|An)\s+further\s")  # 2 of 34,162 CNN sentences, both continuing a count
 _TIME_OPEN_RE = re.compile(r"^\d{1,2}:\d\d\s*[AaPp]\.?[Mm]\.?\s+[a-z]")
 _DATED_LABELS_RE = re.compile(

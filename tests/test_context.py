@@ -2156,3 +2156,19 @@ def test_a_quotations_first_sentence_and_it_doing_something_lean_on_the_article(
         "It beggars belief that the Rome airport was closed for a week, the Italian consumer group Codacons said.",
     ]:
         assert not needs_context(text), text
+
+
+def test_a_group_named_before_leans_on_the_article():
+    """Stop 27, from 34,162 CNN sentences (118 unflagged before, all a group named earlier): "Others ...", "Both ..." of a
+    pair named before, "Many are ...". Not a pair named here, nor "Many people"."""
+    from briefing.context import needs_context
+
+    for text in ["Others must act as snipers, man checkpoints or spy on opposing forces.",
+                 "Both of the suspects in Spain are unemployed, the second Interior Ministry spokesman said.",
+                 "Both men are accused of genocide, crimes against humanity and war crimes.",
+                 "Many have flocked to the city's airport, hoping to find safety there."]:
+        assert "pronoun" in needs_context(text), text
+    for text in ["Both Obama and Romney campaigned in Ohio on Monday, a day before the presidential election.",
+                 "Both college football analysts on ESPN, Lou Holtz and Mark May are paid to discuss the sport on the air.",
+                 "Many people in Kiev fear a new war in the east of Ukraine, a poll by the Razumkov Centre found."]:
+        assert not needs_context(text), text
