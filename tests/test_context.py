@@ -2172,3 +2172,20 @@ def test_a_group_named_before_leans_on_the_article():
                  "Both college football analysts on ESPN, Lou Holtz and Mark May are paid to discuss the sport on the air.",
                  "Many people in Kiev fear a new war in the east of Ukraine, a poll by the Razumkov Centre found."]:
         assert not needs_context(text), text
+
+
+def test_openings_that_point_back_from_cnn_sentences():
+    """Stop 27, the unflagged openings of 34,162 CNN sentences: "There, ...", "Other ...", "Among them ...", "More
+    specifically, ...", an interview's turn ("CNN: ...?"), a list's item ("-- ..."). Not "Among those who ...", nor
+    "Other things being equal"."""
+    from briefing.context import needs_context
+
+    assert "definite" in needs_context("There, you can access the campaign's new Facebook application, the Breathing Room.")
+    assert "definite" in needs_context("Other stops on the route include Boston, Philadelphia, Baltimore and New Haven.")
+    assert "definite" in needs_context("Among them is Danish-based Lundbeck, which manufactures pentobarbital.")
+    assert "definite" in needs_context("-- In Spain, 29% of male cell phone owners use their devices to access the Internet.")
+    assert "connective" in needs_context("More specifically, parents were responsible up to 50% of the time.")
+    assert "cut" in needs_context("CNN: What are the most common health issues associated with a low birthweight?")
+    for text in ["Among those who have been stricken with measles this year, 92% were not vaccinated, the CDC said.",
+                 "Other things being equal, Bank of England rates will rise in May, the bank's governor said on Monday."]:
+        assert not needs_context(text), text
