@@ -582,7 +582,7 @@ def _more_dangling(text: str, body: str, found: Sequence[str]) -> list[str]:
         more.append("cut")  # "... is defined as follows.", "Sunday: Fastest in warm-up ...", "Tuesday, February 10, 1998 Official ..."
     if "connective" not in found and _A_FURTHER_RE.match(text):
         more.append("connective")  # "A further three products have been added to the list ...": to the ones before
-    if "cut" not in found and (_TIME_OPEN_RE.match(text) or _DATED_LABELS_RE.search(text)):
+    if "cut" not in found and (_TIME_OPEN_RE.match(text) or _DATED_LABELS_RE.search(text) or _STAMPED_RE.search(text)):
         more.append("cut")  # "11:07 P.M. weighing 6 lbs 1 1/4 oz.", "Oct. 26, 2000: Uprising in ... Aug. 31, 2000: ..."
     if "definite" not in found and _EXAMPLE_RE.match(text):
         more.append("definite")  # "A good example comes from the 14 new model homes ...": of what?
@@ -667,6 +667,16 @@ _BACK_OPENING_RE = re.compile(
 )
 _MORE_SPECIFICALLY_RE = re.compile(r"^More\s+(?:specifically|importantly|broadly|generally|precisely|to\s+the\s+point),")
 _INTERVIEW_LABEL_RE = re.compile(r"^[A-Z]{1,5}:\s+(?=[A-Z“\"])")
+# a headline and its dateline, a release's date in brackets, a feed's time stamp or a note run into the text (CleanEval
+# CE11, CE12): "| $1.1 Million Grant To Study ... St. Louis, May 19, 1999 – Helen Piwnica-Worms, ...", "NEDO Releases
+# Report ... (June 1, 2005) NEDO will release ...", "Tue, 26 Dec 2006 16:00:00 GMT Skype will continue ...", "Note: The
+# SUBJECT SAMPLER ... should be completed ..." (not a span of dates: "Michael Brown, May 20, 1996 - August 8, 2014")
+_STAMP_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_STAMPED_RE = re.compile(
+    r"\b[A-Z][a-z.]+(?:\s[A-Z][a-z.]+){0,2},\s+" + _STAMP_MONTH + r"\s+\d{1,2},\s+\d{4}\s+[–—-]{1,2}\s+(?!" + _STAMP_MONTH
+    + r"\s)[A-Z]|\(" + _STAMP_MONTH + r"\s+\d{1,2},\s+\d{4}\)\s+[A-Z]"
+    r"|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d\d:\d\d|^Note:\s"
+)
 _A_FURTHER_RE = re.compile(r"^(?:A|An)\s+further\s")  # 2 of 34,162 CNN sentences, both continuing a count
 _TIME_OPEN_RE = re.compile(r"^\d{1,2}:\d\d\s*[AaPp]\.?[Mm]\.?\s+[a-z]")
 _DATED_LABELS_RE = re.compile(
@@ -1029,7 +1039,7 @@ class _Names:
                         found.add(book.canonical(" ".join(words[-3:])))
                         found.add(book.canonical(words[-1]))
                         strong.update((" ".join(words[-2:]), " ".join(words[-3:])))
-                for m in (*_TITLED_RE.finditer(sentence), *_AGED_RE.finditer(sentence)):
+                for m in (*_TITLED_RE.finditer(sentence), *_AGED_RE.finditer(sentence), *_ROLED_RE.finditer(sentence)):
                     found.add(book.canonical(m.group("name")))
                     words = m.group("name").split()
                     strong.update((" ".join(words[-2:]), " ".join(words[-3:])))
@@ -1087,6 +1097,15 @@ _SUBJECT_RE = re.compile(
     r"(?:has|had|was|is|says|said|told|added|wrote|asked|believes|thinks|claims|claimed|insisted|denied|admitted)\b"
 )
 _AGED_RE = re.compile(r"(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}),\s+\d{1,3},")
+# a full name and the role or degree after it: "Helen Piwnica-Worms, Ph.D., professor of cell biology ...", "Jane Doe, a
+# spokeswoman for ..." (CleanEval CE11: "Piwnica-Worms will analyze ..." then gets "[Helen]")
+_ROLED_RE = re.compile(
+    r"(?P<name>[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*(?:\s+[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*){1,2}),\s+(?:(?:Ph\.?\s?D\.?|M\.?D\.?),\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?:(?:senior|former|assistant|associate|deputy|chief|executive|managing|vice)\s+)?"
+    r"(?:professor|director|spokes(?:man|woman|person)|chairman|chairwoman|founder|author|researcher|scientist|lawyer|"
+    r"attorney|analyst|economist|minister|senator|official|manager|editor|reporter|doctor|coach|actor|actress|singer|"
+    r"president|head|leader|officer|commander|governor|mayor)\b"
+)
 
 _BOOK_WINDOW = 40  # sentences before a pronoun whose names count (first mentions come early)
 
@@ -1228,7 +1247,7 @@ def surname_edits(resolver: "Resolver", i: int, taken: Sequence[Edit] = ()) -> t
     return ()
 
 
-_CAP_WORD_RE = re.compile(r"\b[A-Z][a-z’'\-]+\b")
+_CAP_WORD_RE = re.compile(r"\b[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*\b")  # "Piwnica-Worms" whole
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _CAP_BEFORE_RE = re.compile(r"[A-Z][\w’'.\-]*\s+$")
 _CAP_AFTER_RE = re.compile(r"\s+[A-Z]")

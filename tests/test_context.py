@@ -2189,3 +2189,33 @@ def test_openings_that_point_back_from_cnn_sentences():
     for text in ["Among those who have been stricken with measles this year, 92% were not vaccinated, the CDC said.",
                  "Other things being equal, Bank of England rates will rise in May, the bank's governor said on Monday."]:
         assert not needs_context(text), text
+
+
+def test_what_cleaneval_sets_ce11_and_ce12_showed():
+    """Stop 27, CleanEval CE11 and CE12 (read last, after every other rule of the stop): a headline and its dateline, a
+    release's date in brackets, a feed's time stamp and a note run into the text. Not a span of dates."""
+    from briefing.context import needs_context
+
+    for text in [
+        "| $1.1 Million Grant To Study Factors Controlling Cell Division St. Louis, May 19, 1999 – Helen Piwnica-Worms, "
+        "Ph.D., professor of cell biology, has received a four-year grant.",
+        "NEDO Releases Report Featuring CDM in Indonesia (June 1, 2005) NEDO will release issue No. 956 of the report.",
+        "Tue, 26 Dec 2006 16:00:00 GMT Skype will continue to aim at the business market, executives said last week.",
+        "Note: The SUBJECT SAMPLER and KNOWLEDGE HUNT should be completed before the WebQuest.",
+    ]:
+        assert "cut" in needs_context(text), text
+    assert not needs_context("Michael Brown, who lived from May 20, 1996 - August 8, 2014, was shot in Ferguson, Missouri.")
+
+
+def test_a_hyphenated_surname_gets_the_first_name_its_article_gives():
+    """CleanEval CE11: "Helen Piwnica-Worms, Ph.D., professor of cell biology ..." shows a person (a degree and a role
+    after the name), and "Piwnica-Worms will analyze ..." is shown as "[Helen] Piwnica-Worms will analyze ..."."""
+    from briefing.context import Resolver, surname_edits
+
+    spans = ["Helen Piwnica-Worms, Ph.D., professor of cell biology at Washington University in St. Louis, has received "
+             "a four-year $1.1 million grant from the National Institutes of Health.",
+             "Piwnica-Worms will analyze the molecular factors that regulate a cell's decision to divide."]
+    edits = surname_edits(Resolver(spans), 1)
+    assert [e.text for e in edits] == ["[Helen] "] and edits[0].start == 0
+    spans[0] = "Washington University, the medical school in St. Louis, has received a grant from the NIH."
+    assert surname_edits(Resolver(spans), 1) == ()
