@@ -135,7 +135,10 @@ _ROLE_WORDS = (
     r"Commissioner|Spokesman|Spokeswoman|Spokesperson|Attorney General|Leader|Chairman|Chairwoman|"
     r"Chair|Envoy|Adviser|Advisor|Commander|Admiral|Speaker|CEO|Officer|Sheriff|Coach|Professor"
 )
-_ROLE_WORD_RE = re.compile(rf"\b(?:{_ROLE_WORDS})\b", re.IGNORECASE)
+_ROLE_WORD_RE = re.compile(rf"\b(?:{_ROLE_WORDS})(?!\w)", re.IGNORECASE)  # (not \b: "Sen." ends a role)
+# a title cut short, written out in the role shown: "Sen. Marco Rubio" -> "Marco Rubio, Senator"
+_TITLE_ABBREVIATIONS = {"Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor", "Gen.": "General",
+                        "Lt.": "Lieutenant", "Col.": "Colonel", "Sgt.": "Sergeant", "Adm.": "Admiral", "Atty.": "Attorney"}
 _BAD_ROLE_START = re.compile(
     r"^(?:who|which|that|said|says|and|but|or|as|in|on|at|when|where|while|after|before|told|"
     r"according|he|she|they|it|its|his|her|their|however|also|too|though|for|with|from|by|to)\b",
@@ -206,7 +209,7 @@ class Speakers:
                     words = words[1:]
                 while words and words[-1].lower() in ("of", "for", "to", "the", "and", "on"):
                     words = words[:-1]
-                role = " ".join(words)
+                role = " ".join(_TITLE_ABBREVIATIONS.get(w, w) for w in words)
                 if words and _ROLE_WORD_RE.search(role) and not _BAD_ROLE_START.match(role):
                     return role
             return None  # the first mention gives no role

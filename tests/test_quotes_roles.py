@@ -188,3 +188,16 @@ def test_who_a_person_is_written_before_the_name_is_not_the_name():
     assert find_quotes(f"{quote} Neighbor Nate Reynolds, 22, said.") == [
         ("Nate Reynolds", "It sounded like a sonic boom, I thought a plane had crashed")]
     assert find_quotes(f"{quote} Mother Teresa said.")[0][0] == "Mother Teresa"  # two words: a name
+
+
+def test_a_title_cut_short_before_the_name_is_the_role_written_out():
+    """Multi-News cluster 27696 (read at stop 27): "Sen. Marco Rubio detailed ..." gave the key quote no role; the
+    title before the name is the role, written out ("Senator"). A name with no title keeps no role."""
+    from briefing.quotes import Speakers
+
+    people = Speakers(["Sen. Marco Rubio detailed his support for the immigration proposal on Sunday.",
+                       "\"What we have in place today is horrible for America,\" Rubio said."])
+    assert people.role("Marco Rubio") == "Senator"
+    people = Speakers(["Rep. Nancy Pelosi of California spoke first.", "\"We will pass it,\" Pelosi said."])
+    assert people.role("Nancy Pelosi") == "Representative"
+    assert Speakers(["Marco Rubio spoke on Sunday.", "\"No,\" Rubio said."]).role("Marco Rubio") is None
