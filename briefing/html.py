@@ -43,7 +43,14 @@ def _utf8_or_bytes(html: str | bytes) -> str | bytes:
     utf8 = sum(1 for ch in replaced if ord(ch) > 127) - stray
     if utf8 > stray:
         return html.decode("utf-8-sig", errors="briefing-cp1252")
+    if utf8 == 0 and stray * 100 <= len(html) and not _DECLARED_CHARSET.search(html[:4096]):
+        # no UTF-8 at all, a few bytes beyond ASCII and no charset declared: Windows's own encoding, as a page of 2002
+        # at pbs.org ("Professor O\x92Neill"), which the parser's guess showed as "O\ufffdNeill" (CleanEval)
+        return html.decode("cp1252", errors="replace")
     return html
+
+
+_DECLARED_CHARSET = re.compile(rb"charset\s*=|encoding\s*=\s*[\"'](?!unset)", re.IGNORECASE)
 
 
 def _extract(html: str | bytes, url: str | None):  # -> trafilatura Document | None

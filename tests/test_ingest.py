@@ -67,6 +67,30 @@ def test_a_page_in_utf8_with_stray_bytes_is_read_as_utf8():
     assert "NBC’s president" in article.text and "café" in article.text
 
 
+def test_a_page_in_cp1252_with_no_charset_is_read_as_cp1252():
+    """Stop 27, CleanEval CE13: a page of 2002 (pbs.org) with a few cp1252 bytes ("O\x92Neill") and no charset was
+    read by the parser's guess with replacement characters ("O\ufffdNeill"). A page in UTF-8 is not touched."""
+    from briefing.html import article_from_html
+
+    body = " ".join(["The 1930s had been a time of tremendous economic distress, and the unemployment rate was high."]
+                    * 600 + ["Professor William O’Neill has written on the history of the 1960’s."])  # 4 bytes in 55 kB
+    page = f"<html><head><title>Interview: William ONeill</title></head><body><p>{body}</p></body></html>"
+    article = article_from_html(page.encode("cp1252"), url="http://www.pbs.org/fmc/interviews/oneill.htm")
+    assert "O’Neill has written on the history of the 1960’s" in article.text and "\ufffd" not in article.text
+    article = article_from_html(page.encode("utf-8"), url="http://www.pbs.org/fmc/interviews/oneill.htm")
+    assert "O’Neill has written" in article.text
+    # the decision itself (the parser's guess reads the real page's 4 bytes in 55 kB as ASCII, then U+FFFD)
+    from briefing.html import _utf8_or_bytes
+
+    pad = b"<p>" + b"The 1930s had been a time of tremendous economic distress. " * 10 + b"</p>"
+    data = b"<html><body>" + pad + b"<p>Professor O\x92Neill has written on the 1960\x92s.</p></body></html>"
+    assert _utf8_or_bytes(data) == data.decode("cp1252") and "O’Neill" in _utf8_or_bytes(data)
+    many = b"<html><body><p>" + b"\x8c\x9f\xe4\xb8" * 40 + b"</p></body></html>"  # beyond a few bytes: the parser's guess
+    assert _utf8_or_bytes(many) == many
+    declared = b'<html><head><meta charset="iso-8859-2"></head><body><p>Zolt\xe1n</p></body></html>'
+    assert _utf8_or_bytes(declared) == declared  # a declared charset is the parser's to honour
+
+
 def test_bad_inputs_are_listed_not_fatal(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("The ministers met on Monday in Brussels to discuss sanctions.", encoding="utf-8")
