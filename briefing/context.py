@@ -14,9 +14,12 @@ forwarded as it is: "His comments on Friday also echo ...", "The comments are no
 The second round (``_more_dangling``) adds a definite subject nothing defines ("The epithet, which
 ..."), "they" with no one named, a connective set off inside the sentence ("..., on the other hand,
 ..."), a demonstrative after a preposition ("According to that study"), "here" as a place, a post
-quoted with nobody saying whose ("... @foxnews ... #GOPDebate"), and a sentence with no sentence
-ending (``cut``). ``back_references(spans, i)`` looks at the article: a definite phrase whose noun
-one of the sentences before introduced and this one does not ("the six climbers").
+quoted with nobody saying whose ("... @foxnews ... #GOPDebate"), a quotation's first or last sentence
+whose speaker is named in another (``speaker``), the writer's "we" after a clause, openings that point
+back ("There, ...", "Others ...", "Among them ...", "It causes ..."), page furniture run into the text
+(a heading, a stamp, a dateline, "Note:"), and a sentence with no sentence ending (``cut``).
+``back_references(spans, i)`` looks at the article: a definite phrase whose noun one of the sentences
+before introduced and this one does not ("the six climbers").
 
 ``resolve(spans, i)`` finds, in the sentences before sentence ``i`` of the same article, the person
 an opening He/She/His/Her or a "he said" stands for (one person named there, or the speaker the
@@ -634,11 +637,11 @@ _FOLLOWING_PAGES_RE = re.compile(
 # an unnamed speaker's "we": "While that investigation is under way, we will not be making any deliveries ...")
 _WE_AFTER_CLAUSE_RE = re.compile(r"^[^“\"”]{2,90}?,\s+we\s+[a-z]")
 _AS_FOLLOWS_RE = re.compile(r"\bas follows\s*[.:]?\s*$")
-_DIARY_DAY_RE = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+\[[^\]]*\])?\s*:\s")
-_DATE_HEADLINE_RE = re.compile(
-    r"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\s+\d{1,2},\s+\d{4}\s+[A-Z]"
-)
+# a weekday, a month (in full or cut short: "Aug.", "Sept", "December") for the stamps below
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_STAMP_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DIARY_DAY_RE = re.compile(rf"^{_WEEKDAY}(?:\s+\[[^\]]*\])?\s*:\s")
+_DATE_HEADLINE_RE = re.compile(rf"^(?:{_WEEKDAY},\s+)?{_STAMP_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s+[A-Z]")
 # "It" and a verb of its own in the present, not the "it" of what follows ("It takes ...", "It seems ...", "It follows
 # that ...") or of the weather: 52 of 34,162 CNN sentences unflagged before, read: "It uses two tubes ...", "It kills
 # roughly twice as many women as breast cancer, ...", "It ends June 15."
@@ -671,7 +674,6 @@ _INTERVIEW_LABEL_RE = re.compile(r"^[A-Z]{1,5}:\s+(?=[A-Z“\"])")
 # CE11, CE12): "| $1.1 Million Grant To Study ... St. Louis, May 19, 1999 – Helen Piwnica-Worms, ...", "NEDO Releases
 # Report ... (June 1, 2005) NEDO will release ...", "Tue, 26 Dec 2006 16:00:00 GMT Skype will continue ...", "Note: The
 # SUBJECT SAMPLER ... should be completed ..." (not a span of dates: "Michael Brown, May 20, 1996 - August 8, 2014")
-_STAMP_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _STAMPED_RE = re.compile(
     r"\b[A-Z][a-z.]+(?:\s[A-Z][a-z.]+){0,2},\s+" + _STAMP_MONTH + r"\s+\d{1,2},\s+\d{4}\s+[–—-]{1,2}\s+(?!" + _STAMP_MONTH
     + r"\s)[A-Z]|\(" + _STAMP_MONTH + r"\s+\d{1,2},\s+\d{4}\)\s+[A-Z]"
@@ -679,9 +681,7 @@ _STAMPED_RE = re.compile(
 )
 _A_FURTHER_RE = re.compile(r"^(?:A|An)\s+further\s")  # 2 of 34,162 CNN sentences, both continuing a count
 _TIME_OPEN_RE = re.compile(r"^\d{1,2}:\d\d\s*[AaPp]\.?[Mm]\.?\s+[a-z]")
-_DATED_LABELS_RE = re.compile(
-    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}:\s.{3,120}?){2}"
-)
+_DATED_LABELS_RE = re.compile(rf"(?:{_STAMP_MONTH}\s+\d{{1,2}},\s+\d{{4}}:\s.{{3,120}}?){{2}}")
 _EXAMPLE_RE = re.compile(
     r"^(?:A|One|Another|The)\s+(?:(?:good|great|perfect|prime|classic|recent|typical|striking|telling|notable)\s+)?"
     r"(?:example|case in point|illustration)\b"
