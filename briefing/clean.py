@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from briefing import attribution
 from briefing._io import xml_safe
+from briefing.dates import MONTH_PATTERN
 
 # Wire names recognised in datelines without brackets ("Washington CNN —"); every other outlet
 # (brackets, credits, metadata) is looked up in briefing.attribution's packaged table.
@@ -112,7 +113,7 @@ _MID_BYLINE_DATELINE = re.compile(
     r"(?=[A-Z“\"])"
 )
 # A month, in full or cut short: "Aug.", "December"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = MONTH_PATTERN
 # "(CNN) Sudanese President ..." : an outlet in brackets opening the text, dash optional.
 _DATELINE_LEAD = re.compile(r"^\(\s?(?P<src>[A-Z][\w .&/-]{1,30}?)\s?\)\s*(?:(?:[-–—]+|_(?=\s))\s*)?(?=\S)")
 # A dateline with no outlet: "LE BOURGET, France —", "WASHINGTON —", "NASHVILLE, Tenn. - ",

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefing.dates import without_nowadays
+from briefing.dates import MONTH_PATTERN, WEEKDAY_PATTERN, without_nowadays
 from briefing.models import Edit
 
 _OPEN_JUNK = "\"“”‘’'([—–- "
@@ -637,9 +637,9 @@ _FOLLOWING_PAGES_RE = re.compile(
 # an unnamed speaker's "we": "While that investigation is under way, we will not be making any deliveries ...")
 _WE_AFTER_CLAUSE_RE = re.compile(r"^[^“\"”]{2,90}?,\s+we\s+[a-z]")
 _AS_FOLLOWS_RE = re.compile(r"\bas follows\s*[.:]?\s*$")
-# a weekday, a month (in full or cut short: "Aug.", "Sept", "December") for the stamps below
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_STAMP_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a weekday and a month (briefing.dates's patterns) for the stamps below
+_WEEKDAY = WEEKDAY_PATTERN
+_STAMP_MONTH = MONTH_PATTERN
 _DIARY_DAY_RE = re.compile(rf"^{_WEEKDAY}(?:\s+\[[^\]]*\])?\s*:\s")
 _DATE_HEADLINE_RE = re.compile(rf"^(?:{_WEEKDAY},\s+)?{_STAMP_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s+[A-Z]")
 # "It" and a verb of its own in the present, not the "it" of what follows ("It takes ...", "It seems ...", "It follows

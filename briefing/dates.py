@@ -19,6 +19,10 @@ from briefing.models import Edit
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WD = "|".join(w.capitalize() for w in WEEKDAYS)
+# Patterns other modules build on (briefing.clean's datelines, briefing.context's stamps): a weekday written out, a
+# month in full or cut short ("Aug.", "Sept", "December").
+WEEKDAY_PATTERN = f"(?:{_WD})"
+MONTH_PATTERN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _RELATIVE = re.compile(
     rf"\b(?:(?P<mod>last|this|next|on|early|late|since|by|until|from)\s+)?(?:(?:early|late)\s+)?(?P<wd>{_WD})"
     rf"(?:\s+(?P<part>morning|afternoon|evening|night))?\b(?!,?\s+(?:\d|{'|'.join(m for m in ('January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'))}))"
