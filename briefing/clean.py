@@ -477,6 +477,9 @@ _CITY_BEFORE_TITLE = re.compile(
 
 
 _CITY_START = re.compile(rf"^(?P<place>{_DATELINE_CITIES}) (?=[A-Z])")
+# a dateline city in capitals glued to the sentence, its separator lost with the page's markup (Reuters' pages
+# set the place in a span of its own): "SAN FRANCISCO Venture capitalists are raising money ..."
+_CAPS_CITY_GLUED = re.compile(r"^(?P<place>[A-Z]{3,}(?:[ .][A-Z]{2,}){0,2}) (?=[A-Z][a-z])")
 # a dateline city in title case and a dash or colon: "Indianapolis – Several thousand teachers ...",
 # "Los Angeles: The Los Angeles Police Department ..."
 _CITY_DASH = re.compile(rf"^(?P<place>{_DATELINE_CITIES})(?:,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{{1,2}})?"
@@ -528,6 +531,9 @@ def _strip_glued_dateline(line: str) -> tuple[str, str | None]:
                     return line, None  # "Washington DC Mayor Muriel Bowser said ...": the city's own
                 return after, "Washington, D.C."  # "Washington D.C. Kim Jong Un has ..."
             return rest, m.group("place")
+    m = _CAPS_CITY_GLUED.match(line)
+    if m and _CITY_START.match(m.group("place").title() + " X") and line[m.end():].split(" ", 1)[0].strip(",.:;") not in _CITY_COMPOUNDS:
+        return line[m.end():].strip(), m.group("place")  # "SAN FRANCISCO Venture capitalists are raising ..."
     m = _CITY_BEFORE_TITLE.match(line)
     if m and not (m.group("place") in ("New York", "Washington") and _STATE_TITLE.match(line, m.end())):
         return line[m.end():].strip(), m.group("place")  # not "New York Gov. Andrew Cuomo", a state's own
@@ -876,6 +882,11 @@ _RELEASE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w.'’ ]{1,40}(?:,\s+[A-Z][\w.'’ ]{1,20})?),\s+" + _MONTH + r"\s+\d{1,2}(?:,\s+\d{4})?\s+"
     r"/\s*(?:PRNewswire[\w\-]*|PR\s+Newswire|Business\s+Wire|Marketwire|GlobeNewswire|PRWEB|PRWeb)\s*/\s*(?:--|[–—])\s*(?=[A-Z“\"])"
 )
+# Marketwired's dateline, its date in the wire's brackets: "SAN FRANCISCO, CA--(Marketwired - April 06, 2016) - Segment, ..."
+_MARKETWIRED_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’ ]{1,40}(?:,\s+[A-Z][\w.'’ ]{1,20})?)\s*--\s*\(\s*Marketwire[d]?\s*-\s*" + _MONTH
+    + r"\s+\d{1,2},\s+\d{4}\s*\)\s*(?:--|[-–—])\s*(?=[A-Z“\"])"
+)
 # A wire photographer's credit glued to the paragraph after it: "Shamil Zhumatov/REUTERSThe UK may be forced ..."
 _GLUED_PHOTO_CREDIT = re.compile(
     r"^(?:[A-Z][\w.\-’']*\s+){0,3}[A-Z][\w.\-’']*\s*/\s*(?:REUTERS|Reuters|AFP|AP|EPA|Getty\s+Images|AP\s+Photo|"
@@ -1152,6 +1163,10 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                     body = line.lstrip("| ")[m.end():] if m.re is _DATE_FIRST else line[m.end():]
             if body == line and not kept and line.startswith("("):
                 m = _BRACKET_DATELINE.match(line)
+                if m:
+                    body, place = line[m.end():], m.group("place")
+            if body == line and not kept and "--(" in line[:80]:
+                m = _MARKETWIRED_DATELINE.match(line)
                 if m:
                     body, place = line[m.end():], m.group("place")
             if body == line and not kept and "/" in line[:80]:

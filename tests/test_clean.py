@@ -335,3 +335,22 @@ def test_bracketed_and_glued_datelines_go():
     assert c.text.startswith("Despite running a housing complex")
     kept = clean_text("(The vote was close.) The count may change again in Ohio and in Florida next week.\n\nMore.")
     assert kept.text.startswith("(The vote was close.)")
+
+
+def test_a_marketwired_dateline_and_a_capitals_city_glued_to_the_text_go():
+    """metascraper's saved pages (stop 28): a Marketwired release and a Reuters page whose place sat in a span of its
+    own, its "(Reuters) -" gone with the markup. A city in capitals glued to a capitalised word goes; capitals that
+    are not a dateline city, or a city's own name ("WASHINGTON Post"), stay."""
+    from briefing.clean import clean_text
+
+    c = clean_text("SAN FRANCISCO, CA--(Marketwired - April 06, 2016) -  Segment, the customer data platform, today "
+                   "released Sources.\n\nMore text.")
+    assert c.text.startswith("Segment, the customer data platform") and c.place == "SAN FRANCISCO, CA"
+    c = clean_text("SAN FRANCISCO Venture capitalists are raising money at the fastest rate in a decade.\n\nMore.")
+    assert c.text.startswith("Venture capitalists are raising") and c.place == "SAN FRANCISCO"
+    c = clean_text("NEW DELHI Prime Minister Narendra Modi met reporters on Monday after the vote.\n\nMore.")
+    assert c.text.startswith("Prime Minister Narendra Modi") and c.place == "NEW DELHI"
+    for kept in ("UK INSTITUTES have thrown their weight behind rapid adoption of the standards.",
+                 "WASHINGTON Post reporters said the count may change again in Ohio.",
+                 "NATO Allies met in Brussels on Monday to discuss the count of the troops."):
+        assert clean_text(kept + "\n\nMore.").text.startswith(kept)
