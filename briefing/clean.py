@@ -169,12 +169,15 @@ def normalize_text(raw: str) -> str:
     if not ascii:
         text = _INVISIBLE.sub("", text)
     text = xml_safe(text)
+    if "\\ " in text:
+        text = _STRAY_BACKSLASH.sub(" ", text)  # an escape left from a page's JSON: "Defence and\\ the office"
     return "\n".join(
         (_SPACES.sub(" ", line) if _odd_spaces(line) else line).strip() for line in text.split("\n")
     )
 
 
 _C1 = re.compile("[\x80-\x9f]")
+_STRAY_BACKSLASH = re.compile(r"(?<=[A-Za-z,])\\ (?=[a-z])")
 
 # UTF-8 read as Windows-1252: "â€™" for "’", "Ã©" for "é", "Â " for a no-break space (a lead byte, then as
 # many continuation bytes as it calls for, each as Windows-1252 shows it)
@@ -601,6 +604,8 @@ _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"Advertisement\s*$|ADVERTISEMENT|Story continues below|Continue reading|"
         r"(?:Subscribe|Sign up|Register|Join)\b.{0,80}\b(?:newsletter|subscri|free|today|now|e-?mail|updates|account)|"
         r"Subscribe\b|Sign up\b|Looking for news you can trust|Breaking News Emails\b|"
+        # a subscription offer: "Order today and save over 66%!", "Subscribe now and save 50%"
+        r"(?:Order|Buy|Subscribe|Join|Act)\s+(?:today|now)\s+and\s+save\b|"
         r"Get (?:breaking news|the latest)\b.{0,40}\b(?:alerts|newsletter|inbox)|"
         r"Follow (?:us|@|[A-Z][\w ]{0,40} on (?:Twitter|Facebook|Instagram))|"
         r"Share (?:this|on)\b|(?:Like|Follow) us on\b|Sponsored\b|Embed\s*$|"

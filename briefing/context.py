@@ -111,7 +111,8 @@ _ANAPHORIC_NOUNS = (
     "congresswoman duo trio robot dog animal ship plane vessel boat car lullaby phenomenon discovery "
     "practice trend scheme scandal controversy tragedy disaster accident device product project "
     "operation mission family assistant nurse doctor teacher staff employee worker crew tank tower "
-    "building climbers hosts regime neighbours neighbors allies rivals countries nations country nation".split()
+    "building climbers hosts regime neighbours neighbors allies rivals countries nations country nation counterpart "
+    "counterparts".split()
 )
 _MODIFIER = r"(?:\d+-year-old\s+|(?-i:[A-Z])[\w.\-]*\s+){0,2}"
 _LOWER_MODIFIER = r"(?:(?-i:[a-z])[\w\-]*\s+){1,2}"
@@ -451,6 +452,8 @@ def dangling(text: str) -> tuple[str, ...]:
         reasons.append("speaker")
     if _CUT_RE.search(text) or _FIGURE_RE.search(text) or _NAME_FRAGMENT_RE.match(text) or _list_item(text):
         reasons.append("cut")
+    if _holds_no_comment_verb(text) and _no_comment(outside_quotes(text)):
+        reasons.append("connective")  # "... did not comment on the report.": on which?
     reasons.extend(_more_dangling(text, body, reasons))
     return tuple(dict.fromkeys(reasons))
 
@@ -1903,6 +1906,29 @@ _PP_DEFINITE_OPEN_RE = re.compile(
     r"[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?,\s"
 )
 _NO_FURTHER_RE = re.compile(r"\bno further comment|\bcomment further\b|\bdeclined further comment", re.IGNORECASE)
+# A line saying nobody commented, the whole of the sentence: "The Department of National Defence ... did not comment on
+# the report.", "Google did not respond to a request for comment on the lawsuit.": on which report, what lawsuit? (Not
+# "Russia did not respond to the ultimatum.", nor "... declined to comment, but said ...")
+_NO_COMMENT_RE = re.compile(
+    r"\b(?:declined|refused|(?:did|would|could|has|have|had|was|were)\s+not|(?:did|would|could|has|have|had|was|were)n[’']t)"
+    r"\s+(?:immediately\s+|yet\s+|publicly\s+)?(?P<verb>(?:to\s+)?comment|respond(?:ed)?|reply|replied|return(?:ed)?|"
+    r"be\s+reached|available)\b(?P<tail>[^;:]{0,90}?)[.!]?$"
+)
+_NO_COMMENT_TAIL_RE = re.compile(r"\b(?:comments?|requests?|inquir(?:y|ies)|messages?|calls?|e-?mails?|questions?)\b")
+# (nor one that says what it is about: "... refused to comment on reports it may be subject to a takeover ...")
+_NO_COMMENT_TURN_RE = re.compile(r"\b(?:but|though|although|while|saying|adding|because|that)\b|\breports?\s+(?:it|he|she|they)\b")
+_NO_COMMENT_BEFORE_RE = re.compile(r"\b(?:but|said|says|told|that)\b")
+
+
+def _holds_no_comment_verb(text: str) -> bool:
+    return any(w in text for w in ("comment", "respond", "repl", "return", "reached", "available"))
+
+
+def _no_comment(text: str) -> bool:
+    m = _NO_COMMENT_RE.search(text)
+    if m is None or _NO_COMMENT_TURN_RE.search(m.group("tail")) or _NO_COMMENT_BEFORE_RE.search(text, 0, m.start()):
+        return False  # more than a no-comment: "... said she supported ... but she would not comment on whether ..."
+    return m.group("verb").endswith("comment") or _NO_COMMENT_TAIL_RE.search(m.group("tail")) is not None
 _UNNAMED_COUNTRY_RE = re.compile(
     r"\b[Tt]he\s+(?:[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?\s+)(?:country|nation|kingdom|republic)\b(?!\s+of\b|,?\s+[A-Z])"
 )

@@ -354,3 +354,15 @@ def test_a_marketwired_dateline_and_a_capitals_city_glued_to_the_text_go():
                  "WASHINGTON Post reporters said the count may change again in Ohio.",
                  "NATO Allies met in Brussels on Monday to discuss the count of the troops."):
         assert clean_text(kept + "\n\nMore.").text.startswith(kept)
+
+
+def test_a_subscription_offer_and_a_stray_json_escape_go():
+    """graby's and Omnivore's saved pages (stop 28): "Order today and save over 66%!" became a bullet, and a page's
+    JSON excerpt left "Defence and\\ the office" in the text."""
+    from briefing.clean import clean_text, normalize_text
+
+    c = clean_text("Order today and save over 66%!\n\nThe council voted on Monday to close the road for a year.")
+    assert c.text == "The council voted on Monday to close the road for a year." and "prompt" in c.notices
+    assert normalize_text("The Department of National Defence and\\ the office did not comment.") == (
+        "The Department of National Defence and the office did not comment.")
+    assert normalize_text("Open C:\\ Users to see it.") == "Open C:\\ Users to see it."  # not before a capital

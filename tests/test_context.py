@@ -2219,3 +2219,28 @@ def test_a_hyphenated_surname_gets_the_first_name_its_article_gives():
     assert [e.text for e in edits] == ["[Helen] "] and edits[0].start == 0
     spans[0] = "Washington University, the medical school in St. Louis, has received a grant from the NIH."
     assert surname_edits(Resolver(spans), 1) == ()
+
+
+def test_a_no_comment_line_and_the_counterpart_lean_on_their_story():
+    """Omnivore's saved pages (stop 28): "... did not comment on the report." led a story (which report?), and "The
+    Russian counterpart is facing sanctions ..." sat beneath one (of what?). A no-comment line that says what it is
+    about, or says more, stands."""
+    from briefing.context import needs_context
+
+    for leaning in (
+        "The Department of National Defence and the office of Defence Minister Anita Anand did not comment on the report.",
+        "The Pentagon did not immediately respond to a request for comment.",
+        "A spokeswoman for the National Security Council declined comment.",
+        "Officials in Saudi Arabia could not immediately be reached for comment.",
+    ):
+        assert "connective" in needs_context(leaning), leaning
+    assert "definite" in needs_context("The Russian counterpart is facing sanctions regarding the SWIFT service.")
+    for standing in (
+        "Russia did not respond to the ultimatum issued by the European Union on Monday.",
+        "UK condom maker SSL International has refused to comment on reports it may be subject to a takeover.",
+        "Wendy's International Inc declined to comment on vague rumors by traders that it might be a takeover target.",
+        "Christine Lagarde said she supported the Commission's decision but she would not comment on whether Spain "
+        "would need more time.",
+        "Vladimir Putin and his Chinese counterpart Xi Jinping met in Moscow on Monday.",
+    ):
+        assert needs_context(standing) == (), standing
