@@ -892,6 +892,15 @@ _MARKETWIRED_DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w.'’ ]{1,40}(?:,\s+[A-Z][\w.'’ ]{1,20})?)\s*--\s*\(\s*Marketwire[d]?\s*-\s*" + _MONTH
     + r"\s+\d{1,2},\s+\d{4}\s*\)\s*(?:--|[-–—])\s*(?=[A-Z“\"])"
 )
+# A news site's label before a paragraph's first sentence (MarketWatch's "The numbers:", "What happened:", "Big
+# picture:"; Axios's "Why it matters:", "Driving the news:", "Between the lines:"): a heading, not the sentence's words.
+_NEWS_LABEL = re.compile(
+    r"^(?:(?:The\s+)?(?:[Nn]umbers|[Bb]ig\s+picture|[Bb]ottom\s+line|[Bb]ackstory|[Ss]tate\s+of\s+play|[Ii]ntrigue)|"
+    r"Why\s+it\s+matters|What\s+happened|What[’']s\s+next|What\s+to\s+watch|Between\s+the\s+lines|Driving\s+the\s+news|"
+    r"By\s+the\s+numbers|Zoom\s+(?:in|out)|Catch\s+up\s+quick|Go\s+deeper|Reality\s+check|Be\s+smart|"
+    r"Our\s+thought\s+bubble|Market\s+reaction|What\s+they[’']re\s+saying|Where\s+it\s+stands|The\s+latest)"
+    r"\s*:\s+(?=[A-Z“\"])"
+)
 # A wire photographer's credit glued to the paragraph after it: "Shamil Zhumatov/REUTERSThe UK may be forced ..."
 _GLUED_PHOTO_CREDIT = re.compile(
     r"^(?:[A-Z][\w.\-’']*\s+){0,3}[A-Z][\w.\-’']*\s*/\s*(?:REUTERS|Reuters|AFP|AP|EPA|Getty\s+Images|AP\s+Photo|"
@@ -1178,6 +1187,10 @@ def clean_text(raw: str, *, max_heading_words: int = 12, max_deck_words: int = 4
                 m = _RELEASE_DATELINE.match(line)
                 if m:  # "LAS VEGAS, Jan. 8 /PRNewswire/ -- LG Electronics ..."
                     body, place = line[m.end():], m.group("place")
+            if body == line and ":" in line[:32]:
+                m = _NEWS_LABEL.match(line)
+                if m:  # "The numbers: The S&P/Case-Shiller national index rose ...", "Why it matters: ..."
+                    body = line[m.end():]
             if body == line and "/" in line[:60]:
                 m = _GLUED_PHOTO_CREDIT.match(line)
                 if m:  # "Shamil Zhumatov/REUTERSThe UK may be forced to ...": a picture's credit run into the text

@@ -366,3 +366,21 @@ def test_a_subscription_offer_and_a_stray_json_escape_go():
     assert normalize_text("The Department of National Defence and\\ the office did not comment.") == (
         "The Department of National Defence and the office did not comment.")
     assert normalize_text("Open C:\\ Users to see it.") == "Open C:\\ Users to see it."  # not before a capital
+
+
+def test_a_news_sites_label_before_the_sentence_goes():
+    """fivefilters' MarketWatch page (stop 28): "The numbers: The S&P/Case-Shiller national index rose ..." read as
+    a reference back ("The numbers") and the page gave no point at all. Labels such as "What happened:", "Why it
+    matters:" go, the sentence stays; a sentence that opens with a colon of its own stays."""
+    from briefing.clean import clean_text
+
+    c = clean_text("The numbers: The S&P/Case-Shiller national index rose 0.5% in January.\n\n"
+                   "What happened: Prices are still on fire in every city.\n\n"
+                   "Why it matters: Mortgage rates are rising for the first time in a year.\n\n"
+                   "The rule is simple: Nobody leaves before the vote on Monday.")
+    assert c.text.split("\n") == [
+        "The S&P/Case-Shiller national index rose 0.5% in January.",
+        "Prices are still on fire in every city.",
+        "Mortgage rates are rising for the first time in a year.",
+        "The rule is simple: Nobody leaves before the vote on Monday.",
+    ]
