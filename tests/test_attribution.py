@@ -297,3 +297,14 @@ def test_a_page_whose_head_the_parser_closes_early_is_still_credited():
         "application-name": "MSNBC"}
     assert _raw_meta(b'<link href="https://example.org/a" rel="canonical"><link rel="canonical" href="https://x.org/b">') == {
         "canonical": "https://example.org/a"}
+
+
+def test_postmedia_papers_are_named_as_they_name_themselves():
+    """Omnivore's saved pages (stop 28): the Ottawa Citizen's page gave "Ottawacitizen" (its site name run together),
+    the Financial Post's "Financialpost"; the table names them, and their sister papers."""
+    from briefing.attribution import outlet_for_domain, outlet_name
+
+    assert outlet_for_domain("https://ottawacitizen.com/news/national/defence-watch/x") == "Ottawa Citizen"
+    assert outlet_for_domain("https://financialpost.com/technology/x") == "Financial Post"
+    assert outlet_for_domain("https://montrealgazette.com/news/x") == "Montreal Gazette"
+    assert outlet_name("Ottawa Citizen") == "Ottawa Citizen"
