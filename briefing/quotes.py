@@ -132,7 +132,7 @@ def _same_person(a: str, b: str) -> bool:
 _ROLE_WORDS = (
     r"President|Vice President|Prime Minister|Secretary|Minister|Chancellor|Senator|Sen\.|Rep\.|"
     r"Representative|Gov\.|Governor|Mayor|Judge|Justice|General|Gen\.|Ambassador|Chief|Director|"
-    r"Commissioner|Spokesman|Spokeswoman|Spokesperson|Attorney General|Leader|Chairman|Chairwoman|"
+    r"Commissioner|Spokesman|Spokeswoman|Spokesperson|Attorney General|District Attorney|Prosecutor|Leader|Chairman|Chairwoman|"
     r"Chair|Envoy|Adviser|Advisor|Commander|Admiral|Speaker|CEO|Officer|Sheriff|Coach|Professor"
 )
 _ROLE_WORD_RE = re.compile(rf"\b(?:{_ROLE_WORDS})(?!\w)", re.IGNORECASE)  # (not \b: "Sen." ends a role)

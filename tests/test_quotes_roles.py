@@ -201,3 +201,17 @@ def test_a_title_cut_short_before_the_name_is_the_role_written_out():
     people = Speakers(["Rep. Nancy Pelosi of California spoke first.", "\"We will pass it,\" Pelosi said."])
     assert people.role("Nancy Pelosi") == "Representative"
     assert Speakers(["Marco Rubio spoke on Sunday.", "\"No,\" Rubio said."]).role("Marco Rubio") is None
+
+
+def test_a_district_attorney_is_a_role():
+    """metascraper's NBC News page (stop 28): "Kenosha County District Attorney Michael Graveley" was quoted with no
+    role; the family's "attorney, Benjamin Crump" in lower case is not a title before a name."""
+    from briefing.quotes import Speakers
+
+    s = Speakers([
+        "Kenosha County District Attorney Michael Graveley told reporters that the officers had a strong case.",
+        "Blake's family attorney, Benjamin Crump, said Graveley wrongfully denied the community its chance.",
+        '"If you do not believe you can prove a case, you have an obligation not to charge," Graveley said.',
+    ])
+    assert s.role(s.name("Graveley")) == "Kenosha County District Attorney"
+    assert s.role(s.name("Crump")) is None
