@@ -170,7 +170,7 @@ def normalize_text(raw: str) -> str:
         text = _INVISIBLE.sub("", text)
     text = xml_safe(text)
     if "\\ " in text:
-        text = _STRAY_BACKSLASH.sub(" ", text)  # an escape left from a page's JSON: "Defence and\\ the office"
+        text = _STRAY_BACKSLASH.sub(" ", text)  # an escape left from a page's JSON: "Defence and\ the office"
     return "\n".join(
         (_SPACES.sub(" ", line) if _odd_spaces(line) else line).strip() for line in text.split("\n")
     )
@@ -889,7 +889,7 @@ _RELEASE_DATELINE = re.compile(
 )
 # Marketwired's dateline, its date in the wire's brackets: "SAN FRANCISCO, CA--(Marketwired - April 06, 2016) - Segment, ..."
 _MARKETWIRED_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w.'’ ]{1,40}(?:,\s+[A-Z][\w.'’ ]{1,20})?)\s*--\s*\(\s*Marketwire[d]?\s*-\s*" + _MONTH
+    r"^(?P<place>[A-Z][\w.'’ ]{1,40}(?:,\s+[A-Z][\w.'’ ]{1,20})?)\s*--\s*\(\s*Marketwired?\s*-\s*" + _MONTH
     + r"\s+\d{1,2},\s+\d{4}\s*\)\s*(?:--|[-–—])\s*(?=[A-Z“\"])"
 )
 # A news site's label before a paragraph's first sentence (MarketWatch's "The numbers:", "What happened:", "Big

@@ -7,7 +7,8 @@ forwarded as it is: "His comments on Friday also echo ...", "The comments are no
 
 * ``pronoun``: it opens with a pronoun or possessive (He, She, His, Her, They, Their, This, ...);
 * ``definite``: it opens with a definite reference back ("The comments", "The move", "Such ...");
-* ``connective``: it opens with a connective (But, Also, However, Still, Meanwhile, ...);
+* ``connective``: it opens with a connective (But, Also, However, Still, Meanwhile, ...), or it is only a
+  no-comment line ("... did not comment on the report.": on what?);
 * ``speaker``: the speaker is a pronoun or an unnamed group ("he said", "the officials said");
 * ``cut``: a list cut off (ends with ":", or "are: ..."), or a figure it cannot show ("shown above").
 
